@@ -27,7 +27,7 @@ def proclitic_candidates(word: str, *, keep_article: bool = True) -> list[int]:
     >>> w = "بالعراق"; [w[i:] for i in proclitic_candidates(w)]
     ['العراق', 'بالعراق']
     >>> w = "وللحكومة"; [w[i:] for i in proclitic_candidates(w, keep_article=False)]
-    ['حكومة', 'للحكومة', 'وللحكومة']
+    ['حكومة', 'لحكومة', 'للحكومة', 'وللحكومة']
     """
     cands: list[int] = []
     n = len(word)
