@@ -36,9 +36,9 @@ def _freeze(attrs: Mapping[str, Any] | None) -> Mapping[str, Any]:
 class Span:
     """A labelled character range ``[start, end)`` of ``Article.text`` with free-form attributes.
 
-    >>> s = Span(0, 5, "LOC", {"canonical": "واشنطن"})
-    >>> s.slice("لواشنطن وبغداد"[1:])
-    'واشنط'
+    >>> text = "زيارة الكاظمي لواشنطن"
+    >>> Span(15, 21, "LOC", {"canonical": "واشنطن"}).slice(text)
+    'واشنطن'
     """
 
     start: int
@@ -53,6 +53,10 @@ class Span:
 
     def slice(self, text: str) -> str:
         return text[self.start : self.end]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # mappingproxy does not pickle; process pools send spans between workers.
+        return (Span, (self.start, self.end, self.label, dict(self.attrs)))
 
     def __hash__(self) -> int:
         return hash((self.start, self.end, self.label))
@@ -140,6 +144,11 @@ class Article:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "layers", MappingProxyType({k: tuple(v) for k, v in self.layers.items()}))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = {f: getattr(self, f) for f in self.__dataclass_fields__}
+        fields["layers"] = dict(self.layers)
+        return (_rebuild_article, (fields,))
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -305,3 +314,7 @@ class Article:
     @classmethod
     def from_json(cls, raw: str) -> Article:
         return cls.from_dict(json.loads(raw))
+
+
+def _rebuild_article(fields: dict[str, Any]) -> Article:
+    return Article(**fields)

@@ -1,0 +1,37 @@
+"""Storage: one `Store` protocol, backends chosen by URL.
+
+``rasd.db`` / ``sqlite:///path/rasd.db`` → SQLite (the embedded default), ``memory://`` → in-memory
+(tests), ``postgresql://...`` → not in this build yet (a clear error says so).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rasd.errors import StoreError
+from rasd.storage.base import ArticleSummary, Outcome, Reject, Store, StoreStats
+
+__all__ = ["ArticleSummary", "Outcome", "Reject", "Store", "StoreStats", "open_store"]
+
+
+def open_store(url: str | Path = "rasd.db", *, readonly: bool = False) -> Any:
+    """Open (creating and migrating when writable) the archive at ``url``.
+
+    >>> store = open_store("memory://")
+    >>> store.stats().articles
+    0
+    """
+    text = str(url)
+    if text.startswith("memory://"):
+        from rasd.storage.memory import MemoryStore
+
+        return MemoryStore()
+    if text.startswith(("postgresql://", "postgres://")):
+        raise StoreError("the PostgreSQL backend is not part of this build yet; use a SQLite path")
+    if "://" in text and not text.startswith("sqlite://"):
+        raise StoreError(f"unknown store URL {text!r}: use a file path, sqlite:///path or memory://")
+    path = text.removeprefix("sqlite:///") if text.startswith("sqlite:///") else text.removeprefix("sqlite://")
+    from rasd.storage.sqlite import SQLiteStore
+
+    return SQLiteStore(path or ":memory:", readonly=readonly)

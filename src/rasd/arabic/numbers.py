@@ -1,0 +1,230 @@
+"""Arabic numbers, written in digits or in words, to values.
+
+Works on the *matching form* of `rasd.arabic.normalize.normalize_ar` (hamza-alef, alef maqsura and
+teh marbuta folded, Arabic-Indic and Persian digits already ASCII), so callers normalize once and
+map spans back with `normalize_with_offsets`.
+
+==========================================  ==============  ===================================
+text                                        value           how
+==========================================  ==============  ===================================
+``2,500`` / ``٢٬٥٠٠`` / ``۲۵۰۰``            2500            digits with separators
+``2.5 مليون`` / ``٢٫٥ مليون``               2500000         digits times a scale word
+``ثلاثة آلاف``                              3000            unit times a (plural) scale
+``ألفان وخمسمائة``                          2500            dual scale plus hundreds
+``خمسة وعشرون``                             25              units before tens, joined by و
+``ثلاثة عشر``                               13              teen
+``مليون ونصف``                              1500000         fraction of the last scale
+``عشرات`` / ``مئات الآلاف``                 10 / 100000     vague counts (ACLED), ``vague=True``
+==========================================  ==============  ===================================
+
+`NumberLexicon` is loaded once (`load_number_lexicon`) and offers a compiled regex fragment for
+number words (`word_pattern`) plus `evaluate_words`, which turns the words of one matched phrase
+into one or more numbers — ``ثلاثة أربعة`` stays two numbers because two units never join.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+from rasd.arabic.normalize import normalize_ar
+
+__all__ = [
+    "DIGITS_PATTERN",
+    "NumberLexicon",
+    "ParsedNumber",
+    "load_number_lexicon",
+    "parse_digits",
+    "parse_number",
+]
+
+#: Digits in the matching form (already ASCII) with thousands and decimal separators.
+DIGITS_PATTERN = r"\d{1,3}(?:[,\u066c]\d{3})+(?:[.\u066b]\d+)?|\d+(?:[.\u066b]\d+)?"
+
+_CLASSES = ("unit", "bound", "teen", "ten", "hundred", "scale", "plural", "dual", "fraction", "vague")
+
+
+class ParsedNumber(NamedTuple):
+    """One number found among the words of a phrase: word indexes ``[first, last)`` and its value."""
+
+    first: int
+    last: int
+    value: int | float
+    vague: bool
+
+
+def parse_digits(text: str) -> int | float:
+    """Value of a digit string in the matching form (separators allowed).
+
+    >>> parse_digits("2,500"), parse_digits("2.5"), parse_digits("1٬000٫5")
+    (2500, 2.5, 1000.5)
+    """
+    clean = text.replace(",", "").replace("\u066c", "").replace("\u066b", ".")
+    if "." in clean:
+        value = float(clean)
+        return int(value) if value.is_integer() and not clean.endswith(".0") else value
+    return int(clean)
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    """Number words in the matching form, with their value and grammatical class."""
+
+    words: dict[str, tuple[float, str]]
+
+    @property
+    def word_pattern(self) -> str:
+        """Regex alternation of every number word, longest first (no boundaries)."""
+        return "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
+
+    def evaluate_words(self, words: list[str]) -> list[ParsedNumber]:
+        """Split ``words`` (matching form, a leading و already removed) into numbers.
+
+        >>> lex = load_number_lexicon()
+        >>> [n.value for n in lex.evaluate_words(["الفان", "خمسمائه"])]
+        [2500]
+        >>> [n.value for n in lex.evaluate_words(["ثلاثه", "اربعه"])]
+        [3, 4]
+        """
+        out: list[ParsedNumber] = []
+        i = 0
+        while i < len(words):
+            parsed = self._evaluate_from(words, i)
+            if parsed is None:
+                i += 1
+                continue
+            out.append(parsed)
+            i = parsed.last
+        return out
+
+    def _evaluate_from(self, words: list[str], first: int) -> ParsedNumber | None:
+        total = 0.0
+        group = 0.0  # the part below the current scale
+        last_class = ""
+        last_scale = float("inf")
+        vague = False
+        i = first
+        while i < len(words):
+            entry = self.words.get(words[i])
+            if entry is None:
+                break
+            value, cls = entry
+            if last_class == "":
+                if cls in {"bound", "fraction"}:
+                    if cls == "bound" and i + 1 < len(words) and self._class(words[i + 1]) == "teen":
+                        group = value + 10
+                        i += 2
+                        last_class = "ten"
+                        continue
+                    return None
+                if cls == "teen":
+                    group, last_class = value, "ten"
+                elif cls in {"scale", "plural", "dual"}:
+                    total, last_scale, last_class = value, value, cls
+                    vague = cls == "plural"
+                else:
+                    group, last_class = value, cls
+                    vague = cls == "vague"
+                i += 1
+                continue
+            if cls == "teen" and last_class == "unit" and group < 10:
+                group += 10
+                last_class = "ten"
+            elif cls == "hundred" and value == 100 and last_class == "unit" and group < 10:
+                group *= 100  # ثلاث مائة
+                last_class = "hundred"
+            elif cls in {"scale", "plural"} and last_class in {"unit", "ten", "hundred", "vague"}:
+                if group * value >= last_scale:
+                    break
+                total += group * value
+                last_scale = value
+                group = 0.0
+                last_class = "scale"
+            elif cls == "dual" and last_class in {"scale", "dual", "plural"} and value < last_scale:
+                total += value
+                last_scale = value / 2
+                last_class = "dual"
+            elif cls == "fraction" and last_class in {"scale", "dual", "plural"}:
+                total += value * min(last_scale, total)
+                last_class = "fraction"
+            elif cls in {"unit", "ten", "hundred"} and self._joins(last_class, cls, group, value, last_scale):
+                group += value
+                last_class = cls
+            else:
+                break
+            i += 1
+        if i == first:
+            return None
+        result = total + group
+        number: int | float = int(result) if float(result).is_integer() else result
+        return ParsedNumber(first, i, number, vague)
+
+    def _class(self, word: str) -> str:
+        entry = self.words.get(word)
+        return entry[1] if entry else ""
+
+    @staticmethod
+    def _joins(last_class: str, cls: str, group: float, value: float, last_scale: float) -> bool:
+        if cls == last_class or value >= last_scale:
+            return False
+        if last_class in {"scale", "dual", "plural"}:
+            return True
+        if last_class == "hundred":
+            return cls in {"unit", "ten"}
+        if last_class == "unit":
+            return cls == "ten"  # خمسة وعشرون
+        if last_class == "ten":
+            return cls == "unit" and group % 10 == 0  # عشرون وخمسة (rare order)
+        return False
+
+
+@cache
+def load_number_lexicon() -> NumberLexicon:
+    """Read ``data/numbers/cardinals.tsv`` once (an immutable value: safe to share)."""
+    words: dict[str, tuple[float, str]] = {}
+    raw = resources.files("rasd.data").joinpath("numbers/cardinals.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, value, cls = line.split("\t")
+        if cls not in _CLASSES:
+            raise ValueError(f"unknown number class {cls!r} in cardinals.tsv")
+        words[normalize_ar(word)] = (float(value), cls)
+    return NumberLexicon(words)
+
+
+_SPLIT_RE = re.compile(r"\s+")
+
+
+def parse_number(text: str) -> int | float | None:
+    """Value of one number phrase in any spelling, or None when it is not (only) a number.
+
+    >>> parse_number("ألفان وخمسمائة"), parse_number("٣٦"), parse_number("ثلاثة آلاف")
+    (2500, 36, 3000)
+    >>> parse_number("2.5 مليون"), parse_number("مليونا"), parse_number("الأول")
+    (2500000, 1000000, None)
+    """
+    norm = normalize_ar(text.strip())
+    lex = load_number_lexicon()
+    words = [w for w in _SPLIT_RE.split(norm) if w]
+    if not words:
+        return None
+    head: float | None = None
+    if re.fullmatch(DIGITS_PATTERN, words[0]):
+        head = parse_digits(words[0])
+        words = words[1:]
+        if not words:
+            return head
+    cleaned = [w[1:] if i and w.startswith("و") and w[1:] in lex.words else w for i, w in enumerate(words)]
+    if head is not None:
+        if len(cleaned) == 1 and lex.words.get(cleaned[0], (0, ""))[1] in {"scale", "plural"}:
+            value = head * lex.words[cleaned[0]][0]
+            return int(value) if float(value).is_integer() else value
+        return None
+    parsed = lex.evaluate_words(cleaned)
+    if len(parsed) == 1 and parsed[0].first == 0 and parsed[0].last == len(cleaned):
+        return parsed[0].value
+    return None

@@ -1,0 +1,107 @@
+"""Data the tagger reads: word clusters, gazetteers, trigger words, given names.
+
+Everything is loaded once by `load_lexicon` into a frozen `Lexicon`; nothing here changes after
+loading.  Files live in ``rasd/data/ner/`` (clusters, model) and ``rasd/data/gazetteers/``.
+
+>>> lex = load_lexicon()
+>>> lex.gazetteer.get(("بغداد",))[0]
+'LOC'
+>>> lex.triggers[form_of("وزير")]
+'PER_TITLE'
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rasd.ner.normal import form_of
+
+__all__ = ["GAZETTEER_FILES", "Lexicon", "data_path", "load_lexicon", "read_rows"]
+
+# file -> entity type (Span label); later files do not override earlier ones.
+GAZETTEER_FILES: tuple[tuple[str, str], ...] = (
+    ("people.tsv", "PER"),
+    ("organizations.tsv", "ORG"),
+    ("places.tsv", "LOC"),
+    ("countries.tsv", "LOC"),
+    ("cities.tsv", "LOC"),
+)
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a packaged data file, e.g. ``data_path("ner", "model.crfsuite")``."""
+    return Path(str(resources.files("rasd").joinpath("data", *parts)))
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """Tab-separated rows of a data file, skipping blank lines and ``#`` comments."""
+    rows: list[list[str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Read-only lookup tables keyed by `form_of` forms."""
+
+    clusters: dict[str, tuple[int, tuple[str, ...]]]  # form -> (count, cluster ids as strings)
+    gazetteer: dict[tuple[str, ...], tuple[str, str]]  # token forms -> (type, canonical)
+    gazetteer_first: dict[str, int]  # first token form -> longest entry length
+    person_parts: frozenset[str]  # given names and last tokens of known people
+    triggers: dict[str, str]  # form -> trigger class
+    stop: frozenset[str]  # never an entity alone
+    aliases: dict[str, tuple[str, str]]  # alias form -> (canonical, type)
+
+    def count(self, form: str) -> int:
+        hit = self.clusters.get(form)
+        return hit[0] if hit else 0
+
+
+def _load_clusters(path: Path) -> dict[str, tuple[int, tuple[str, ...]]]:
+    out: dict[str, tuple[int, tuple[str, ...]]] = {}
+    if not path.exists():
+        return out
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            out[parts[0]] = (int(parts[1]), tuple(parts[2:]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load every table once (deterministic, read-only; later calls return the same object)."""
+    gz_dir = data_path("gazetteers")
+    stop = frozenset(form_of(r[0]) for r in read_rows(gz_dir / "common_words.txt"))
+    given = [form_of(r[0]) for r in read_rows(gz_dir / "first_names.txt")]
+    gazetteer: dict[tuple[str, ...], tuple[str, str]] = {}
+    person_parts: set[str] = set(given)
+    for name, typ in GAZETTEER_FILES:
+        for row in read_rows(gz_dir / name):
+            key = tuple(form_of(t) for t in row[0].split())
+            if not key or (len(key) == 1 and key[0] in stop):
+                continue
+            canonical = row[1] if len(row) > 1 and row[1] else row[0]
+            gazetteer.setdefault(key, (typ, canonical))
+            if typ == "PER" and len(key) > 1:
+                person_parts.add(key[-1])
+    first: dict[str, int] = {}
+    for key in gazetteer:
+        first[key[0]] = max(first.get(key[0], 0), len(key))
+    triggers = {form_of(r[0]): r[1] for r in read_rows(gz_dir / "triggers.tsv")}
+    aliases = {form_of(r[0]): (r[1], r[2]) for r in read_rows(gz_dir / "aliases.tsv")}
+    return Lexicon(
+        clusters=_load_clusters(data_path("ner", "clusters.tsv.gz")),
+        gazetteer=gazetteer,
+        gazetteer_first=first,
+        person_parts=frozenset(person_parts),
+        triggers=triggers,
+        stop=stop,
+        aliases=aliases,
+    )

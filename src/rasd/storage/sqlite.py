@@ -1,0 +1,274 @@
+"""The embedded default backend: one SQLite file in WAL mode, one writer.
+
+Every batch is one transaction (articles, raw bytes, annotations, entity aggregates, search index),
+so a crash or ``kill -9`` leaves the archive at the last committed batch and a rerun completes it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from rasd.document import Article
+from rasd.errors import StoreError
+from rasd.ingest.rawpage import RawPage
+from rasd.storage import annotations as ann
+from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
+from rasd.storage.migrations import apply_migrations
+
+log = logging.getLogger(__name__)
+
+
+def _fts_module() -> Any:
+    from rasd.storage import fts
+
+    return fts
+
+
+class SQLiteStore:
+    """`Store` over a SQLite file (``rasd.db``) or ``:memory:``."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        self.url = f"sqlite:///{self.path}"
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(f"no archive at {self.path}: run `rasd ingest` first")
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                if self.path != ":memory:":
+                    Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._conn.execute("PRAGMA busy_timeout = 10000")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+                apply_migrations(self._conn, extra=(tuple(_fts_module().FTS_SCHEMA),))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open archive {self.path}: {exc}") from exc
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        return self._conn
+
+    # -- writing ------------------------------------------------------------------------------
+    def content_hash(self, article_id: str) -> str | None:
+        row = self._conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def put_articles(self, items: Sequence[tuple[Article, RawPage | None]]) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        indexed: list[tuple[int, Article]] = []
+        c = self._conn
+        try:
+            c.execute("BEGIN IMMEDIATE")
+            for article, raw in items:
+                row = c.execute(
+                    "SELECT pk, content_hash, doc FROM articles WHERE id = ?", (article.id,)
+                ).fetchone()
+                if row and row[1] == article.content_hash and _same_layers(row[2], article):
+                    outcomes.append(Outcome.UNCHANGED)
+                    continue
+                raw_sha = self._put_raw(raw) if raw is not None else None
+                values = _article_row(article, raw_sha)
+                if row:
+                    pk = int(row[0])
+                    c.execute(
+                        f"UPDATE articles SET {', '.join(f'{k} = ?' for k in values)},"
+                        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE pk = ?",
+                        (*values.values(), pk),
+                    )
+                    outcomes.append(Outcome.UPDATED)
+                else:
+                    cur = c.execute(
+                        f"INSERT INTO articles ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                        tuple(values.values()),
+                    )
+                    pk = int(cur.lastrowid or 0)
+                    outcomes.append(Outcome.INSERTED)
+                ann.replace_annotations(c, pk, article)
+                indexed.append((pk, article))
+            if indexed:
+                _fts_module().index_articles(c, indexed)
+            c.execute("COMMIT")
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+        return outcomes
+
+    def _put_raw(self, raw: RawPage) -> str:
+        sha = raw.sha256
+        self._conn.execute(
+            "INSERT OR IGNORE INTO raw_pages (sha256, media_type, size, data) VALUES (?, ?, ?, ?)",
+            (sha, raw.media_type, len(raw.data), zlib.compress(raw.data, 6)),
+        )
+        return sha
+
+    def add_rejects(self, rejects: Sequence[Reject]) -> int:
+        if not rejects:
+            return 0
+        c = self._conn
+        added = 0
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            for r in rejects:
+                cur = c.execute(
+                    "INSERT OR IGNORE INTO rejects (source, reason, detail, sha256) VALUES (?, ?, ?, ?)",
+                    (r.source, r.reason, r.detail[:500], r.sha256 or ""),
+                )
+                added += cur.rowcount
+                if r.data is not None and r.sha256:
+                    c.execute(
+                        "INSERT OR IGNORE INTO raw_pages (sha256, media_type, size, data) VALUES (?, ?, ?, ?)",
+                        (r.sha256, None, len(r.data), zlib.compress(r.data[:5_000_000], 6)),
+                    )
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return added
+
+    # -- reading ------------------------------------------------------------------------------
+    def get_article(self, article_id: str) -> Article | None:
+        """By full id, or by a unique prefix of at least 6 characters (as `rasd list` shows them)."""
+        row = self._conn.execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None and len(article_id) >= 6:
+            rows = self._conn.execute(
+                "SELECT doc FROM articles WHERE id >= ? AND id < ? LIMIT 2", (article_id, article_id + "\uffff")
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        return Article.from_json(row[0]) if row else None
+
+    def get_raw(self, article_id: str) -> bytes | None:
+        row = self._conn.execute(
+            "SELECT r.data FROM articles a JOIN raw_pages r ON r.sha256 = a.raw_sha256 WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        return zlib.decompress(row[0]) if row else None
+
+    def list_articles(
+        self, *, limit: int = 20, offset: int = 0, outlet: str | None = None
+    ) -> list[ArticleSummary]:
+        sql = "SELECT id, title, published, outlet, url, views, category FROM articles"
+        params: list[Any] = []
+        if outlet:
+            sql += " WHERE outlet = ?"
+            params.append(outlet)
+        sql += " ORDER BY published IS NULL, published DESC, pk DESC LIMIT ? OFFSET ?"
+        params += [limit, offset]
+        return [ArticleSummary(*row) for row in self._conn.execute(sql, params)]
+
+    def iter_articles(self) -> Iterator[Article]:
+        for (doc,) in self._conn.execute("SELECT doc FROM articles ORDER BY pk"):
+            yield Article.from_json(doc)
+
+    def iter_rows(self) -> Iterator[tuple[int, Article]]:
+        for pk, doc in self._conn.execute("SELECT pk, doc FROM articles ORDER BY pk"):
+            yield int(pk), Article.from_json(doc)
+
+    def list_rejects(self, *, limit: int = 100) -> list[Reject]:
+        rows = self._conn.execute(
+            "SELECT source, reason, detail, sha256 FROM rejects ORDER BY pk DESC LIMIT ?", (limit,)
+        )
+        return [Reject(source=r[0], reason=r[1], detail=r[2], sha256=r[3] or None) for r in rows]
+
+    def stats(self) -> StoreStats:
+        c = self._conn
+        s = StoreStats()
+        s.articles = c.execute("SELECT count(*) FROM articles").fetchone()[0]
+        s.rejects = c.execute("SELECT count(*) FROM rejects").fetchone()[0]
+        s.raw_bytes = c.execute("SELECT coalesce(sum(size), 0) FROM raw_pages").fetchone()[0]
+        s.outlets = dict(
+            c.execute(
+                "SELECT coalesce(outlet, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC LIMIT 20"
+            ).fetchall()
+        )
+        s.reject_reasons = dict(
+            c.execute("SELECT reason, count(*) FROM rejects GROUP BY 1 ORDER BY 2 DESC").fetchall()
+        )
+        s.first_published, s.last_published = c.execute(
+            "SELECT min(published), max(published) FROM articles"
+        ).fetchone()
+        s.entities = c.execute("SELECT count(*) FROM entities").fetchone()[0]
+        for layer, n in c.execute("SELECT layer, count(*) FROM annotations GROUP BY layer"):
+            if layer == "events":
+                s.events = n
+            elif layer == "quotes":
+                s.quotes = n
+        return s
+
+    # -- queries over annotations ------------------------------------------------------------
+    def top_entities(self, *, type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        return ann.top_entities(self._conn, type=type, limit=limit)
+
+    def entity_profile(self, name: str) -> dict[str, Any] | None:
+        return ann.entity_profile(self._conn, name)
+
+    def find_quotes(self, *, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        return ann.find_quotes(self._conn, speaker=speaker, limit=limit)
+
+    def find_events(self, **filters: Any) -> list[dict[str, Any]]:
+        return ann.find_events(self._conn, **filters)
+
+    # -- search --------------------------------------------------------------------------------
+    def search(self, query: Any) -> Any:
+        return _fts_module().search_articles(self._conn, query)
+
+    def reindex(self) -> int:
+        c = self._conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            n = int(_fts_module().rebuild_index(c, self.iter_rows()))
+            c.execute("COMMIT")
+        except BaseException:
+            c.execute("ROLLBACK")
+            raise
+        return n
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _article_row(article: Article, raw_sha: str | None) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "published_raw": article.published_raw,
+        "views": article.views,
+        "category": article.category,
+        "author": article.author,
+        "source": article.source,
+        "fetched_at": article.fetched_at.isoformat() if article.fetched_at else None,
+        "content_hash": article.content_hash,
+        "raw_sha256": raw_sha,
+        "text": article.text,
+        "doc": article.to_json(),
+    }
+
+
+def _same_layers(doc: str, article: Article) -> bool:
+    """An unchanged page that now carries layers it lacked (re-ingest after an upgrade) is an update."""
+    try:
+        stored = json.loads(doc).get("layers") or {}
+    except ValueError:
+        return False
+    return set(stored) >= set(article.layers)
+
