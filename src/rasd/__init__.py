@@ -81,7 +81,7 @@ def read(
     from rasd.ingest.sniff import sniff_media_type
 
     raw_bytes = data.encode("utf-8") if isinstance(data, str) else data
-    hints = {"source": source} if source else {}
+    hints = {"src": source} if source else {}
     raw = RawPage(
         data=raw_bytes,
         source="<memory>",
