@@ -24,6 +24,7 @@ from rasd.document import Span
 __all__ = [
     "AR_LETTER_CLASS",
     "EntityIndex",
+    "canonical_of",
     "compile_forms",
     "fold_ar",
     "read_data_lines",

@@ -1,0 +1,452 @@
+"""Quotes: who said what, direct (``"..."``) and indirect (``قال إن ...``).
+
+One `Span` per quote over the quoted words (label ``QUOTE``) with attrs::
+
+    speaker       canonical entity name, or None (an unnamed source: مصدر أمني)
+    speaker_span  [start, end] of the speaker's mention (the explicit subject, or the mention the
+                  speaker was resolved back to), or None
+    kind          "direct" | "indirect"
+    cue           [start, end] of the cue text, or None (a quote that continues a speaker's quote)
+
+How a quote is found (all matching on a same-length folded text, see `rasd.enrich.lexmatch`):
+
+1. *Speech verbs* (``data/quotes/speech_verbs.tsv``, with و/ف): قال، أكد، أضاف، أشار، أوضح…, feminine,
+   plural and present forms, and participles (قائلا، مؤكدا، مشيرا).  After the verb, in the same
+   sentence, the first of: a complementizer (``إن``، ``أن``، ``بأن``، ``إلى أن``، ``على أن`` + pronoun:
+   ``أنها``) → indirect speech up to the end of the sentence or the next cue; an opening quote mark
+   → a direct quote (verbs in ``indirect`` mode such as ``أشار`` or ``بين`` only take complementizers).
+2. *Direct quotes* are paired per quote style (``" "``، ``“ ”``، ``« »``، ``' '``; reversed RTL pairs too).
+   An opening mark that is not closed by the end of its paragraph continues into the next paragraph
+   when that paragraph re-opens with a mark or closes one.  A quote needs a cue: a speech verb before
+   it (``وقال التحالف في بيان، "..."``), a verb right after it (``"..."، قال الوزير``), or it opens the
+   paragraph right after a paragraph with a quote of the same speaker.  A mark glued to a word
+   (``بـ"دعم``) or after a preposition quotes a term, not speech.
+3. *Speaker*: the first PER/ORG entity after the verb, stepping over titles (``وأكد وزير الخارجية
+   الأميركي أنتوني بلينكن``) and time adverbs, stopping at prepositions (``وقال مصدر في الوزارة``
+   has no entity speaker).  A bare cue (``وأضاف أن``، ``قائلا``) or an anaphor (``الأخير``) takes the
+   last agent: the last quote speaker, speech-verb subject or sentence-initial subject before it.
+
+The cue covers verb … subject (``وأشار بلينكن إلى أن``، ``وقال التحالف``) or, with no subject,
+verb … quote (``وأضاف، `` / ``وقال إن``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasd.document import Article, Span
+from rasd.enrich.lexmatch import (
+    AR_LETTER_CLASS,
+    EntityIndex,
+    canonical_of,
+    compile_forms,
+    fold_ar,
+    read_data_lines,
+    read_data_rows,
+)
+
+__all__ = ["QuoteLexicon", "QuoteStage", "find_quotes", "load_quote_lexicon", "make_stage"]
+
+AGENT_LABELS = ("PER", "ORG")
+#: Quote mark → style; marks of one style pair with each other in either order (RTL sites swap them).
+QUOTE_STYLES = {'"': "dq", "“": "curly", "”": "curly", "„": "curly", "‟": "curly",
+                "«": "guil", "»": "guil", "'": "sq", "‘": "scurly", "’": "scurly"}
+_QUOTE_MARK_RE = re.compile("[\"“”„‟«»'‘’]")
+_WORD_RE = re.compile(r"\S+")
+_COMPLEMENTIZER_RE = re.compile(
+    rf"(?<!{AR_LETTER_CLASS})(?:(?:الي|علي|من)\s+)?ب?ان(?:ه|ها|هم|هما|هن|نا|ني)?(?!{AR_LETTER_CLASS})"
+)
+#: Words before ``أن`` that make it a subordinator, not a speech complementizer (بعد أن، يمكن أن).
+_NOT_COMPLEMENTIZER_BEFORE = frozenset(
+    fold_ar(w) for w in ("بعد", "قبل", "منذ", "دون", "بدون", "يمكن", "يجب", "ينبغي", "بد", "ما", "إلا", "حتى")
+)
+_PUNCT_STRIP = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
+MAX_INDIRECT_GAP_WORDS = 14
+MAX_DIRECT_GAP_WORDS = 30
+MAX_SUBJECT_WORDS = 7
+MIN_UNPUNCTUATED_QUOTE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    verbs: re.Pattern[str]
+    verb_modes: dict[str, str]
+    skip_words: frozenset[str]
+    stop_words: frozenset[str]
+    anaphors: frozenset[str]
+
+
+def load_quote_lexicon() -> QuoteLexicon:
+    """Read ``rasd/data/quotes/`` once (called by `make_stage`)."""
+    rows = read_data_rows("quotes", "speech_verbs.tsv")
+    modes = {fold_ar(r[0]): (r[1] if len(r) > 1 else "any") for r in rows}
+    gap = read_data_rows("quotes", "gap_words.tsv")
+    return QuoteLexicon(
+        verbs=compile_forms(modes),
+        verb_modes=modes,
+        skip_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "skip"),
+        stop_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "stop"),
+        anaphors=frozenset(fold_ar(w) for w in read_data_lines("quotes", "anaphors.txt")),
+    )
+
+
+@dataclass
+class _Cue:
+    start: int  # verb start
+    verb_end: int
+    mode: str
+    sentence_end: int
+    subject: Span | None = None
+    explicit_other: bool = False  # an explicit subject that is not an entity (مصدر أمني)
+    anaphor: bool = False
+    subject_end: int = 0
+
+
+@dataclass
+class _State:
+    """Agents seen so far, in text order: (position, canonical, mention span)."""
+
+    agents: list[tuple[int, str, tuple[int, int]]] = field(default_factory=list)
+
+    def add(self, pos: int, name: str, span: tuple[int, int]) -> None:
+        self.agents.append((pos, name, span))
+
+    def last_before(self, pos: int) -> tuple[str, tuple[int, int]] | None:
+        best = None
+        for p, name, span in self.agents:
+            if p < pos and (best is None or p >= best[0]):
+                best = (p, name, span)
+        return (best[1], best[2]) if best else None
+
+
+def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[Span]:
+    """Quote spans of ``article`` (needs its ``sentences`` and ``entities`` layers).
+
+    >>> a = Article.build("", ["وقال الوزير إن الحكومة ستواصل دعم المزارعين."])
+    >>> a = a.with_layer("sentences", [Span(p.start, p.end, "sentence") for p in a.paragraphs])
+    >>> [(a.text[q.start:q.end], q.attrs["kind"]) for q in find_quotes(a)]
+    [('الحكومة ستواصل دعم المزارعين', 'indirect')]
+    """
+    lex = lexicon or load_quote_lexicon()
+    text = article.text
+    folded = fold_ar(text)
+    entities = EntityIndex([s for s in article.entities if s.label in AGENT_LABELS])
+    sentences = sorted(article.sentences, key=lambda s: s.start) or [
+        Span(b.start, b.end, "sentence") for b in _blocks(article)
+    ]
+    sent_starts = [s.start for s in sentences]
+    state = _State()
+    for sent in sentences:  # sentence-initial agents (VSO and SVO)
+        _note_sentence_agent(text, folded, sent, entities, lex, state)
+
+    cues: list[_Cue] = []
+    for m in lex.verbs.finditer(folded):
+        i = bisect.bisect_right(sent_starts, m.start()) - 1
+        if i < 0 or m.start() >= sentences[i].end:
+            continue
+        cue = _Cue(m.start(), m.end(), lex.verb_modes.get(m.group("form"), "any"), sentences[i].end)
+        cues.append(cue)
+    cue_starts = [c.start for c in cues]
+
+    direct_pairs = _pair_quote_marks(text, _blocks(article))
+    open_at = {o: (o, c) for o, c in direct_pairs}
+    quotes: list[Span] = []
+    used_opens: set[int] = set()
+
+    for k, cue in enumerate(cues):
+        limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
+        gap_end = min(cue.sentence_end, limit)
+        comp = _find_complementizer(folded, cue.verb_end, gap_end)
+        mark = _find_direct_open(text, cue.verb_end, _extend_to_colon(text, gap_end), open_at, lex)
+        if mark is not None and comp is not None and comp[0] < mark:
+            mark = None
+        if mark is not None and cue.mode == "indirect":
+            mark = None
+        subject_limit = comp[0] if comp is not None and mark is None else (mark if mark is not None else gap_end)
+        _resolve_subject(text, folded, cue, subject_limit, entities, lex)
+        if cue.subject is not None:
+            state.add(cue.subject.start, canonical_of(cue.subject, text), (cue.subject.start, cue.subject.end))
+        if mark is not None:
+            o, c = open_at[mark]
+            used_opens.add(o)
+            a, b = _trim(text, o + 1, c)
+            if b <= a:
+                continue
+            cue_end = cue.subject_end if cue.subject is not None else o
+            quotes.append(_make_quote(text, a, b, "direct", (cue.start, _rstrip_space(text, cue.start, cue_end)),
+                                      cue, state))
+        elif comp is not None:
+            end = min(cue.sentence_end, limit)
+            a, b = _trim(text, comp[1], end)
+            if b - a < 2:
+                continue
+            quotes.append(_make_quote(text, a, b, "indirect", (cue.start, comp[1]), cue, state))
+
+    quotes.extend(_unattached_direct_quotes(text, folded, direct_pairs, used_opens, cues, cue_starts,
+                                            quotes, article, entities, lex, state))
+    return sorted(_drop_nested(quotes), key=lambda s: s.start)
+
+
+# -- pieces --------------------------------------------------------------------------------------
+def _blocks(article: Article) -> list[Span]:
+    blocks = list(article.paragraphs)
+    if article.title_span.end > article.title_span.start:
+        blocks.insert(0, article.title_span)
+    return blocks or [Span(0, len(article.text), "text")]
+
+
+def _pair_quote_marks(text: str, blocks: list[Span]) -> list[tuple[int, int]]:
+    """(open, close) positions of quote pairs; ``close`` is the closing mark or a paragraph's end.
+
+    A style left open at a paragraph's end continues into the next paragraph when that paragraph
+    starts with a mark of the same style (re-opening convention) or has an odd number of them.
+    """
+    pairs: list[tuple[int, int]] = []
+    carry: dict[str, tuple[int, int]] = {}  # style -> (open position, end of its paragraph)
+    for block in blocks:
+        by_style: dict[str, list[int]] = {}
+        for m in _QUOTE_MARK_RE.finditer(text, block.start, block.end):
+            p = m.start()
+            if text[p] in "'’" and _is_apostrophe(text, p):
+                continue
+            by_style.setdefault(QUOTE_STYLES[text[p]], []).append(p)
+        first = _skip_space(text, block.start, block.end)
+        for style in set(carry) - set(by_style):
+            o, end = carry.pop(style)
+            pairs.append((o, end))
+        for style, positions in by_style.items():
+            i = 0
+            if style in carry:
+                o, prev_end = carry.pop(style)
+                if positions[0] == first:  # re-opened: the next mark closes
+                    if len(positions) > 1:
+                        pairs.append((o, positions[1]))
+                        i = 2
+                    else:
+                        carry[style] = (o, block.end)
+                        continue
+                elif len(positions) % 2 == 1:
+                    pairs.append((o, positions[0]))
+                    i = 1
+                else:
+                    pairs.append((o, prev_end))
+            rest = positions[i:]
+            for j in range(0, len(rest) - 1, 2):
+                pairs.append((rest[j], rest[j + 1]))
+            if len(rest) % 2 == 1:
+                carry[style] = (rest[-1], block.end)
+    pairs.extend(carry.values())
+    return sorted(pairs)
+
+
+def _is_apostrophe(text: str, p: int) -> bool:
+    before = text[p - 1] if p > 0 else " "
+    after = text[p + 1] if p + 1 < len(text) else " "
+    return before.isalnum() and after.isalnum()
+
+
+def _skip_space(text: str, a: int, b: int) -> int:
+    while a < b and text[a].isspace():
+        a += 1
+    return a
+
+
+def _rstrip_space(text: str, a: int, b: int) -> int:
+    # the cue keeps its trailing punctuation and one space ("وأضاف، "), not line breaks
+    while b > a and text[b - 1] in "\n\t":
+        b -= 1
+    return b
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in "،,:"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in "،,.:؛;"):
+        b -= 1
+    return a, b
+
+
+def _extend_to_colon(text: str, gap_end: int) -> int:
+    """A cue ending its paragraph with ':' introduces a quote opening the next paragraph."""
+    j = gap_end
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j > 0 and text[j - 1] == ":":
+        k = _skip_space(text, gap_end, min(len(text), gap_end + 4))
+        return min(len(text), k + 1)
+    return gap_end
+
+
+def _find_complementizer(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    for m in _COMPLEMENTIZER_RE.finditer(folded, start, end):
+        if folded.count(" ", start, m.start()) > MAX_INDIRECT_GAP_WORDS:
+            return None
+        prev = folded[max(start, m.start() - 8) : m.start()].split()
+        if prev and prev[-1].strip(_PUNCT_STRIP) in _NOT_COMPLEMENTIZER_BEFORE:
+            continue
+        return m.start(), m.end()
+    return None
+
+
+def _find_direct_open(text: str, start: int, end: int, open_at: dict[int, tuple[int, int]],
+                      lex: QuoteLexicon) -> int | None:
+    """The first opening mark in ``[start, end)`` that can start a quote of speech."""
+    for o in sorted(p for p in open_at if start <= p < end):
+        if text.count(" ", start, o) > MAX_DIRECT_GAP_WORDS:
+            return None
+        if _is_speech_quote(text, o, open_at[o][1], lex):
+            return o
+    return None
+
+
+def _is_speech_quote(text: str, o: int, c: int, lex: QuoteLexicon) -> bool:
+    j = o - 1
+    if j >= 0 and (text[j].isalnum() or text[j] == "\u0640"):
+        return False  # glued to a word: بـ"دعم القوات"
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    prev_char = text[j] if j >= 0 else "\n"
+    if prev_char in ":،,-–—\n":
+        return True
+    prev_word = text[max(0, j - 12) : j + 1].split()
+    if prev_word and fold_ar(prev_word[-1]) in lex.stop_words:
+        return False
+    return len(text[o + 1 : c].split()) >= MIN_UNPUNCTUATED_QUOTE_WORDS
+
+
+def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: EntityIndex,
+                     lex: QuoteLexicon) -> None:
+    """Fill ``cue.subject`` (an entity), ``explicit_other`` or ``anaphor`` from the words after the verb."""
+    cands = entities.within(cue.verb_end, limit, AGENT_LABELS)
+    ci = 0
+    for words, m in enumerate(_WORD_RE.finditer(text, cue.verb_end, limit), start=1):
+        while ci < len(cands) and cands[ci].start < m.start():
+            ci += 1
+        if ci < len(cands) and cands[ci].start < m.end():
+            ent = cands[ci]
+            if ent.start == m.start():
+                cue.subject, cue.subject_end = ent, ent.end
+                if folded[max(0, ent.start - 5) : ent.start].strip() == "باسم":
+                    # المتحدث باسم الوزارة أحمد علي: the spokesman named after the body is the speaker
+                    named = [p for p in cands[ci + 1 : ci + 2] if p.label == "PER"
+                             and text.count(" ", ent.end, p.start) <= 1]
+                    if named:
+                        cue.subject, cue.subject_end = named[0], named[0].end
+                return
+            return  # ل/ب + entity: a recipient (وقال لرويترز), not the subject
+        word = folded[m.start() : m.end()]
+        bare = word.strip(_PUNCT_STRIP)
+        if bare in lex.anaphors or " ".join(folded[m.start() : m.end() + 8].split()[:2]) in lex.anaphors:
+            cue.anaphor = True
+            cue.subject_end = m.end()
+            return
+        if bare in lex.stop_words or (bare.startswith(("ل", "ب")) and bare[1:] in lex.stop_words):
+            return
+        if bare and bare not in lex.skip_words:
+            cue.explicit_other = True
+        if word and word[-1] in _PUNCT_STRIP:
+            return
+        if words >= MAX_SUBJECT_WORDS:
+            return
+
+
+def _make_quote(text: str, a: int, b: int, kind: str, cue_span: tuple[int, int] | None,
+                cue: _Cue | None, state: _State) -> Span:
+    speaker: str | None = None
+    speaker_span: list[int] | None = None
+    if cue is not None and cue.subject is not None:
+        speaker = canonical_of(cue.subject, text)
+        speaker_span = [cue.subject.start, cue.subject.end]
+    elif cue is None or cue.anaphor or not cue.explicit_other:
+        found = state.last_before(cue.start if cue is not None else a)
+        if found:
+            speaker, speaker_span = found[0], list(found[1])
+    if speaker is not None and speaker_span is not None:
+        state.add(a, speaker, (speaker_span[0], speaker_span[1]))
+    attrs: dict[str, Any] = {
+        "speaker": speaker,
+        "speaker_span": speaker_span,
+        "kind": kind,
+        "cue": list(cue_span) if cue_span else None,
+    }
+    return Span(a, b, "QUOTE", attrs)
+
+
+def _note_sentence_agent(text: str, folded: str, sent: Span, entities: EntityIndex, lex: QuoteLexicon,
+                         state: _State) -> None:
+    first = _WORD_RE.search(text, sent.start, sent.end)
+    if first is None:
+        return
+    head = entities.within(sent.start, first.end(), AGENT_LABELS)
+    if head and head[0].start == first.start():  # SVO: الرئيس ... / بلينكن قال
+        state.add(head[0].start, canonical_of(head[0], text), (head[0].start, head[0].end))
+        return
+    probe = _Cue(first.start(), first.end(), "any", sent.end)
+    _resolve_subject(text, folded, probe, sent.end, entities, lex)
+    if probe.subject is not None:
+        s = probe.subject
+        state.add(s.start, canonical_of(s, text), (s.start, s.end))
+
+
+def _unattached_direct_quotes(text: str, folded: str, pairs: list[tuple[int, int]], used: set[int],
+                              cues: list[_Cue], cue_starts: list[int], found: list[Span],
+                              article: Article, entities: EntityIndex, lex: QuoteLexicon,
+                              state: _State) -> list[Span]:
+    """Direct quotes cued after them (``"..."، قال الوزير``) or continuing a quoted paragraph."""
+    out: list[Span] = []
+    quoted_blocks = {bisect.bisect_right([b.start for b in _blocks(article)], q.start) - 1
+                     for q in found if q.attrs["kind"] == "direct"}
+    blocks = _blocks(article)
+    block_starts = [b.start for b in blocks]
+    for o, c in pairs:
+        if o in used or not _is_speech_quote(text, o, c, lex):
+            continue
+        a, b = _trim(text, o + 1, c)
+        if b <= a:
+            continue
+        after = c + 1
+        while after < len(text) and text[after] in " ،,":
+            after += 1
+        k = bisect.bisect_left(cue_starts, after)
+        if k < len(cues) and cues[k].start == after and cues[k].mode != "indirect":
+            cue = cues[k]
+            _resolve_subject(text, folded, cue, cue.sentence_end, entities, lex)
+            end = cue.subject_end if (cue.subject is not None or cue.anaphor) else cue.verb_end
+            out.append(_make_quote(text, a, b, "direct", (cue.start, end), cue, state))
+            continue
+        bi = bisect.bisect_right(block_starts, o) - 1
+        starts_block = _skip_space(text, blocks[bi].start, blocks[bi].end) == o
+        if starts_block and (bi - 1) in quoted_blocks and len(text[a:b].split()) >= MIN_UNPUNCTUATED_QUOTE_WORDS:
+            out.append(_make_quote(text, a, b, "direct", None, None, state))
+            quoted_blocks.add(bi)
+    return out
+
+
+def _drop_nested(quotes: list[Span]) -> list[Span]:
+    """A direct quote inside another quote's words is part of it; keep the outer one."""
+    quotes = sorted(quotes, key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for q in quotes:
+        if any(p.start <= q.start and q.end <= p.end and p is not q for p in out):
+            continue
+        out.append(q)
+    return out
+
+
+# -- stage ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QuoteStage:
+    lexicon: QuoteLexicon
+    name: str = "quotes"
+    requires: tuple[str, ...] = ("sentences", "entities")
+    assigns: tuple[str, ...] = ("quotes",)
+
+    def __call__(self, article: Article) -> Article:
+        return article.with_layer("quotes", find_quotes(article, self.lexicon))
+
+
+def make_stage() -> QuoteStage:
+    return QuoteStage(load_quote_lexicon())

@@ -1,0 +1,187 @@
+"""Table tests for rasd.enrich.quotes over hand-written articles with hand-made entity layers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pytest
+
+from rasd.document import Article, Span
+from rasd.enrich.quotes import find_quotes, load_quote_lexicon, make_stage
+from rasd.enrich.sentences import make_stage as make_sentence_stage
+
+LEX = load_quote_lexicon()
+SENTENCES = make_sentence_stage()
+
+
+def build(paragraphs: Sequence[str], entities: dict[str, tuple[str, str]], title: str = "") -> Article:
+    """An article with sentences and an entity layer: mention text → (label, canonical)."""
+    article = SENTENCES(Article.build(title, paragraphs))
+    spans: list[Span] = []
+    for mention in sorted(entities, key=len, reverse=True):
+        label, canonical = entities[mention]
+        for m in re.finditer(re.escape(mention), article.text):
+            if not any(s.start < m.end() and m.start() < s.end for s in spans):
+                spans.append(Span(m.start(), m.end(), label, {"canonical": canonical}))
+    return article.with_layer("entities", spans)
+
+
+def summary(article: Article) -> list[tuple[str | None, str, str | None, str]]:
+    out = []
+    for q in find_quotes(article, LEX):
+        cue = q.attrs["cue"]
+        out.append((q.attrs["speaker"], q.attrs["kind"], article.text[cue[0]:cue[1]] if cue else None,
+                    article.text[q.start:q.end]))
+    return out
+
+
+PER = "PER"
+ORG = "ORG"
+
+CASES = [
+    pytest.param(
+        ['وقال وزير الداخلية سامي الربيعي للصحفيين، "سنلاحق المتورطين في الحادث أينما كانوا".'],
+        {"سامي الربيعي": (PER, "سامي الربيعي")},
+        [("سامي الربيعي", "direct", "وقال وزير الداخلية سامي الربيعي", "سنلاحق المتورطين في الحادث أينما كانوا")],
+        id="direct-title-and-name",
+    ),
+    pytest.param(
+        ["وأعلنت وزارة الصحة أنها سجلت 120 إصابة جديدة خلال اليوم."],
+        {"وزارة الصحة": (ORG, "وزارة الصحة")},
+        [("وزارة الصحة", "indirect", "وأعلنت وزارة الصحة أنها", "سجلت 120 إصابة جديدة خلال اليوم")],
+        id="indirect-feminine-pronoun-complementizer",
+    ),
+    pytest.param(
+        ["قالت اللجنة الانتخابية إن النتائج ستعلن غدا.", "وأضافت أن نسبة المشاركة بلغت 40 بالمئة."],
+        {"اللجنة الانتخابية": (ORG, "المفوضية العليا للانتخابات")},
+        [
+            ("المفوضية العليا للانتخابات", "indirect", "قالت اللجنة الانتخابية إن", "النتائج ستعلن غدا"),
+            ("المفوضية العليا للانتخابات", "indirect", "وأضافت أن", "نسبة المشاركة بلغت 40 بالمئة"),
+        ],
+        id="bare-cue-takes-last-speaker-canonical",
+    ),
+    pytest.param(
+        ["وقالت المتحدثة باسم المفوضية ليلى حداد: «لن نسمح بتكرار ما حدث»."],
+        {"المفوضية": (ORG, "المفوضية"), "ليلى حداد": (PER, "ليلى حداد")},
+        [("ليلى حداد", "direct", "وقالت المتحدثة باسم المفوضية ليلى حداد", "لن نسمح بتكرار ما حدث")],
+        id="guillemets-spokesman-of-org",
+    ),
+    pytest.param(
+        ['وأعلن الجيش إطلاق عملية "الفجر الجديد" في المنطقة، وجدد التزامه بـ"حماية المدنيين".'],
+        {"الجيش": (ORG, "الجيش")},
+        [],
+        id="quoted-terms-are-not-quotes",
+    ),
+    pytest.param(
+        ["وأكد الرئيس سليم داود على أهمية الحوار بين الأطراف.", "وقال مصدر أمني في وزارة الداخلية إن الهجوم استهدف دورية."],
+        {"سليم داود": (PER, "سليم داود"), "وزارة الداخلية": (ORG, "وزارة الداخلية")},
+        [(None, "indirect", "وقال مصدر أمني في وزارة الداخلية إن", "الهجوم استهدف دورية")],
+        id="unnamed-source-has-no-speaker",
+    ),
+    pytest.param(
+        ["وأكد الرئيس سليم داود على أهمية الحوار بين الأطراف. وقال إن الحكومة منفتحة على الجميع."],
+        {"سليم داود": (PER, "سليم داود")},
+        [("سليم داود", "indirect", "وقال إن", "الحكومة منفتحة على الجميع")],
+        id="bare-cue-takes-subject-of-earlier-speech-verb",
+    ),
+    pytest.param(
+        ['وقال رئيس البرلمان خالد العلي في كلمته: "إن المرحلة المقبلة تتطلب تكاتف الجميع',
+         '"ونحن مستعدون للحوار مع كل الأطراف".'],
+        {"خالد العلي": (PER, "خالد العلي")},
+        [("خالد العلي", "direct", "وقال رئيس البرلمان خالد العلي",
+          'إن المرحلة المقبلة تتطلب تكاتف الجميع\n\n"ونحن مستعدون للحوار مع كل الأطراف')],
+        id="quote-spans-paragraphs-reopened",
+    ),
+    pytest.param(
+        ["وقال رئيس البرلمان خالد العلي: «إن المرحلة المقبلة تتطلب تكاتف الجميع",
+         "ونحن مستعدون للحوار مع كل الأطراف»."],
+        {"خالد العلي": (PER, "خالد العلي")},
+        [("خالد العلي", "direct", "وقال رئيس البرلمان خالد العلي",
+          "إن المرحلة المقبلة تتطلب تكاتف الجميع\n\nونحن مستعدون للحوار مع كل الأطراف")],
+        id="quote-spans-paragraphs-closed-later",
+    ),
+    pytest.param(
+        ['"لن نتراجع عن مطالبنا حتى النهاية"، قال المتحدث باسم المحتجين علي حسن.'],
+        {"علي حسن": (PER, "علي حسن")},
+        [("علي حسن", "direct", "قال المتحدث باسم المحتجين علي حسن", "لن نتراجع عن مطالبنا حتى النهاية")],
+        id="cue-after-quote",
+    ),
+    pytest.param(
+        ["وانتقد النائب كريم الجبوري القرار، مؤكدا أن الحكومة تجاهلت مطالب السكان."],
+        {"كريم الجبوري": (PER, "كريم الجبوري")},
+        [("كريم الجبوري", "indirect", "مؤكدا أن", "الحكومة تجاهلت مطالب السكان")],
+        id="participle-takes-sentence-subject",
+    ),
+    pytest.param(
+        ["التقى الوزير ماهر سعيد نظيره التركي.", "وقال الأخير إن بلاده تدعم الاتفاق."],
+        {"ماهر سعيد": (PER, "ماهر سعيد")},
+        [("ماهر سعيد", "indirect", "وقال الأخير إن", "بلاده تدعم الاتفاق")],
+        id="anaphor-subject",
+    ),
+    pytest.param(
+        ["صرح المحافظ نبيل يوسف أمس.", "وقال لوكالة الأنباء الوطنية إن المياه عادت إلى الأحياء."],
+        {"نبيل يوسف": (PER, "نبيل يوسف"), "وكالة الأنباء الوطنية": (ORG, "وكالة الأنباء الوطنية")},
+        [("نبيل يوسف", "indirect", "وقال لوكالة الأنباء الوطنية إن", "المياه عادت إلى الأحياء")],
+        id="recipient-is-not-speaker",
+    ),
+    pytest.param(
+        ["وقالت الشركة ”نتوقع زيادة الإنتاج في الربع المقبل“."],
+        {"الشركة": (ORG, "الشركة")},
+        [("الشركة", "direct", "وقالت الشركة", "نتوقع زيادة الإنتاج في الربع المقبل")],
+        id="reversed-curly-quotes",
+    ),
+    pytest.param(
+        ["وقال المحافظ نبيل يوسف إن الوضع مستقر، مضيفا أن القوات تسيطر على المدينة."],
+        {"نبيل يوسف": (PER, "نبيل يوسف")},
+        [
+            ("نبيل يوسف", "indirect", "وقال المحافظ نبيل يوسف إن", "الوضع مستقر"),
+            ("نبيل يوسف", "indirect", "مضيفا أن", "القوات تسيطر على المدينة"),
+        ],
+        id="two-cues-one-sentence",
+    ),
+    pytest.param(
+        ["وأشارت الوزارة إلى أهمية التعاون.", "وقال بعد أن انتهى الاجتماع بساعة إنه متفائل."],
+        {"الوزارة": (ORG, "الوزارة")},
+        [("الوزارة", "indirect", "وقال بعد أن انتهى الاجتماع بساعة إنه", "متفائل")],
+        id="subordinating-an-is-not-complementizer",
+    ),
+    pytest.param(
+        ["وتقع المدينة بين النهرين على بعد 40 كيلومترا من العاصمة."],
+        {},
+        [],
+        id="bayna-between-is-not-a-cue",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "entities", "expected"), CASES)
+def test_find_quotes(paragraphs: list[str], entities: dict[str, tuple[str, str]],
+                     expected: list[tuple[str | None, str, str | None, str]]) -> None:
+    assert summary(build(paragraphs, entities)) == expected
+
+
+def test_speaker_span_points_at_mention() -> None:
+    article = build(["قال الوزير عادل كامل إن الميزانية جاهزة.", "وأضاف أن التصويت سيجري الأسبوع المقبل."],
+                    {"عادل كامل": (PER, "عادل كامل")})
+    quotes = find_quotes(article, LEX)
+    assert len(quotes) == 2
+    for q in quotes:
+        a, b = q.attrs["speaker_span"]
+        assert article.text[a:b] == "عادل كامل"
+        assert q.label == "QUOTE"
+
+
+def test_stage_assigns_layer_and_declares_needs() -> None:
+    stage = make_stage()
+    assert stage.requires == ("sentences", "entities")
+    assert stage.assigns == ("quotes",)
+    article = build(["وقال الوزير عادل كامل إن الميزانية جاهزة."], {"عادل كامل": (PER, "عادل كامل")})
+    out = stage(article)
+    assert [out.text[q.start:q.end] for q in out.quotes] == ["الميزانية جاهزة"]
+    assert article.quotes == ()
+
+
+def test_quotes_without_entity_layer_still_found() -> None:
+    article = SENTENCES(Article.build("", ['وقال مسؤول: "الوضع تحت السيطرة".']))
+    assert [(q.attrs["kind"], q.attrs["speaker"]) for q in find_quotes(article, LEX)] == [("direct", None)]
