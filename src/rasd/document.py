@@ -100,7 +100,12 @@ def make_article_id(url: str | None, text: str) -> str:
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme/host, drop fragments, tracking parameters and a trailing slash."""
+    """One spelling per page: https, lower-case host without ``www.``, no fragment, tracking
+    parameters or trailing slash.
+
+    >>> canonical_url("http://www.Example.com/news/1/?utm_source=tw#top")
+    'https://example.com/news/1'
+    """
     from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
     parts = urlsplit(url.strip())
@@ -111,7 +116,10 @@ def canonical_url(url: str) -> str:
         host = host[4:]
     if parts.port:
         host = f"{host}:{parts.port}"
-    return urlunsplit(((parts.scheme or "http").lower(), host, path, urlencode(query), ""))
+    scheme = (parts.scheme or "https").lower()
+    if scheme == "http":
+        scheme = "https"
+    return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
 def _is_tracking(key: str) -> bool:

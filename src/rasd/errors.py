@@ -37,18 +37,26 @@ class RejectedPage(RasdError):
 
 
 class DecodeError(RejectedPage):
+    """Bytes that decode to no text (binary data, unknown encoding)."""
+
     reason = "undecodable"
 
 
 class EmptyPage(RejectedPage):
+    """Nothing left after navigation and boilerplate were removed."""
+
     reason = "empty"
 
 
 class NotAnArticle(RejectedPage):
+    """Text, but not a news article (an index page, too short, no Arabic)."""
+
     reason = "not_article"
 
 
 class TooLarge(RejectedPage):
+    """A page bigger than the configured limit."""
+
     reason = "too_large"
 
 

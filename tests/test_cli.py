@@ -1,0 +1,67 @@
+"""The CLI: one-line errors and non-zero exits for bad input, JSON on request."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasd.cli import main
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "rasd.cli", *args], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest", "/no/such/dir"], "no such file or directory"),
+        (["parse", "/no/such/file.txt"], "no such file or directory"),
+        (["ingest", "--workers", "zero", "x"], "positive integer"),
+        (["frobnicate"], "invalid choice"),
+        (["show", "abc", "--db", "/no/such/archive.db"], "no archive"),
+        (["list", "--db", "mongodb://x"], "unknown store URL"),
+    ],
+)
+def test_bad_input_is_one_line_and_nonzero(args: list[str], message: str) -> None:
+    proc = run(*args)
+    assert proc.returncode != 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_ingest_list_show_export_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "t.db")
+    assert main(["ingest", str(CORPUS), "--db", db, "--no-enrich", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["ingested"] == 7 and summary["rejected"] == 1
+    assert main(["list", "--db", db, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 7
+    assert main(["show", rows[0]["id"][:10], "--db", db, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["id"] == rows[0]["id"]
+    assert main(["show", rows[0]["id"], "--db", db, "--raw"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "x.csv"
+    assert main(["export", "--db", db, "--format", "csv", "-o", str(out)]) == 0
+    assert out.read_text("utf-8").count("https://example.org/news/") == 3
+    assert main(["stats", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 7
+    assert main(["list", "--db", db, "--rejects", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["reason"] == "empty"
+
+
+def test_show_unknown_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "t.db")
+    main(["ingest", str(CORPUS / "feed.jsonl"), "--db", db, "--no-enrich", "-q"])
+    capsys.readouterr()
+    assert main(["show", "0000000000000000", "--db", db]) == 2
+    assert "no article with id" in capsys.readouterr().err
