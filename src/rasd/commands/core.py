@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import glob
 import json
@@ -233,8 +234,8 @@ CSV_FIELDS = ("id", "url", "title", "outlet", "published", "views", "category", 
 
 def cmd_export(args: argparse.Namespace) -> int:
     store = _open(args.db)
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline="")) if args.output else sys.stdout
         if args.format == "jsonl":
             for article in store.iter_articles():
                 out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
@@ -245,9 +246,6 @@ def cmd_export(args: argparse.Namespace) -> int:
                 row = article.to_dict()
                 row["text"] = article.body
                 writer.writerow({k: row.get(k) for k in CSV_FIELDS})
-    finally:
-        if args.output:
-            out.close()
     return 0
 
 
