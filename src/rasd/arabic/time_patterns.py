@@ -1,0 +1,155 @@
+"""The compiled regex that finds Arabic time expressions in the matching form of `normalize_ar`.
+
+One pattern, one pass: an alternation of named branches, most specific first (at one position the
+first branch that matches wins)::
+
+    date      [weekday] day|ordinal [من] [شهر] month[/month] [[عام] year [هـ|م]]   الاثنين 26 تموز 2021
+    numdate   26/07/2021, 2021-07-26
+    clock     الساعة العاشرة صباحا, الساعة 10:30 مساء, 22:30
+    year      [منذ] عام 2014, منذ 2003, في 2014, 1443 هـ
+    offset    منذ|قبل|بعد [number] unit                                 منذ أسبوع, قبل ثلاثة أيام
+    window    [خلال] الساعات الـ24 الماضية
+    monthyear [شهر] month [عام] year, شهر رمضان, تموز                     تموز 2021
+    period    [مطلع] الأسبوع|الشهر|العام الماضي|المقبل|الحالي, هذا العام
+    daypart   صباح|مساء|ليلة اليوم|أمس|غد|weekday                          مساء أمس
+    relday    اليوم [weekday], أول أمس, بعد غد, أمس, غدا, الليلة
+    weekday   [يوم] weekday [الماضي|المقبل]
+    set       كل يوم اثنين, كل أسبوع, يوميا
+    duration  [لمدة] number unit | dual unit                                ثلاثة أشهر, عامين
+
+Branch texts are re-read by `rasd.enrich.times`, which resolves them against a reference date.
+All literals are written in ordinary spelling and folded with `normalize_ar` when the regex is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from rasd.arabic.dates import load_calendar_lexicon
+from rasd.arabic.normalize import normalize_ar
+from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon
+
+__all__ = [
+    "BRANCHES",
+    "DAYPART_WORDS",
+    "DIRECTION_WORDS",
+    "load_ordinals",
+    "time_regex",
+]
+
+BRANCHES = (
+    "date", "numdate", "clock", "year", "offset", "window", "monthyear",
+    "period", "daypart", "relday", "weekday", "set", "duration",
+)  # fmt: skip
+
+#: Words after a weekday, week, month or year that give the direction from the reference.
+DIRECTION_WORDS = {
+    normalize_ar(w): d
+    for w, d in (
+        ("الماضي", -1), ("الماضية", -1), ("المنصرم", -1), ("المنصرمة", -1), ("الفائت", -1),
+        ("الفائتة", -1), ("السابق", -1), ("السابقة", -1), ("الأخيرة", -1), ("الأخير", -1),
+        ("المقبل", 1), ("المقبلة", 1), ("القادم", 1), ("القادمة", 1), ("التالي", 1),
+        ("الحالي", 0), ("الحالية", 0), ("الجاري", 0), ("الجارية", 0), ("الراهن", 0), ("هذا", 0), ("هذه", 0),
+    )
+}  # fmt: skip
+
+#: Parts of the day → TIMEX3 part-of-day code and the clock-hour shift they imply.
+DAYPART_WORDS = {
+    normalize_ar(w): code
+    for w, code in (
+        ("صباح", "MO"), ("صباحا", "MO"), ("فجر", "MO"), ("فجرا", "MO"), ("الفجر", "MO"), ("ص", "MO"),
+        ("ظهر", "AF"), ("ظهرا", "AF"), ("الظهر", "AF"), ("بعد الظهر", "AF"), ("عصر", "AF"),
+        ("عصرا", "AF"), ("العصر", "AF"), ("ظهيرة", "AF"),
+        ("مساء", "EV"), ("مساءا", "EV"), ("مساءً", "EV"), ("م", "EV"),
+        ("ليل", "NI"), ("ليلا", "NI"), ("ليلة", "NI"), ("الليلة", "NI"), ("منتصف ليل", "NI"),
+    )
+}  # fmt: skip
+
+
+def _alt(words: Iterable[str], *, spaces: bool = True) -> str:
+    """Alternation of literal phrases, longest first; inner spaces match any run of whitespace."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        tokens = w.split(" ")
+        out = re.escape(tokens[0])
+        for tok in tokens[1:]:
+            out += (r"\s*" if tok[:1].isdigit() else r"\s+") + re.escape(tok)
+        parts.append(out)
+    return "(?:" + "|".join(parts) + ")" if spaces else "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+@cache
+def load_ordinals() -> dict[str, int]:
+    """Ordinal words (``data/time/ordinals.tsv``) in the matching form."""
+    from importlib import resources
+
+    raw = resources.files("rasd.data").joinpath("time/ordinals.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return {normalize_ar(w): int(v) for w, v in rows}
+
+
+#: Month names that are also ordinary words or first names: only taken with a day, a year or شهر.
+_AMBIGUOUS_MONTHS = {normalize_ar(w) for w in ("مارس", "آب", "ماي", "صفر", "رجب", "شعبان", "رمضان", "محرم", "شوال",
+                                              "أيار", "نيسان", "تموز")}  # fmt: skip
+
+
+@cache
+def time_regex() -> re.Pattern[str]:
+    """Compile the time-expression pattern once (an immutable value: safe to share)."""
+    cal = load_calendar_lexicon()
+    nums = load_number_lexicon()
+    n = normalize_ar
+    month = _alt(cal.months)
+    month_x = rf"{month}(?:\s*[/(\-]\s*{month}\s*\)?)?"
+    safe_month = _alt(m for m in cal.months if m not in _AMBIGUOUS_MONTHS and len(m) >= 4 and not m[-1].isdigit())
+    weekday = _alt(cal.weekdays)
+    ordinal = _alt(load_ordinals())
+    ord_day = rf"{ordinal}(?:\s+{n('عشر')}|\s+و\s*{ordinal})?"
+    day = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?!\d)|{ord_day})"
+    year = r"(?:1[3-4]\d\d|19\d\d|20\d\d)(?!\d)"
+    era = n(r"(?:\s*(?:هـ|ه|هجري|هجرية|للهجرة|م|ميلادي|ميلادية|للميلاد)(?!\w))?")
+    year_words = n(r"(?:(?:من\s+)?(?:عام|العام|سنة|السنة)\s+)?")
+    number_word = rf"(?:{nums.word_pattern})(?!\w)"
+    number = rf"(?:(?:ال)?(?:{DIGITS_PATTERN})|{number_word}(?:\s+و?\s*{number_word})*)"
+    unit = rf"{_alt(cal.units)}(?!\w)"
+    direction = _alt(DIRECTION_WORDS)
+    mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أول|آخر)\s+)?")
+    relday_core = n(r"(?:اليوم|أمس|الأمس|غد|الغد|البارحة)")
+    daypart = _alt(w for w in DAYPART_WORDS if len(w) > 1 and not w.startswith("ال"))
+    hour_word = rf"{ordinal}(?:\s+{n('عشرة')})?"
+    clock_digits = r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?::[0-5]\d)?)?"
+    minutes = n(rf"(?:\s+و\s*(?:النصف|نصف|الربع|ربع|الثلث|ثلث|{number}\s+(?:دقيقة|دقائق)))?"
+                rf"(?:\s+إلا\s+(?:ربعا|ربع|الربع|ثلثا|ثلث|الثلث|{number}\s+(?:دقيقة|دقائق)))?")  # fmt: skip
+    clock_tail = n(rf"(?:\s+(?:من\s+)?(?:{daypart}|AM|PM|am|pm)(?!\w))?")
+    branches = {
+        "date": rf"(?:{weekday}\s*[,،]?\s*)?{day}(?:\s*[-.]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
+                rf"(?:\s*[,،]?\s*{year_words}{year}{era})?",
+        "numdate": r"(?<![\d/.:\-])(?:(?:[12]\d|3[01]|0?[1-9])(?P<s1>[/.\-])(?:1[0-2]|0?[1-9])(?P=s1)(?:19|20)\d\d"
+                   r"|(?:19|20)\d\d(?P<s2>[/.\-])(?:1[0-2]|0?[1-9])(?P=s2)(?:[12]\d|3[01]|0?[1-9]))(?![\d/.\-]\d)",
+        "clock": n(r"(?:الساعة\s+)") + rf"(?:{clock_digits}|{hour_word}){minutes}{clock_tail}"
+                 rf"|(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]){clock_tail}",
+        "year": n(r"(?:منذ\s+)?(?:عام|العام|سنة|السنة|عامي)\s+") + rf"{year}{era}"
+                + n(r"|(?:منذ|في|حتى|قبل|بعد|خلال|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\s+") + rf"{year}{era}"
+                + n(r"|1[34]\d\d\s*(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)"),
+        "offset": n(r"(?:منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابة)\s+)?") + rf"(?:{number}\s+)?{unit}"
+                  + n(r"(?!\s+(?:من|على|أن|ان)(?!\w))"),
+        "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{unit}\s+{number}\s+{direction}"
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}",
+        "monthyear": rf"(?:{n('شهر')}\s+)?{month_x}\s*[,،]?\s*{year_words}{year}{era}"
+                     rf"|{n('شهر')}\s+{month_x}(?!\w)|{safe_month}(?!\w)",
+        "period": mod + n(r"(?:الأسبوع|الاسبوع|الشهر|العام|السنة)\s+") + direction
+                  + n(r"|(?:هذا|هذه)\s+(?:الأسبوع|الشهر|العام|السنة)"),
+        "daypart": n(r"(?:صباح|مساء|ظهر|فجر|ليل|ليلة|عصر|ظهيرة)\s+(?:يوم\s+)?")
+                   + rf"(?:{relday_core}|{weekday})(?:\s+{weekday})?(?:\s+{direction})?",
+        "relday": n(r"اليوم\s+") + weekday + n(r"|أول\s+(?:من\s+)?أمس|أمس\s+الأول|بعد\s+غد"
+                  r"|اليوم(?!\s+(?:التالي|العالمي|الوطني|السابع|الأول|الثاني|الثالث|الذي|الذى|نفسه|ذاته|من))"
+                  r"|أمس|الأمس|البارحة|غدا|الغد|الليلة"),
+        "weekday": n(r"(?:يوم\s+)?") + rf"{weekday}(?:\s+{direction})?",
+        "set": n(r"كل\s+(?:يوم\s+)?") + _alt([*cal.weekdays, *(w[2:] for w in cal.weekdays)])
+               + n(r"|(?:كل|في كل)\s+(?:يوم|أسبوع|شهر|عام|سنة|ساعة)|يوميا|أسبوعيا|شهريا|سنويا"),
+        "duration": n(r"(?:(?:لمدة|مدة|طيلة|طوال|نحو|حوالي)\s+)?") + rf"(?:{number}\s+)?{unit}",
+    }
+    body = "|".join(f"(?P<{name}>{branches[name]})" for name in BRANCHES)
+    return re.compile(rf"(?<!\w)(?P<pre>[وف]?[بل]?)(?:{body})(?!\w)")

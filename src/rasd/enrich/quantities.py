@@ -1,0 +1,159 @@
+"""Quantities: counts, money and percentages with their unit and qualifier, and the ``quantities`` stage.
+
+One compiled pattern over the matching form (`normalize_with_offsets`) finds
+``[qualifier] number [scale] [[من] unit [nationality]] [qualifier]``::
+
+    نحو 2500 عسكري أميركي     2500      soldiers   approximately
+    36 قتيلا على الأقل         36        killed     at_least
+    ما لا يقل عن ٥٠ شخصا      50        people     at_least
+    عشرات القتلى               10        killed     (vague: ACLED records "tens" as 10)
+    2.5 مليون دولار            2500000   dollars
+    ألفان وخمسمائة             2500      None
+
+Numbers inside time expressions (``26 تموز 2021``، ``ثلاثة أشهر``، ``عام 2014``) are left to the
+``times`` layer, and a bare year-like number (``انتخابات 2018``) is not a quantity.  Units and
+qualifiers are data files under ``data/numbers/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from rasd.arabic.normalize import normalize_ar, normalize_with_offsets
+from rasd.arabic.numbers import DIGITS_PATTERN, NumberLexicon, load_number_lexicon, parse_digits
+from rasd.document import Article, Span
+from rasd.enrich.times import TimeFinder
+
+__all__ = ["QuantityFinder", "QuantityStage", "find_quantities", "make_stage"]
+
+#: Units after which a nationality/descriptive adjective belongs to the phrase (عسكري أميركي).
+_ADJECTIVE_UNITS = {"soldiers", "people", "civilians", "fighters", "children", "women", "refugees"}
+#: Single number words too ambiguous to stand alone without a unit (ست "lady", خمس "a fifth"…).
+_RISKY_ALONE = {normalize_ar(w) for w in ("ست", "سبع", "خمس", "عشر", "ثمان", "تسع", "صفر", "واحد", "واحدة",
+                                          "ربع", "نصف", "ألف", "مية", "ميت")}  # fmt: skip
+_WORD_RE = re.compile(r"\S+")
+
+
+def _read_rows(path: str) -> list[list[str]]:
+    raw = resources.files("rasd.data").joinpath(path).read_text(encoding="utf-8")
+    return [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _alt(phrases: list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in ordered) + ")"
+
+
+class QuantityFinder:
+    """Loaded lexicons and the compiled pattern; `find` is a pure function of the text."""
+
+    def __init__(self, times: TimeFinder | None = None) -> None:
+        self.numbers: NumberLexicon = load_number_lexicon()
+        self.units = {normalize_ar(w): u for w, u in _read_rows("numbers/units.tsv")}
+        self.qualifiers = {normalize_ar(w): (q, pos) for w, q, pos in _read_rows("numbers/qualifiers.tsv")}
+        self.times = times or TimeFinder()
+        pre = _alt([w for w, (_, pos) in self.qualifiers.items() if pos == "pre"])
+        post = _alt([w for w, (_, pos) in self.qualifiers.items() if pos == "post"])
+        word = rf"(?:{self.numbers.word_pattern})(?!\w)"
+        digits = rf"(?<![\d.,:/\-])(?:\d+,\d{{1,2}}(?!\d)|{DIGITS_PATTERN})(?![\d:/]|[.,]\d)"
+        scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "plural"}])
+        self.regex = re.compile(
+            rf"(?<!\w)(?:و\s*)?(?P<q1>{pre}\s+)?"
+            rf"(?P<num>(?:ال)?{digits}(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*)"
+            rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?!\w)"
+            rf"(?:\s+(?P<adj>(?:ال)?\w{{3,}}(?:ي|يا|يين|يون)(?!\w)))?)?"
+            rf"(?P<q2>\s+{post}(?!\w))?"
+        )
+
+    def find(self, text: str) -> list[Span]:
+        norm = normalize_with_offsets(text)
+        taken = self.times.find_ranges(norm.text)
+        spans: list[Span] = []
+        for m in self.regex.finditer(norm.text):
+            a, b = m.start("num"), m.end("num")
+            if norm.text.startswith("ال", a):
+                a += 2
+            if any(a < te and ts < b for ts, te in taken):
+                continue
+            found = self._read(m)
+            if found is None:
+                continue
+            start = m.start("q1") if m.group("q1") else a
+            end = m.end()
+            if m.group("adj") and found.get("unit") not in _ADJECTIVE_UNITS:
+                end = m.start("adj")
+                while end > start and norm.text[end - 1].isspace():
+                    end -= 1
+            o_start, o_end = norm.to_original(start, end)
+            n_start, n_end = norm.to_original(a, b)
+            found["number_span"] = (n_start, n_end)
+            spans.append(Span(o_start, o_end, "QUANTITY", found))
+        return spans
+
+    def _read(self, m: re.Match[str]) -> dict[str, Any] | None:
+        num = m.group("num")
+        words = _WORD_RE.findall(num)
+        unit = self.units.get(m.group("unit")) if m.group("unit") else None
+        attrs: dict[str, Any] = {}
+        if words[0][0].isdigit() or words[0].startswith("ال") and words[0][2:3].isdigit():
+            first = words[0].removeprefix("ال")
+            value: float = float(first.replace(",", ".")) if re.fullmatch(r"\d+,\d{1,2}", first) else parse_digits(first)
+            if len(words) > 1:
+                value *= self.numbers.words[" ".join(words[1:])][0]
+            if not unit and not m.group("q1") and 1900 <= value <= 2099 and float(value).is_integer():
+                return None  # a year, not a count
+        else:
+            clean = [w.removeprefix("و") if w not in self.numbers.words else w for w in words]
+            parsed = self.numbers.evaluate_words(clean)
+            if len(parsed) != 1 or parsed[0].last != len(clean):
+                return None
+            value = parsed[0].value
+            if parsed[0].vague or self.numbers.words[clean[0]][1] == "vague":
+                attrs["vague"] = True
+            if len(clean) == 1 and clean[0] in _RISKY_ALONE and not unit and not m.group("q1"):
+                return None
+        attrs["value"] = int(value) if float(value).is_integer() else value
+        attrs["unit"] = unit
+        qualifier = m.group("q1") or m.group("q2")
+        if qualifier:
+            attrs["qualifier"] = self.qualifiers[" ".join(qualifier.split())][0]
+        return attrs
+
+
+def find_quantities(text: str) -> list[Span]:
+    """QUANTITY spans of ``text``.
+
+    >>> [(s.slice(t), s.attrs["value"], s.attrs["unit"]) for t in ["أسفر عن 36 قتيلا"] for s in find_quantities(t)]
+    [('36 قتيلا', 36, 'killed')]
+    """
+    return _default_finder().find(text)
+
+
+_FINDERS: list[QuantityFinder] = []
+
+
+def _default_finder() -> QuantityFinder:
+    # Built lazily once; immutable after construction, so sharing it cannot change any output.
+    if not _FINDERS:
+        _FINDERS.append(QuantityFinder())
+    return _FINDERS[0]
+
+
+@dataclass(frozen=True)
+class QuantityStage:
+    """The ``quantities`` layer: counts, money and percentages with unit and qualifier."""
+
+    finder: QuantityFinder
+    name: str = "quantities"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ("quantities",)
+
+    def __call__(self, article: Article) -> Article:
+        return article.with_layer("quantities", self.finder.find(article.text))
+
+
+def make_stage() -> QuantityStage:
+    return QuantityStage(QuantityFinder())

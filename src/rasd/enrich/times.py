@@ -1,0 +1,521 @@
+"""Time expressions: find them, resolve them against the publication date, and the ``times`` stage.
+
+`find_times` runs the one compiled pattern of `rasd.arabic.time_patterns` over the matching form of
+the text and resolves each hit to a TIMEX3-style value::
+
+    الاثنين، 26 تموز 2021      DATE      2021-07-26      (weekday + Levantine month)
+    منذ عام 2014              DATE      2014            (precision year)
+    الاسبوع الماضي            DATE      2021-W29        (ISO week before the reference's week)
+    منذ أسبوع                 DATE      2021-07-19      (reference − 7 days)
+    مساء أمس                  TIME      2021-07-25TEV
+    الساعة العاشرة صباحا      TIME      T10:00
+    ثلاثة أشهر                DURATION  P3M
+    خلال الساعات الـ24 الماضية DURATION  PT24H           (mod "past", anchor = reference day)
+    كل يوم اثنين              SET       XXXX-WXX-1
+    15 رمضان 1443 هـ          DATE      2022-04-16      (Hijri, tabular calendar)
+
+Weekdays follow the news convention: the nearest such day on or before the reference, unless a
+direction word (``الماضي``/``المقبل``) or a future cue (``سوف``، ``من المقرر``، ``سيلتقي``…) says otherwise.
+Without a reference, relative expressions keep their span with an unresolved value (``XXXX-XX-XX``)
+plus ``anchor="REF"`` and the ISO ``offset`` (``-P1D``) so a later step can resolve them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from rasd.arabic.dates import add_months, gregorian_from_hijri, iso_week_value, load_calendar_lexicon
+from rasd.arabic.normalize import normalize_ar, normalize_with_offsets
+from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon, parse_digits
+from rasd.arabic.time_patterns import (
+    BRANCHES,
+    DAYPART_WORDS,
+    DIRECTION_WORDS,
+    load_ordinals,
+    time_regex,
+)
+from rasd.document import Article, Span
+
+__all__ = ["TimeStage", "find_times", "make_stage"]
+
+_n = normalize_ar
+_WORD_RE = re.compile(r"[^\s,،/()\-]+")
+_DIGITS_RE = re.compile(DIGITS_PATTERN)
+_YEAR_RE = re.compile(r"(?<!\d)(1[3-4]\d\d|19\d\d|20\d\d)(?!\d)")
+_HIJRI_ERA_RE = re.compile(_n(r"(?<!\w)(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)"))
+_FUTURE_CUE_RE = re.compile(_n(
+    r"(?<!\w)(?:سوف|من المقرر|من المنتظر|من المتوقع|يعتزم|تعتزم|المقبل|القادم|غدا"
+    r"|س[يتن](?:عقد|لتقي|جري|بدأ|زور|توجه|شارك|قوم|كون|صل|ستقبل|نطلق|تم|عود|لقي|عقدان)\w*)(?!\w)"
+))  # fmt: skip
+_MERGE_GAP_RE = re.compile(_n(r"\s*(?:[,،]\s*)?(?:(?:من|في|يوم)\s+)?"))
+_TRIM_PREFIXES = {_n(w) for w in ("في", "حتى", "قبل", "بعد", "خلال", "لمدة", "مدة", "طيلة", "طوال")}
+_MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), ("بداية", "START"), ("أول", "START"),
+                               ("أواخر", "END"), ("نهاية", "END"), ("آخر", "END"), ("منتصف", "MID"),
+                               ("نحو", "APPROX"), ("حوالي", "APPROX"), ("قرابة", "APPROX"))}  # fmt: skip
+_RELDAY = {_n(w): d for w, d in (("اليوم", 0), ("أمس", -1), ("الأمس", -1), ("البارحة", -1), ("غدا", 1),
+                                 ("غد", 1), ("الغد", 1), ("الليلة", 0))}  # fmt: skip
+_PERIOD_UNITS = {_n(w): u for w, u in (("الأسبوع", "W"), ("الاسبوع", "W"), ("الشهر", "M"), ("العام", "Y"),
+                                       ("السنة", "Y"))}  # fmt: skip
+_SET_UNITS = {_n(w): u for w, u in (("يوم", "P1D"), ("يوميا", "P1D"), ("أسبوع", "P1W"), ("أسبوعيا", "P1W"),
+                                    ("شهر", "P1M"), ("شهريا", "P1M"), ("عام", "P1Y"), ("سنة", "P1Y"),
+                                    ("سنويا", "P1Y"), ("ساعة", "PT1H"))}  # fmt: skip
+_UNIT_DAYS = {"D": 1, "W": 7}
+_UNIT_MONTHS = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}
+_UNIT_SECONDS = {"S": 1, "MIN": 60, "H": 3600}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int  # offsets in the matching form
+    end: int
+    type: str
+    value: str
+    attrs: dict[str, Any]
+
+
+class TimeFinder:
+    """Loaded lexicons plus the compiled pattern; `find` is a pure function of (text, reference)."""
+
+    def __init__(self) -> None:
+        self.regex = time_regex()
+        self.calendar = load_calendar_lexicon()
+        self.numbers = load_number_lexicon()
+        self.ordinals = load_ordinals()
+        months = sorted(self.calendar.months, key=len, reverse=True)
+        self.month_re = re.compile(
+            "(?<!\\w)(?:" + "|".join(r"\s*".join(map(re.escape, m.split(" "))) for m in months) + ")(?!\\w)"
+        )
+
+    # -- driver ---------------------------------------------------------------------------------
+    def find(self, text: str, reference: datetime | None) -> list[Span]:
+        norm = normalize_with_offsets(text)
+        hits: list[_Hit] = []
+        for m in self.regex.finditer(norm.text):
+            branch = next(b for b in BRANCHES if m.group(b) is not None)
+            hit = self._resolve(branch, m.start(branch), m.group(branch), norm.text, reference)
+            if hit is not None:
+                hits.append(hit)
+        hits = self._merge(hits, norm.text)
+        spans = []
+        for h in hits:
+            start, end = norm.to_original(h.start, h.end)
+            while end < len(text) and text[end] == "\u0640":  # the tatweel of هـ
+                end += 1
+            spans.append(Span(start, end, "TIMEX", {"type": h.type, "value": h.value, **h.attrs}))
+        return spans
+
+    def find_ranges(self, norm_text: str) -> list[tuple[int, int]]:
+        """Ranges of time expressions in an already normalized text (no resolution needed)."""
+        out = []
+        for m in self.regex.finditer(norm_text):
+            branch = next(b for b in BRANCHES if m.group(b) is not None)
+            hit = self._resolve(branch, m.start(branch), m.group(branch), norm_text, None)
+            if hit is not None:
+                out.append((hit.start, hit.end))
+        return out
+
+    def _merge(self, hits: list[_Hit], text: str) -> list[_Hit]:
+        """Join a clock time and an adjacent day: ``الساعة العاشرة من مساء أمس`` → 2021-07-25T22:00."""
+        out: list[_Hit] = []
+        for hit in hits:
+            prev = out[-1] if out else None
+            if prev is not None and {prev.type, hit.type} <= {"TIME", "DATE"} and prev.type != hit.type or (
+                prev is not None and prev.type == hit.type == "TIME" and ("T" in prev.value[:1]) != (
+                    "T" in hit.value[:1])
+            ):
+                assert prev is not None
+                gap = _MERGE_GAP_RE.fullmatch(text, prev.end, hit.start)
+                clock, day = (prev, hit) if prev.value.startswith("T") else (hit, prev)
+                day_value = day.value.split("T")[0]
+                if gap and clock.value.startswith("T") and re.fullmatch(r"\d{4}-\d\d-\d\d", day_value):
+                    out[-1] = _Hit(prev.start, hit.end, "TIME", day_value + clock.value,
+                                   {**day.attrs, **clock.attrs, "precision": "time"})
+                    continue
+            out.append(hit)
+        return out
+
+    # -- branches -------------------------------------------------------------------------------
+    def _resolve(self, branch: str, start: int, s: str, text: str, ref: datetime | None) -> _Hit | None:
+        end = start + len(s)
+        words = _WORD_RE.findall(s)
+        try:
+            resolved = getattr(self, "_resolve_" + branch)(s, words, start, text, ref)
+        except ValueError:  # an impossible date such as 31 شباط
+            return None
+        if resolved is None:
+            return None
+        typ, value, attrs = resolved
+        if words and words[0] in _TRIM_PREFIXES and branch in {"year", "duration"}:
+            start += s.index(words[1], len(words[0]))
+            if words[0] in {_n("لمدة"), _n("مدة")} and branch == "year":
+                return None
+        return _Hit(start, end, typ, value, attrs)
+
+    def _resolve_date(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+        mm = self.month_re.search(s)
+        if mm is None:
+            return None
+        month, calendar = self.calendar.months[" ".join(mm.group().split())]
+        head = s[: mm.start()]
+        digits = re.search(r"\d+", head)
+        day = int(digits.group()) if digits else self._ordinal_value(head)
+        if day is None or not 1 <= day <= 31:
+            return None
+        year_m = _YEAR_RE.search(s, mm.end())
+        hijri = calendar == "hijri" or bool(_HIJRI_ERA_RE.search(s, mm.end()))
+        attrs: dict[str, Any] = {"precision": "day"}
+        if hijri:
+            attrs["calendar"] = "hijri"
+            if year_m:
+                return "DATE", gregorian_from_hijri(int(year_m.group()), month, day).isoformat(), attrs
+            if ref is None:
+                return "DATE", "XXXX-XX-XX", {**attrs, "hijri": f"XXXX-{month:02d}-{day:02d}"}
+            return "DATE", self._nearest_hijri(ref.date(), month, day).isoformat(), attrs
+        if year_m:
+            return "DATE", date(int(year_m.group()), month, day).isoformat(), attrs
+        if ref is None:
+            return "DATE", f"XXXX-{month:02d}-{day:02d}", attrs
+        return "DATE", _nearest_year(ref.date(), month, day).isoformat(), attrs
+
+    def _resolve_numdate(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+        parts = [int(p) for p in re.split(r"[/.\-]", s)]
+        y, m, d = parts if parts[0] > 31 else parts[::-1]
+        return "DATE", date(y, m, d).isoformat(), {"precision": "day"}
+
+    def _resolve_clock(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+        hm = re.search(r"(\d{1,2})(?:[:.](\d\d))?", s)
+        rest = s
+        if hm and (s.startswith(hm.group()) or s.startswith(_n("الساعة"))) and not self._ordinal_prefix(s):
+            hour, minute = int(hm.group(1)), int(hm.group(2) or 0)
+            rest = s[hm.end():]
+        else:
+            after = s.split(None, 1)[1] if s.startswith(_n("الساعة")) else s
+            value = self._ordinal_value(after, hours=True)
+            if value is None:
+                return None
+            hour, minute = value, 0
+        rest_words = _WORD_RE.findall(rest)
+        minute += self._minutes(rest, rest_words)
+        if minute < 0:
+            hour, minute = hour - 1, minute + 60
+        part = next((DAYPART_WORDS[w] for w in rest_words if w in DAYPART_WORDS), None)
+        if "PM" in rest.upper():
+            part = "EV"
+        if part in {"AF", "EV"} and hour < 12:
+            hour += 12
+        elif part == "NI" and 6 <= hour < 12:
+            hour += 12
+        elif part == "MO" and hour == 12:
+            hour = 0
+        if not (0 <= hour <= 24 and 0 <= minute < 60):
+            return None
+        return "TIME", f"T{hour % 24:02d}:{minute:02d}", {"precision": "time"}
+
+    def _minutes(self, rest: str, words: list[str]) -> int:
+        half, quarter, third = _n("نصف"), _n("ربع"), _n("ثلث")
+        sign = -1 if _n("إلا") in words else 1
+        for w in words:
+            core = w.removeprefix("و").removeprefix("ال").removesuffix("ا")
+            if core == half:
+                return 30 * sign
+            if core == quarter:
+                return 15 * sign
+            if core == third:
+                return 20 * sign
+        num = self._number_in(rest)
+        return int(num) * sign if num is not None and (_n("دقيقة") in rest or _n("دقائق") in rest) else 0
+
+    def _resolve_year(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+        ym = _YEAR_RE.search(s)
+        if ym is None:
+            return None
+        year = int(ym.group())
+        attrs: dict[str, Any] = {"precision": "year"}
+        if words[0] in _MODS:
+            attrs["mod"] = _MODS[words[0]]
+        if _HIJRI_ERA_RE.search(s, ym.end()):
+            attrs.update(calendar="hijri", hijri=str(year))
+            year = gregorian_from_hijri(year, 1, 1).year
+        elif year < 1900:
+            return None
+        return "DATE", str(year), attrs
+
+    def _resolve_offset(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+        sign = 1 if words[0] == _n("بعد") else -1
+        unit, count = self._unit_count(s, words)
+        if unit is None:
+            return None
+        attrs: dict[str, Any] = {"anchor": "REF"}
+        if count is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", attrs
+        if words[1] in _MODS:
+            attrs["mod"] = "APPROX"
+        attrs["offset"] = ("-" if sign < 0 else "") + _duration_value(unit, count)
+        return self._shift(ref, unit, sign * count, attrs)
+
+    def _resolve_window(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+        unit, count = self._unit_count(s, words)
+        if unit is None or count is None:
+            return None
+        direction = DIRECTION_WORDS.get(words[-1], -1)
+        attrs: dict[str, Any] = {"mod": "past" if direction < 0 else "future", "precision": "duration"}
+        if ref is not None:
+            attrs["anchor"] = ref.date().isoformat()
+        return "DURATION", _duration_value(unit, count), attrs
+
+    def _resolve_monthyear(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+        mm = self.month_re.search(s)
+        if mm is None:
+            return None
+        month, calendar = self.calendar.months[" ".join(mm.group().split())]
+        year_m = _YEAR_RE.search(s, mm.end())
+        attrs: dict[str, Any] = {"precision": "month"}
+        if calendar == "hijri" or (year_m and _HIJRI_ERA_RE.search(s, year_m.end())):
+            attrs["calendar"] = "hijri"
+            if year_m:
+                first = gregorian_from_hijri(int(year_m.group()), month, 1)
+            elif ref is not None:
+                first = self._nearest_hijri(ref.date(), month, 1)
+            else:
+                return "DATE", "XXXX-XX", {**attrs, "hijri": f"XXXX-{month:02d}"}
+            return "DATE", f"{first.year:04d}-{first.month:02d}", attrs
+        if year_m:
+            return "DATE", f"{int(year_m.group()):04d}-{month:02d}", attrs
+        if ref is None:
+            return "DATE", f"XXXX-{month:02d}", attrs
+        return "DATE", f"{_nearest_year(ref.date(), month, 1).year:04d}-{month:02d}", attrs
+
+    def _resolve_period(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+        attrs: dict[str, Any] = {}
+        if words[0] in _MODS:
+            attrs["mod"] = _MODS[words[0]]
+            words = words[1:]
+        if words[0] in DIRECTION_WORDS:  # هذا العام
+            unit, direction = _PERIOD_UNITS[words[1]], 0
+        else:
+            unit, direction = _PERIOD_UNITS[words[0]], DIRECTION_WORDS[words[1]]
+        attrs["precision"] = {"W": "week", "M": "month", "Y": "year"}[unit]
+        if ref is None:
+            attrs.update(anchor="REF", offset=f"{'-' if direction < 0 else ''}P{abs(direction)}{unit}")
+            return "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit], attrs
+        day = ref.date()
+        if unit == "W":
+            return "DATE", iso_week_value(day + timedelta(weeks=direction)), attrs
+        if unit == "M":
+            shifted = add_months(day, direction)
+            return "DATE", f"{shifted.year:04d}-{shifted.month:02d}", attrs
+        return "DATE", str(day.year + direction), attrs
+
+    def _resolve_daypart(self, s: str, words: list[str], start: int, text: str,
+                         ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        code = DAYPART_WORDS.get(words[0], "NI")
+        inner = s[len(words[0]):].strip()
+        inner = inner[len(_n("يوم")):].strip() if inner.startswith(_n("يوم") + " ") else inner
+        resolved = self._resolve_relday(inner, _WORD_RE.findall(inner), start, text, ref)
+        if resolved is None:
+            resolved = self._resolve_weekday(inner, _WORD_RE.findall(inner), start, text, ref)
+        if resolved is None:
+            return None
+        _, value, attrs = resolved
+        return "TIME", f"{value}T{code}", {**attrs, "precision": "daypart"}
+
+    def _resolve_relday(self, s: str, words: list[str], start: int, text: str,
+                        ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        if len(words) >= 2 and words[1] in self.calendar.weekdays and words[0] == _n("اليوم"):
+            offset = 0
+        elif words[0] == _n("بعد"):
+            offset = 2
+        elif len(words) >= 2:  # أول أمس، أمس الأول
+            offset = -2
+        elif words[0] in _RELDAY:
+            offset = _RELDAY[words[0]]
+        else:
+            return None
+        attrs: dict[str, Any] = {"precision": "day"}
+        if words[0] == _n("الليلة"):
+            attrs["part"] = "NI"
+        if ref is None:
+            return "DATE", "XXXX-XX-XX", {**attrs, "anchor": "REF", "offset": _day_offset(offset)}
+        return "DATE", (ref.date() + timedelta(days=offset)).isoformat(), attrs
+
+    def _resolve_weekday(self, s: str, words: list[str], start: int, text: str,
+                         ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        names = [w for w in words if w in self.calendar.weekdays]
+        if not names:
+            return None
+        iso = self.calendar.weekdays[names[0]]
+        direction = DIRECTION_WORDS.get(words[-1])
+        if direction is None:
+            window = text[max(0, start - 80) : start]
+            direction = 1 if _FUTURE_CUE_RE.search(window) else 0
+            strict = False
+        else:
+            strict = True
+        attrs: dict[str, Any] = {"precision": "day"}
+        if ref is None:
+            return "DATE", f"XXXX-WXX-{iso}", {**attrs, "anchor": "REF"}
+        day = ref.date()
+        delta = (iso - day.isoweekday()) % 7  # days ahead to the next such day (0 = today)
+        if direction > 0:
+            delta = delta or (7 if strict else 0)
+        else:
+            delta = delta - 7 if delta else (-7 if strict and direction < 0 else 0)
+        return "DATE", (day + timedelta(days=delta)).isoformat(), attrs
+
+    def _resolve_set(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+        for w in words:
+            iso = self.calendar.weekdays.get(w) or self.calendar.weekdays.get(_n("ال") + w)
+            if iso:
+                return "SET", f"XXXX-WXX-{iso}", {"precision": "day"}
+        return "SET", _SET_UNITS.get(words[-1], "P1D"), {}
+
+    def _resolve_duration(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+        unit, count = self._unit_count(s, words)
+        if unit is None or count is None:
+            return None
+        has_number = self._number_in(s) is not None
+        dual = self.calendar.units[words[-1]][1] == 2
+        if not (has_number or dual or words[0] in _TRIM_PREFIXES):
+            return None
+        attrs: dict[str, Any] = {"precision": "duration"}
+        if words[0] in _MODS:
+            attrs["mod"] = "APPROX"
+        return "DURATION", _duration_value(unit, count), attrs
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _unit_count(self, s: str, words: list[str]) -> tuple[str | None, float | None]:
+        unit_word = next((w.removeprefix("ال") if w not in self.calendar.units else w
+                          for w in words if w in self.calendar.units or w.removeprefix("ال") in self.calendar.units),
+                         None)  # fmt: skip
+        if unit_word is None:
+            return None, None
+        unit, count = self.calendar.units[unit_word]
+        number = self._number_in(s)
+        if number is not None:
+            return unit, number
+        return unit, float(count) if count else None
+
+    def _number_in(self, s: str) -> float | None:
+        dm = _DIGITS_RE.search(s)
+        if dm:
+            return float(parse_digits(dm.group()))
+        words = [w.removeprefix("و") if w not in self.numbers.words else w for w in _WORD_RE.findall(s)]
+        for i, w in enumerate(words):
+            if w in self.numbers.words:
+                parsed = self.numbers.evaluate_words(words[i:])
+                if parsed and parsed[0].first == 0:
+                    return float(parsed[0].value)
+        return None
+
+    def _ordinal_prefix(self, s: str) -> bool:
+        after = s.split(None, 1)[1] if " " in s else s
+        return after.split(None, 1)[0] in self.ordinals
+
+    def _ordinal_value(self, s: str, *, hours: bool = False) -> int | None:
+        total = 0
+        for w in _WORD_RE.findall(s):
+            w = w.removeprefix("و")
+            if w in self.ordinals:
+                total += self.ordinals[w]
+            elif w.startswith(_n("عشر")):
+                total += 10
+            elif total:
+                break
+        return total or None
+
+    @staticmethod
+    def _nearest_hijri(ref: date, month: int, day: int) -> date:
+        guess = round((ref.year - 622) * 365.2425 / 354.367)
+        candidates = [gregorian_from_hijri(y, month, day) for y in (guess - 1, guess, guess + 1, guess + 2)]
+        return min(candidates, key=lambda c: abs((c - ref).days - 30))
+
+    @staticmethod
+    def _shift(ref: datetime | None, unit: str, amount: float, attrs: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
+        whole = int(amount)
+        if unit in _UNIT_SECONDS:
+            attrs["precision"] = "time"
+            if ref is None:
+                return "TIME", "XXXX-XX-XXTXX:XX", attrs
+            moment = ref + timedelta(seconds=_UNIT_SECONDS[unit] * amount)
+            return "TIME", moment.strftime("%Y-%m-%dT%H:%M"), attrs
+        if unit in _UNIT_DAYS:
+            attrs["precision"] = "day"
+            if ref is None:
+                return "DATE", "XXXX-XX-XX", attrs
+            return "DATE", (ref.date() + timedelta(days=_UNIT_DAYS[unit] * whole)).isoformat(), attrs
+        months = _UNIT_MONTHS[unit] * whole
+        if unit == "M":
+            attrs["precision"] = "month"
+            if ref is None:
+                return "DATE", "XXXX-XX", attrs
+            shifted = add_months(ref.date(), months)
+            return "DATE", f"{shifted.year:04d}-{shifted.month:02d}", attrs
+        attrs["precision"] = "year"
+        if ref is None:
+            return "DATE", "XXXX", attrs
+        return "DATE", str(ref.year + months // 12), attrs
+
+
+def _nearest_year(ref: date, month: int, day: int) -> date:
+    """A day and month without a year: the occurrence nearest the reference, leaning to the past."""
+    candidate = date(ref.year, month, day)
+    if (candidate - ref).days > 90:
+        return date(ref.year - 1, month, day)
+    if (ref - candidate).days > 270:
+        return date(ref.year + 1, month, day)
+    return candidate
+
+
+def _day_offset(days: int) -> str:
+    return f"{'-' if days < 0 else ''}P{abs(days)}D"
+
+
+def _duration_value(unit: str, count: float) -> str:
+    """``("M", 3)`` → ``P3M``; ``("H", 24)`` → ``PT24H``; decades and centuries in years."""
+    number = int(count) if float(count).is_integer() else count
+    if unit == "DE":
+        return f"P{number * 10}Y"
+    if unit == "CE":
+        return f"P{number * 100}Y"
+    if unit in _UNIT_SECONDS:
+        return f"PT{number}{'M' if unit == 'MIN' else unit}"
+    return f"P{number}{unit}"
+
+
+def find_times(text: str, reference: datetime | None) -> list[Span]:
+    """TIMEX spans of ``text`` resolved against ``reference`` (the publication date-time).
+
+    >>> [(s.slice(t), s.attrs["value"]) for t in ["وصل منذ أسبوع"] for s in find_times(t, datetime(2021, 7, 26))]
+    [('منذ أسبوع', '2021-07-19')]
+    """
+    return _default_finder().find(text, reference)
+
+
+_FINDERS: list[TimeFinder] = []
+
+
+def _default_finder() -> TimeFinder:
+    # Built lazily once; immutable after construction, so sharing it cannot change any output.
+    if not _FINDERS:
+        _FINDERS.append(TimeFinder())
+    return _FINDERS[0]
+
+
+@dataclass(frozen=True)
+class TimeStage:
+    """The ``times`` layer: every time expression of the article, resolved against ``published``."""
+
+    finder: TimeFinder
+    name: str = "times"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ("times",)
+
+    def __call__(self, article: Article) -> Article:
+        return article.with_layer("times", self.finder.find(article.text, article.published))
+
+
+def make_stage() -> TimeStage:
+    return TimeStage(TimeFinder())
