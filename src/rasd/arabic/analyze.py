@@ -1,0 +1,194 @@
+"""The search analyzer: text → index terms, identical for documents and queries.
+
+For each word (`rasd.arabic.tokenize.tokenize_ar`, offsets kept):
+
+1. matching form: `normalize_ar(word, hamza=True)` — diacritics, tatweel, hamza, ة/ه, ى/ي, Farsi
+   yeh/kaf, digits and presentation forms folded; Latin lower-cased;
+2. stop words (``src/rasd/data/search/stopwords.txt``) dropped;
+3. stems: `rasd.arabic.stem.stem_candidates_ar` gives a primary stem and alternates for ambiguous
+   clitics (``لواشنطن`` → ``لواشنطن`` + ``واشنطن``);
+4. spelling variants (``src/rasd/data/search/variants.tsv``) folded onto one spelling:
+   ``أميركي``/``أمريكي`` give the same key.
+
+Each word yields `WordTerms`: ``primary`` (one per word, so phrases keep positions), ``alternates``
+and ``exact`` (the matching form, unstemmed, for exact mode).
+
+>>> a = load_search_analyzer()
+>>> [(w.primary, w.alternates, w.exact) for w in a.analyze_text("لواشنطن والأمريكية في")]
+[('لواشنطن', ('واشنطن',), 'لواشنطن'), ('امريك', (), 'والامريكيه')]
+>>> a.analyze_text("الأميركية")[0].primary == a.analyze_text("الامريكيه")[0].primary
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.arabic.normalize import normalize_ar
+from rasd.arabic.stem import split_proclitics_ar, stem_candidates_ar
+from rasd.arabic.tokenize import tokenize_ar
+
+__all__ = ["SearchAnalyzer", "WordTerms", "load_search_analyzer", "normalize_search_ar"]
+
+_DATA = Path(__file__).resolve().parents[1] / "data" / "search"
+_MEMO_LIMIT = 500_000
+_NUM_FOLD = str.maketrans({",": "", "\u066c": "", ".": "d", "\u066b": "d"})
+_LATIN_FOLD = str.maketrans({"'": "", "’": "", "-": ""})
+
+
+@dataclass(frozen=True)
+class WordTerms:
+    """The index terms of one word, with the word's offsets in the analyzed text."""
+
+    start: int
+    end: int
+    primary: str
+    alternates: tuple[str, ...]
+    exact: str
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Primary then alternates: the keys a query word is matched with."""
+        return (self.primary, *self.alternates)
+
+
+def normalize_search_ar(word: str) -> str:
+    """The matching form used by search (hamza on waw/yeh folded too).
+
+    >>> normalize_search_ar("مسؤولٌ"), normalize_search_ar("داعِش")
+    ('مسوول', 'داعش')
+    """
+    return normalize_ar(word, hamza=True)
+
+
+class SearchAnalyzer:
+    """Analysis with loaded stop words and variants.  Build with `load_search_analyzer`.
+
+    Keeps a memo of analyzed word forms; it only saves time, never changes a result.
+    """
+
+    def __init__(self, stopwords: Iterable[str], variants: dict[str, str]) -> None:
+        self.stopwords = frozenset(stopwords)
+        self.variants = dict(variants)
+        self._memo: dict[tuple[str, str], tuple[str, tuple[str, ...], str] | None] = {}
+
+    # -- words --------------------------------------------------------------------------
+    def analyze_word(self, word: str, kind: str = "ar") -> tuple[str, tuple[str, ...], str] | None:
+        """``(primary, alternates, exact)`` for one token, or ``None`` for a stop word/punctuation.
+
+        >>> load_search_analyzer().analyze_word("وللحكومة")
+        ('حكوم', ('لحكوم',), 'وللحكومه')
+        >>> load_search_analyzer().analyze_word("وفي") is None
+        True
+        """
+        memo_key = (word, kind)
+        hit = self._memo.get(memo_key, self)
+        if hit is not self:
+            return hit  # type: ignore[return-value]
+        result = self._analyze_uncached(word, kind)
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[memo_key] = result
+        return result
+
+    def _analyze_uncached(self, word: str, kind: str) -> tuple[str, tuple[str, ...], str] | None:
+        if kind == "punct":
+            return None
+        norm = normalize_search_ar(word)
+        if kind == "num":
+            key = norm.translate(_NUM_FOLD)
+            return (key, (), key) if key else None
+        if kind == "latin":
+            key = norm.lower().translate(_LATIN_FOLD)
+            return (key, (), key) if key else None
+        if len(norm) < 2 or norm in self.stopwords:
+            return None
+        stems = [self.variants.get(s, s) for s in stem_candidates_ar(norm)]
+        primary = stems[0]
+        alternates = tuple(dict.fromkeys(s for s in stems[1:] if s != primary))
+        return primary, alternates, norm
+
+    def prefix_keys(self, word: str) -> tuple[tuple[str, ...], str]:
+        """Keys for a prefix query (``انتخ*``): clitic splits without suffix stripping, and exact.
+
+        >>> load_search_analyzer().prefix_keys("الانتخ")
+        (('انتخ',), 'الانتخ')
+        """
+        norm = normalize_search_ar(word)
+        if not any("\u0600" <= c <= "\u06ff" for c in norm):
+            low = norm.lower().translate(_LATIN_FOLD).translate(_NUM_FOLD)
+            return (low,), low
+        primary, alternates = split_proclitics_ar(norm)
+        return tuple(dict.fromkeys((primary, *alternates))), norm
+
+    # -- text ---------------------------------------------------------------------------
+    def analyze_text(self, text: str) -> list[WordTerms]:
+        """All indexable words of ``text`` with their offsets in ``text``.
+
+        >>> [(w.start, w.end, w.primary) for w in load_search_analyzer().analyze_text("بـ«الحكومة»")]
+        [(3, 10, 'حكوم')]
+        """
+        out: list[WordTerms] = []
+        for tok in tokenize_ar(text):
+            if tok.kind == "punct":
+                continue
+            res = self.analyze_word(tok.text, tok.kind)
+            if res is not None:
+                out.append(WordTerms(tok.start, tok.end, res[0], res[1], res[2]))
+        return out
+
+    def index_strings(self, text: str) -> tuple[str, str, str]:
+        """Shadow strings ``(primary, alternates, exact)`` for an FTS5 ``unicode61`` column.
+
+        >>> load_search_analyzer().index_strings("لواشنطن والحكومة")
+        ('لواشنطن حكوم', 'واشنطن', 'لواشنطن والحكومه')
+        """
+        primary: list[str] = []
+        alternates: list[str] = []
+        exact: list[str] = []
+        analyze = self.analyze_word
+        for tok in tokenize_ar(text):
+            if tok.kind == "punct":
+                continue
+            res = analyze(tok.text, tok.kind)
+            if res is None:
+                continue
+            primary.append(res[0])
+            alternates.extend(res[1])
+            exact.append(res[2])
+        return " ".join(primary), " ".join(alternates), " ".join(exact)
+
+
+def _read_lines(name: str) -> list[str]:
+    raw = (_DATA / name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _load_stopwords() -> frozenset[str]:
+    words: set[str] = set()
+    for line in _read_lines("stopwords.txt"):
+        w = normalize_search_ar(line)
+        words.update((w, "و" + w, "ف" + w))
+    return frozenset(words)
+
+
+def _load_variants() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in _read_lines("variants.tsv"):
+        parts = line.split("\t")
+        if len(parts) != 2:
+            continue
+        variant = stem_candidates_ar(normalize_search_ar(parts[0].strip()))[0]
+        canonical = stem_candidates_ar(normalize_search_ar(parts[1].strip()))[0]
+        if variant != canonical:
+            table[variant] = canonical
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_search_analyzer() -> SearchAnalyzer:
+    """The analyzer with the shipped stop words and variants (loaded once)."""
+    return SearchAnalyzer(_load_stopwords(), _load_variants())
