@@ -6,8 +6,8 @@ Both stream: one record or line is in memory at a time, never a whole file.
 from __future__ import annotations
 
 import json
-import zlib
 import logging
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime

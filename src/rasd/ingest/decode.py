@@ -142,15 +142,15 @@ def decode_bytes(data: bytes, declared: str | None = None, media_type: str | Non
     bom = _sniff_bom(data)
     if bom is not None:
         codec, skip = bom
-        text = _try(data[skip:], codec)
-        if text is None:
+        bom_text = _try(data[skip:], codec)
+        if bom_text is None:
             raise DecodeError(f"bytes start with a {codec} byte-order mark but do not decode as {codec}")
-        return _check_text(text, codec + " (BOM)")
+        return _check_text(bom_text, codec + " (BOM)")
     utf16 = _looks_utf16(data)
     if utf16 is not None:
-        text = _try(data, utf16)
-        if text is not None:
-            return _check_text(text, utf16)
+        utf16_text = _try(data, utf16)
+        if utf16_text is not None:
+            return _check_text(utf16_text, utf16)
     if data.count(0) > max(4, len(data) // 100):
         raise DecodeError(f"binary data: {data.count(0)} NUL bytes in {len(data)}")
     tried: list[str] = []
@@ -158,13 +158,13 @@ def decode_bytes(data: bytes, declared: str | None = None, media_type: str | Non
                   find_meta_charset(data) if media_type and "html" in media_type else None):
         if codec and codec not in tried:
             tried.append(codec)
-            text = _try(data, codec)
-            if text is not None:
-                return _check_text(text, f"declared {codec}")
+            declared_text = _try(data, codec)
+            if declared_text is not None:
+                return _check_text(declared_text, f"declared {codec}")
             LOG.debug("declared charset %s does not decode; guessing", codec)
-    text = _try(data, "utf-8")
-    if text is not None:
-        return _check_text(text, "utf-8")
+    as_utf8 = _try(data, "utf-8")
+    if as_utf8 is not None:
+        return _check_text(as_utf8, "utf-8")
     guess = _guess(data)
     if guess is None:
         raise DecodeError("undecodable: not UTF-8 and no known charset fits the bytes")

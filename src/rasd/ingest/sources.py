@@ -95,7 +95,9 @@ def read_stream(
     raw: IO[bytes], source: str, *, source_hint: str | None = None, max_bytes: int = 20_000_000
 ) -> Iterator[RawPage | Rejected]:
     """Sniff one byte stream and read it as a container or a single page."""
-    stream = io.BufferedReader(raw, buffer_size=_HEAD) if not isinstance(raw, io.BufferedReader) else raw  # type: ignore[arg-type]
+    stream: io.BufferedReader = (
+        raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw, buffer_size=_HEAD)  # type: ignore[arg-type]
+    )
     try:
         head = stream.peek(_HEAD)[:_HEAD]
     except OSError as exc:
@@ -113,7 +115,7 @@ def read_stream(
     if kind == "warc":
         yield from iter_warc_pages(stream, source, max_bytes=max_bytes, source_hint=source_hint)
         return
-    body: IO[bytes] = gzip.GzipFile(fileobj=stream) if gzipped else stream
+    body: IO[bytes] = gzip.GzipFile(fileobj=stream) if gzipped else stream  # type: ignore[assignment]
     try:
         if kind == "jsonl":
             yield from iter_jsonl_pages(body, source, max_bytes=max_bytes, source_hint=source_hint)
