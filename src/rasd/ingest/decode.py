@@ -154,14 +154,15 @@ def decode_bytes(data: bytes, declared: str | None = None, media_type: str | Non
     if data.count(0) > max(4, len(data) // 100):
         raise DecodeError(f"binary data: {data.count(0)} NUL bytes in {len(data)}")
     tried: list[str] = []
-    for codec in (normalize_charset(declared),
-                  find_meta_charset(data) if media_type and "html" in media_type else None):
-        if codec and codec not in tried:
-            tried.append(codec)
-            declared_text = _try(data, codec)
+    charsets = (normalize_charset(declared),
+                find_meta_charset(data) if media_type and "html" in media_type else None)
+    for charset in charsets:
+        if charset and charset not in tried:
+            tried.append(charset)
+            declared_text = _try(data, charset)
             if declared_text is not None:
-                return _check_text(declared_text, f"declared {codec}")
-            LOG.debug("declared charset %s does not decode; guessing", codec)
+                return _check_text(declared_text, f"declared {charset}")
+            LOG.debug("declared charset %s does not decode; guessing", charset)
     as_utf8 = _try(data, "utf-8")
     if as_utf8 is not None:
         return _check_text(as_utf8, "utf-8")
