@@ -1,0 +1,200 @@
+"""Table tests for rasd.enrich.events over hand-written articles with hand-made layers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from rasd.document import Article, Span
+from rasd.enrich.events import find_events, load_event_lexicon, make_stage
+from rasd.enrich.sentences import make_stage as make_sentence_stage
+
+LEX = load_event_lexicon()
+SENTENCES = make_sentence_stage()
+PUBLISHED = datetime(2022, 3, 10, 9, 0)
+
+Layer = dict[str, tuple[str, dict[str, Any]]]
+
+
+def _spans(text: str, marks: Layer) -> list[Span]:
+    spans: list[Span] = []
+    for mention in sorted(marks, key=len, reverse=True):
+        label, attrs = marks[mention]
+        for m in re.finditer(re.escape(mention), text):
+            if not any(s.start < m.end() and m.start() < s.end for s in spans):
+                spans.append(Span(m.start(), m.end(), label, attrs))
+    return spans
+
+
+def build(paragraphs: Sequence[str], *, entities: dict[str, tuple[str, str]] | None = None,
+          times: dict[str, tuple[str, str]] | None = None,
+          quantities: dict[str, tuple[int, str, str | None]] | None = None, title: str = "") -> Article:
+    article = SENTENCES(Article.build(title, paragraphs, published=PUBLISHED))
+    text = article.text
+    ents: Layer = {k: (lab, {"canonical": can}) for k, (lab, can) in (entities or {}).items()}
+    tims: Layer = {k: ("TIMEX", {"type": typ, "value": val}) for k, (typ, val) in (times or {}).items()}
+    qts: Layer = {k: ("QUANTITY", {"value": v, "unit": u, "qualifier": q}) for k, (v, u, q) in (quantities or {}).items()}
+    return (article.with_layer("entities", _spans(text, ents)).with_layer("times", _spans(text, tims))
+            .with_layer("quantities", _spans(text, qts)))
+
+
+KEYS = ("type", "acled_sub_event_type", "date", "date_precision", "locations", "actors", "participants",
+        "claimed_by", "killed", "killed_qualifier", "wounded")
+
+
+def summary(article: Article, keys: Sequence[str] = KEYS) -> list[dict[str, Any]]:
+    out = []
+    for e in find_events(article, LEX):
+        row = {"trigger": article.text[e.start:e.end]}
+        row.update({k: e.attrs[k] for k in keys})
+        out.append(row)
+    return out
+
+
+def test_ied_explosion_with_casualty_words() -> None:
+    a = build(["قتل 5 أشخاص وأصيب 12 آخرين بانفجار عبوة ناسفة في سوق بمدينة الموصل صباح اليوم."],
+              entities={"الموصل": ("LOC", "الموصل")},
+              times={"صباح اليوم": ("TIME", "2022-03-10TMO")},
+              quantities={"5 أشخاص": (5, "people", None), "12 آخرين": (12, "people", None)})
+    assert summary(a) == [{
+        "trigger": "بانفجار", "type": "explosion", "acled_sub_event_type": "Remote explosive/landmine/IED",
+        "date": "2022-03-10", "date_precision": "day", "locations": ["الموصل"], "actors": [], "participants": [],
+        "claimed_by": None, "killed": 5, "killed_qualifier": None, "wounded": 12,
+    }]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتواجه القوات هجمات متكررة من خلايا التنظيم في المناطق الصحراوية.",
+    "ويخشى المراقبون من أن يؤدي أي هجوم إلى تصعيد خطير.",
+    "وبحث الجانبان سبل مكافحة الهجمات الإرهابية في العراق.",
+    "وتحدث التقرير عن الاشتباكات والتفجيرات.",
+    "وصل عدد المشاركين في المؤتمر إلى 300 شخص.",
+    "واستقبل الوزير سعيد خالد أمس.",
+])
+def test_no_event_without_a_concrete_incident(sentence: str) -> None:
+    a = build([sentence], entities={"العراق": ("LOC", "العراق"), "سعيد خالد": ("PER", "سعيد خالد")},
+              times={"أمس": ("DATE", "2022-03-09")}, quantities={"300 شخص": (300, "people", None)})
+    assert summary(a) == []
+
+
+def test_air_strike_noun_with_date_and_place() -> None:
+    a = build(["وشنت طائرات التحالف غارة جوية على مواقع التنظيم في ريف دير الزور أمس."],
+              entities={"التحالف": ("ORG", "التحالف الدولي"), "دير الزور": ("LOC", "دير الزور")},
+              times={"أمس": ("DATE", "2022-03-09")})
+    [row] = summary(a)
+    assert (row["trigger"], row["type"], row["acled_sub_event_type"]) == ("غارة جوية", "air_strike", "Air/drone strike")
+    assert (row["date"], row["locations"], row["actors"]) == ("2022-03-09", ["دير الزور"], ["التحالف الدولي"])
+
+
+def test_drone_cue_refines_attack() -> None:
+    a = build(["واستهدف هجوم بطائرة مسيرة قاعدة عين الأسد غرب العراق فجر اليوم."],
+              entities={"عين الأسد": ("LOC", "عين الأسد"), "العراق": ("LOC", "العراق")},
+              times={"فجر اليوم": ("TIME", "2022-03-10TNI")})
+    [row] = summary(a)
+    assert (row["trigger"], row["type"], row["acled_sub_event_type"]) == ("هجوم", "air_strike", "Air/drone strike")
+    assert row["locations"] == ["عين الأسد", "العراق"]
+
+
+def test_suicide_attack_trigger_takes_adjective_and_countries_go_last() -> None:
+    a = build(["وقتل 10 جنود في سيناء المصرية بهجوم انتحاري استهدف نقطة تفتيش في مدينة العريش."],
+              entities={"سيناء": ("LOC", "سيناء"), "مصر": ("LOC", "مصر"), "العريش": ("LOC", "العريش")},
+              quantities={"10 جنود": (10, "soldiers", None)})
+    [row] = summary(a)
+    assert (row["trigger"], row["type"], row["killed"]) == ("بهجوم انتحاري", "suicide_bomb", 10)
+    assert row["date"] == "2022-03-10" and row["date_precision"] == "publication"
+
+
+def test_definite_noun_in_next_sentence_adds_to_the_event() -> None:
+    a = build(["انفجرت سيارة مفخخة في حي الكرادة ببغداد مساء الخميس. وأسفر الانفجار عن مقتل 7 أشخاص وإصابة 20 آخرين.",
+               "وأعلن تنظيم داعش مسؤوليته عن الهجوم في بيان."],
+              entities={"الكرادة": ("LOC", "الكرادة"), "بغداد": ("LOC", "بغداد"), "داعش": ("ORG", "داعش")},
+              times={"مساء الخميس": ("TIME", "2022-03-03TEV")},
+              quantities={"7 أشخاص": (7, "people", None), "20 آخرين": (20, "people", None)})
+    rows = summary(a, (*KEYS, "claim_evidence"))
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["trigger"], row["type"], row["date"]) == ("انفجرت", "explosion", "2022-03-03")
+    assert (row["killed"], row["wounded"], row["locations"]) == (7, 20, ["الكرادة", "بغداد"])
+    assert (row["claimed_by"], row["claim_evidence"]) == ("داعش", "تنظيم داعش مسؤوليته")
+
+
+def test_claim_by_anaphor_refers_to_last_org() -> None:
+    a = build(["ويواصل الجيش ملاحقة خلايا حركة الشباب في الجنوب.",
+               "وتبنت الأخيرة هجوما على قاعدة عسكرية في بلدة بلعد الخميس أسفر عن 4 قتلى على الأقل."],
+              entities={"الجيش": ("ORG", "الجيش الصومالي"), "حركة الشباب": ("ORG", "حركة الشباب"),
+                        "بلعد": ("LOC", "بلعد")},
+              times={"الخميس": ("DATE", "2022-03-03")},
+              quantities={"4 قتلى على الأقل": (4, "killed", "at_least")})
+    rows = summary(a, (*KEYS, "claim_evidence"))
+    assert [(r["trigger"], r["claimed_by"], r["claim_evidence"], r["killed"], r["killed_qualifier"]) for r in rows] == [
+        ("هجوما", "حركة الشباب", "وتبنت الأخيرة", 4, "at_least")]
+    assert rows[0]["acled_sub_event_type"] == "Armed clash"  # military target: not violence against civilians
+
+
+def test_protest_and_arrest_and_riot() -> None:
+    a = build(["وتظاهر آلاف في ساحة التحرير وسط بغداد يوم الجمعة للمطالبة بإصلاحات.",
+               "واعتقلت قوات الأمن 12 شخصا في البصرة.",
+               "واندلعت أعمال شغب في الناصرية بعد أن أحرق محتجون مبنى المحافظة."],
+              entities={"بغداد": ("LOC", "بغداد"), "البصرة": ("LOC", "البصرة"), "الناصرية": ("LOC", "الناصرية")},
+              times={"يوم الجمعة": ("DATE", "2022-03-04")},
+              quantities={"12 شخصا": (12, "people", None)})
+    assert [(r["trigger"], r["type"], r["acled_sub_event_type"], r["locations"]) for r in summary(a)] == [
+        ("وتظاهر", "protest", "Peaceful protest", ["بغداد"]),
+        ("واعتقلت", "arrest", "Arrests", ["البصرة"]),
+        ("أعمال شغب", "riot", "Violent demonstration", ["الناصرية"]),
+    ]
+
+
+def test_meeting_location_from_visit_of_a_participant() -> None:
+    a = build(["والتقى الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء عمر زيدان اليوم لبحث الملفات الاقتصادية."],
+              title="زيارة رئيس الوزراء عمر زيدان إلى باريس تبحث الاستثمار",
+              entities={"إيمانويل ماكرون": ("PER", "إيمانويل ماكرون"), "عمر زيدان": ("PER", "عمر زيدان"),
+                        "باريس": ("LOC", "باريس")},
+              times={"اليوم": ("DATE", "2022-03-10")})
+    assert summary(a) == [{
+        "trigger": "والتقى", "type": "meeting", "acled_sub_event_type": None, "date": "2022-03-10",
+        "date_precision": "day", "locations": ["باريس"], "actors": ["إيمانويل ماكرون", "عمر زيدان"],
+        "participants": ["إيمانويل ماكرون", "عمر زيدان"], "claimed_by": None, "killed": None,
+        "killed_qualifier": None, "wounded": None,
+    }]
+
+
+def test_meeting_location_not_taken_from_someone_elses_visit() -> None:
+    a = build(["والتقى الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء عمر زيدان اليوم.",
+               "ويأتي ذلك بعد زيارة وزير الخارجية سامي نور إلى برلين."],
+              entities={"إيمانويل ماكرون": ("PER", "إيمانويل ماكرون"), "عمر زيدان": ("PER", "عمر زيدان"),
+                        "سامي نور": ("PER", "سامي نور"), "برلين": ("LOC", "برلين")})
+    [row] = summary(a)
+    assert row["locations"] == []
+
+
+def test_visit_verb_needs_a_destination() -> None:
+    a = build(["وزار وزير الخارجية أحمد يوسف العاصمة دمشق الأحد."],
+              entities={"أحمد يوسف": ("PER", "أحمد يوسف"), "دمشق": ("LOC", "دمشق")},
+              times={"الأحد": ("DATE", "2022-03-06")})
+    assert [(r["trigger"], r["type"], r["locations"], r["participants"]) for r in summary(a)] == [
+        ("وزار", "visit", ["دمشق"], ["أحمد يوسف"])]
+
+
+def test_source_is_not_an_actor_and_events_are_spans_over_trigger() -> None:
+    a = build(["وقتل 3 مدنيين في قصف مدفعي على بلدة كفرنبل بحسب المرصد السوري لحقوق الإنسان."],
+              entities={"كفرنبل": ("LOC", "كفرنبل"), "المرصد السوري لحقوق الإنسان": ("ORG", "المرصد السوري")},
+              quantities={"3 مدنيين": (3, "civilians", None)})
+    [event] = find_events(a, LEX)
+    assert a.text[event.start:event.end] == "قصف مدفعي"
+    assert event.label == "shelling" and event.attrs["actors"] == [] and event.attrs["killed"] == 3
+    s0, s1 = event.attrs["sentence"]
+    assert a.text[s0:s1].startswith("وقتل 3")
+
+
+def test_stage_declares_requirements() -> None:
+    stage = make_stage()
+    assert stage.requires == ("sentences", "entities", "times", "quantities")
+    assert stage.assigns == ("events",)
+    a = build(["واعتقلت الشرطة 3 أشخاص في عمان."], entities={"عمان": ("LOC", "عمان")},
+              quantities={"3 أشخاص": (3, "people", None)})
+    assert [e.label for e in stage(a).events] == ["arrest"]
