@@ -145,16 +145,26 @@ def _clean_title(title: str, names: list[str]) -> str:
     return title.strip()
 
 
+def _headings(tree: HtmlElement) -> Iterator[str]:
+    for tag in ("h1", "h2", "h3"):
+        for h in tree.iterfind(f".//{tag}"):
+            text = " ".join(h.text_content().split())
+            if len(text.split()) >= 3:
+                yield text
+
+
 def _find_title(tree: HtmlElement, meta: HtmlMeta, names: list[str]) -> str:
+    """og:title / JSON-LD headline / <title>, without the site name; a heading inside it wins."""
     title = meta.title or meta.headline_ld
-    h1 = next((h.text_content().strip() for h in tree.iterfind(".//h1") if len(h.text_content().split()) >= 3), None)
-    if title is None:
-        title = h1
     if title is None:
         node = tree.find(".//title")
         title = node.text_content() if node is not None else ""
-    if h1 and h1 != title and h1 in title:
-        return " ".join(h1.split())
+    title = " ".join(title.split())
+    for heading in _headings(tree):
+        if heading != title and heading in title:
+            return heading
+    if not title:
+        return next(_headings(tree), "")
     return " ".join(_clean_title(title, names).split())
 
 
