@@ -16,6 +16,7 @@ One `Span` per event over its trigger (``هجوما داميا``، ``ويستق�
                    the last ORG mentioned before it
     killed, killed_qualifier, wounded, wounded_qualifier   from the sentence's quantities
     sentence       [start, end] of the sentence the event came from
+    notes          that sentence's text (first 400 characters), for exports and stores
 
 Precision over recall.  The rule that decides whether a trigger is an event:
 
@@ -65,6 +66,7 @@ DIPLOMACY = frozenset({"meeting", "visit", "agreement"})
 REFINABLE = frozenset({"attack", "explosion", "shelling"})
 AGENTS = ("PER", "ORG")
 CONCRETE_THRESHOLD = 2
+NOTES_MAX_CHARS = 400
 _PUNCT = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
 _WORD_RE = re.compile(r"\S+")
 _SOURCE_WORDS = frozenset(fold_ar(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "عن", "لـ", "مصادر", "مصدر"))
@@ -318,6 +320,7 @@ class _Context:
         self._set_casualties(a, [i])
         s = self.sentences[i]
         a["sentence"] = [s.start, s.end]
+        a["notes"] = self.text[s.start : min(s.end, s.start + NOTES_MAX_CHARS)]
         return event
 
     def merge_into(self, event: _Event, i: int) -> None:
