@@ -146,7 +146,6 @@ def iter_warc_pages(
         for record in records:
             if record.rec_type not in ("response", "resource"):
                 continue
-            where = f"{source}#{records.get_record_offset()}"
             if record.http_headers is not None:
                 content_type = record.http_headers.get_header("Content-Type")
                 status = record.http_headers.get_statuscode()
@@ -155,8 +154,9 @@ def iter_warc_pages(
                 status = None
             url = record.rec_headers.get_header("WARC-Target-URI")
             if content_type and "html" not in content_type.lower():
-                continue
+                continue  # images, scripts, feeds: not pages
             payload = record.content_stream().read(max_bytes + 1)
+            where = f"{source}#{records.get_record_offset()}"
             if len(payload) > max_bytes:
                 yield Rejected(where, "too_large", f"WARC record payload larger than {max_bytes} bytes")
                 continue
