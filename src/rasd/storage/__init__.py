@@ -1,7 +1,7 @@
 """Storage: one `Store` protocol, backends chosen by URL.
 
 ``rasd.db`` / ``sqlite:///path/rasd.db`` → SQLite (the embedded default), ``memory://`` → in-memory
-(tests), ``postgresql://...`` → not in this build yet (a clear error says so).
+(tests), ``postgresql://user@host:port/dbname`` → PostgreSQL (`rasd.storage.postgres`).
 """
 
 from __future__ import annotations
@@ -28,9 +28,11 @@ def open_store(url: str | Path = "rasd.db", *, readonly: bool = False) -> Any:
 
         return MemoryStore()
     if text.startswith(("postgresql://", "postgres://")):
-        raise StoreError("the PostgreSQL backend is not part of this build yet; use a SQLite path")
+        from rasd.storage.postgres import PostgresStore
+
+        return PostgresStore(text, readonly=readonly)
     if "://" in text and not text.startswith("sqlite://"):
-        raise StoreError(f"unknown store URL {text!r}: use a file path, sqlite:///path or memory://")
+        raise StoreError(f"unknown store URL {text!r}: use a file path, sqlite:///path, postgresql://... or memory://")
     path = text.removeprefix("sqlite:///") if text.startswith("sqlite:///") else text.removeprefix("sqlite://")
     from rasd.storage.sqlite import SQLiteStore
 
