@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -49,7 +49,7 @@ def test_warc_html_responses_become_pages(tmp_path: Path, fixtures_dir: Path, gz
     rejected = [i for i in items if isinstance(i, Rejected)]
     assert [p.url for p in pages] == ["https://example.com/a", "https://example.com/b"]
     assert [p.encoding for p in pages] == ["utf-8", "cp1256"]
-    assert all(p.fetched_at == datetime(2021, 7, 26, 9, 36, tzinfo=timezone.utc) for p in pages)
+    assert all(p.fetched_at == datetime(2021, 7, 26, 9, 36, tzinfo=UTC) for p in pages)
     assert [r.reason for r in rejected] == ["http_status"]
     articles = [extract_article(p) for p in pages]
     assert articles[1].title == "افتتاح أكبر محطة لتحلية المياه في المنطقة"
