@@ -209,7 +209,7 @@ def parse_number(text: str) -> int | float | None:
     """
     norm = normalize_ar(text.strip())
     lex = load_number_lexicon()
-    words = [w for w in _SPLIT_RE.split(norm) if w]
+    words = [w for w in _SPLIT_RE.split(norm) if w and w != "و"]
     if not words:
         return None
     head: float | None = None

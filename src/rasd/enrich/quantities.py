@@ -61,7 +61,7 @@ class QuantityFinder:
         digits = rf"(?<![\d.,:/\-])(?:\d+,\d{{1,2}}(?!\d)|{DIGITS_PATTERN})(?![\d:/]|[.,]\d)"
         scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "plural"}])
         self.regex = re.compile(
-            rf"(?<!\w)(?:و\s*)?(?P<q1>{pre}\s+)?"
+            rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?"
             rf"(?P<num>(?:ال)?{digits}(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*)"
             rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?!\w)"
             rf"(?:\s+(?P<adj>(?:ال)?\w{{3,}}(?:ي|يا|يين|يون)(?!\w)))?)?"
@@ -74,7 +74,7 @@ class QuantityFinder:
         spans: list[Span] = []
         for m in self.regex.finditer(norm.text):
             a, b = m.start("num"), m.end("num")
-            if norm.text.startswith("ال", a):
+            if norm.text.startswith("ال", a) and norm.text[a + 2 : a + 3].isdigit():
                 a += 2
             if any(a < te and ts < b for ts, te in taken):
                 continue
@@ -95,10 +95,10 @@ class QuantityFinder:
 
     def _read(self, m: re.Match[str]) -> dict[str, Any] | None:
         num = m.group("num")
-        words = _WORD_RE.findall(num)
+        words = [w for w in _WORD_RE.findall(num) if w != "و"]
         unit = self.units.get(m.group("unit")) if m.group("unit") else None
         attrs: dict[str, Any] = {}
-        if words[0][0].isdigit() or words[0].startswith("ال") and words[0][2:3].isdigit():
+        if words[0][0].isdigit() or (words[0].startswith("ال") and words[0][2:3].isdigit()):
             first = words[0].removeprefix("ال")
             value: float = float(first.replace(",", ".")) if re.fullmatch(r"\d+,\d{1,2}", first) else parse_digits(first)
             if len(words) > 1:

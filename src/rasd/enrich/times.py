@@ -56,7 +56,7 @@ _MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), (
                                ("أواخر", "END"), ("نهاية", "END"), ("آخر", "END"), ("منتصف", "MID"),
                                ("نحو", "APPROX"), ("حوالي", "APPROX"), ("قرابة", "APPROX"))}  # fmt: skip
 _RELDAY = {_n(w): d for w, d in (("اليوم", 0), ("أمس", -1), ("الأمس", -1), ("البارحة", -1), ("غدا", 1),
-                                 ("غد", 1), ("الغد", 1), ("الليلة", 0))}  # fmt: skip
+                                 ("غد", 1), ("الغد", 1), ("بكرة", 1), ("بكرا", 1), ("الليلة", 0))}  # fmt: skip
 _PERIOD_UNITS = {_n(w): u for w, u in (("الأسبوع", "W"), ("الاسبوع", "W"), ("الشهر", "M"), ("العام", "Y"),
                                        ("السنة", "Y"))}  # fmt: skip
 _SET_UNITS = {_n(w): u for w, u in (("يوم", "P1D"), ("يوميا", "P1D"), ("أسبوع", "P1W"), ("أسبوعيا", "P1W"),
@@ -122,7 +122,7 @@ class TimeFinder:
         out: list[_Hit] = []
         for hit in hits:
             prev = out[-1] if out else None
-            if prev is not None and {prev.type, hit.type} <= {"TIME", "DATE"} and prev.type != hit.type or (
+            if (prev is not None and {prev.type, hit.type} <= {"TIME", "DATE"} and prev.type != hit.type) or (
                 prev is not None and prev.type == hit.type == "TIME" and ("T" in prev.value[:1]) != (
                     "T" in hit.value[:1])
             ):
@@ -178,10 +178,22 @@ class TimeFinder:
             return "DATE", date(int(year_m.group()), month, day).isoformat(), attrs
         if ref is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", attrs
-        return "DATE", _nearest_year(ref.date(), month, day).isoformat(), attrs
+        resolved = _nearest_year(ref.date(), month, day)
+        following = _WORD_RE.match(text, start + len(s) + 1)  # الماضي / المقبل after the date
+        direction = DIRECTION_WORDS.get(following.group()) if following else None
+        if direction == -1 and resolved >= ref.date():
+            resolved = resolved.replace(year=resolved.year - 1)
+        elif direction == 1 and resolved <= ref.date():
+            resolved = resolved.replace(year=resolved.year + 1)
+        return "DATE", resolved.isoformat(), attrs
 
     def _resolve_numdate(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
         parts = [int(p) for p in re.split(r"[/.\-]", s)]
+        if len(parts) == 2:  # 22/4 (day/month), or 4/22 when the second cannot be a month
+            d, m = parts if parts[1] <= 12 else parts[::-1]
+            if ref is None:
+                return "DATE", f"XXXX-{m:02d}-{d:02d}", {"precision": "day"}
+            return "DATE", _nearest_year(ref.date(), m, d).isoformat(), {"precision": "day"}
         y, m, d = parts if parts[0] > 31 else parts[::-1]
         return "DATE", date(y, m, d).isoformat(), {"precision": "day"}
 
@@ -204,9 +216,7 @@ class TimeFinder:
         part = next((DAYPART_WORDS[w] for w in rest_words if w in DAYPART_WORDS), None)
         if "PM" in rest.upper():
             part = "EV"
-        if part in {"AF", "EV"} and hour < 12:
-            hour += 12
-        elif part == "NI" and 6 <= hour < 12:
+        if (part in {"AF", "EV"} and hour < 12) or (part == "NI" and 6 <= hour < 12):
             hour += 12
         elif part == "MO" and hour == 12:
             hour = 0
@@ -324,11 +334,13 @@ class TimeFinder:
 
     def _resolve_relday(self, s: str, words: list[str], start: int, text: str,
                         ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        if len(words) == 2 and words[0] == _n("يوم"):  # يوم أمس، يوم غد
+            words = words[1:]
         if len(words) >= 2 and words[1] in self.calendar.weekdays and words[0] == _n("اليوم"):
             offset = 0
         elif words[0] == _n("بعد"):
             offset = 2
-        elif len(words) >= 2:  # أول أمس، أمس الأول
+        elif len(words) >= 2:  # أول أمس، أمس الأول، قبل أمس
             offset = -2
         elif words[0] in _RELDAY:
             offset = _RELDAY[words[0]]
@@ -354,7 +366,7 @@ class TimeFinder:
             strict = False
         else:
             strict = True
-        attrs: dict[str, Any] = {"precision": "day"}
+        attrs: dict[str, Any] = {"precision": "day", "weekday": f"XXXX-WXX-{iso}"}
         if ref is None:
             return "DATE", f"XXXX-WXX-{iso}", {**attrs, "anchor": "REF"}
         day = ref.date()
@@ -377,9 +389,14 @@ class TimeFinder:
         if unit is None or count is None:
             return None
         has_number = self._number_in(s) is not None
-        dual = self.calendar.units[words[-1]][1] == 2
-        if not (has_number or dual or words[0] in _TRIM_PREFIXES):
+        dual = any(self.calendar.units.get(w, ("", 0))[1] == 2 for w in words)
+        half = _n("نصف") in words or _n("ونصف") in words
+        if not (has_number or dual or half or words[0] in _TRIM_PREFIXES):
             return None
+        if _n("نصف") in words:
+            count = count / 2 if has_number or dual else 0.5
+        elif _n("ونصف") in words:
+            count += 0.5
         attrs: dict[str, Any] = {"precision": "duration"}
         if words[0] in _MODS:
             attrs["mod"] = "APPROX"
@@ -402,7 +419,7 @@ class TimeFinder:
         dm = _DIGITS_RE.search(s)
         if dm:
             return float(parse_digits(dm.group()))
-        words = [w.removeprefix("و") if w not in self.numbers.words else w for w in _WORD_RE.findall(s)]
+        words = [w.removeprefix("و") if w not in self.numbers.words else w for w in _WORD_RE.findall(s) if w != "و"]
         for i, w in enumerate(words):
             if w in self.numbers.words:
                 parsed = self.numbers.evaluate_words(words[i:])

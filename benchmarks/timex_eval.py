@@ -1,0 +1,332 @@
+"""Arabic date/time/number regression suite: rasd vs dateparser vs puckling, side by side.
+
+Run:  .venv/bin/python benchmarks/timex_eval.py
+      (puckling, optional: ``PYENV_VERSION=3.13.0 python3.13 -m pip install puckling`` once; it runs in a
+      Python 3.13 subprocess and is skipped cleanly when absent)
+Data: ../shared/data/recognizers-text-arabic/Specs (MIT) and ../shared/data/duckling-arabic (BSD).
+Writes benchmarks/results/timex_eval.json and prints a markdown table.
+
+Scoring.  Every system's output is reduced to canonical value strings (TIMEX values such as
+``2016-11-08``, ``2016-W45``, ``P3M``, ``T15:30``; ``num:2500``, ``pct:20``, ``money:dollars:10``).  A case
+passes when every expected value is among the system's values (``X`` in an expected TIMEX matches any
+digit, so ``XXXX-10-02`` accepts either resolution); a case with no expected result passes when the
+system returns no value of that dimension.  Span boundaries are ignored (upstream marks them loose).
+Only the parser/model specs (which carry values) are used; extractor-only specs are not.
+
+News-relevant categories (the goal: >= 90 % right): ``date`` (absolute and relative days, months,
+years: Recognizers DateParser, Duckling time with a day/week/month/year grain), ``date_period``
+(Recognizers DatePeriodParser: last week, this month, ranges), ``duration`` and ``number``
+(Recognizers NumberModel, Duckling Numeral).  Times of day, sets, holidays, ordinals, percentages,
+money and ranges are reported but not in the goal.  Many Recognizers cases are machine translations
+from English marked unsupported upstream: they show gaps, they are not special-cased.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+RESULTS = ROOT / "benchmarks" / "results" / "timex_eval.json"
+NEWS_RELEVANT = ("date", "date_period", "duration", "number")
+TIME_CATEGORIES = {"date", "date_period", "duration", "time", "time_period", "datetime", "datetime_period",
+                   "set", "holiday", "merged"}  # fmt: skip
+
+RECOGNIZERS = {
+    "DateTime/Arabic/DateParser.json": "date",
+    "DateTime/Arabic/DatePeriodParser.json": "date_period",
+    "DateTime/Arabic/DurationParser.json": "duration",
+    "DateTime/Arabic/TimeParser.json": "time",
+    "DateTime/Arabic/TimePeriodParser.json": "time_period",
+    "DateTime/Arabic/DateTimeParser.json": "datetime",
+    "DateTime/Arabic/DateTimePeriodParser.json": "datetime_period",
+    "DateTime/Arabic/SetParser.json": "set",
+    "DateTime/Arabic/HolidayParser.json": "holiday",
+    "DateTime/Arabic/DateTimeModel.json": "merged",
+    "Number/Arabic/NumberModel.json": "number",
+    "Number/Arabic/NumberRangeModel.json": "number_range",
+    "Number/Arabic/OrdinalModel.json": "ordinal",
+    "Number/Arabic/PercentModel.json": "percent",
+}
+CURRENCIES = {"Dollar": "dollars", "EUR": "euros", "Pound": "pounds", "GBP": "pounds", "Cent": "cents",
+              "AED": "dirhams", "SAR": "riyals", "KWD": "dinars", "JOD": "dinars", "EGP": "pounds"}  # fmt: skip
+GRAINS = {"Second": "minute", "Minute": "minute", "Hour": "hour", "Day": "day", "Week": "week",
+          "Month": "month", "Quarter": "month", "Year": "year"}  # fmt: skip
+DURATION_UNITS = {"Second": "PT{}S", "Minute": "PT{}M", "Hour": "PT{}H", "Day": "P{}D", "Week": "P{}W",
+                  "Month": "P{}M", "Year": "P{}Y"}  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------- cases
+def _num(value: Any) -> str:
+    f = float(value)
+    return str(int(f)) if f.is_integer() else repr(round(f, 6))
+
+
+def _strip_time(timex: str) -> str:
+    """``2016-11-07T10:00`` → ``2016-11-07T10``; ``T10:30:00`` → ``T10:30``."""
+    timex = re.sub(r"(T\d\d:\d\d):00$", r"\1", timex)
+    return re.sub(r"(T\d\d):00$", r"\1", timex)
+
+
+def instant_canon(moment: datetime, grain: str) -> set[str]:
+    if grain == "year":
+        return {f"{moment.year}"}
+    if grain == "month":
+        return {f"{moment.year}-{moment.month:02d}"}
+    if grain == "week":
+        y, w, _ = moment.isocalendar()
+        return {f"{y}-W{w:02d}"}
+    if grain == "day":
+        return {moment.date().isoformat()}
+    clock = _strip_time(f"T{moment.hour:02d}:{moment.minute:02d}")
+    return {moment.date().isoformat() + clock, clock}
+
+
+def load_cases() -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = []
+    spec_dir = SHARED / "recognizers-text-arabic" / "Specs"
+    for rel, category in RECOGNIZERS.items():
+        for case in json.loads((spec_dir / rel).read_text(encoding="utf-8-sig")):
+            ref = (case.get("Context") or {}).get("ReferenceDateTime", "2016-11-07T00:00:00")[:19]
+            expected = []
+            for r in case.get("Results", []):
+                if category in TIME_CATEGORIES:
+                    value = r.get("Value") if isinstance(r.get("Value"), dict) else {}
+                    timex = value.get("Timex")
+                    resolution = r.get("Resolution") if isinstance(r.get("Resolution"), dict) else {}
+                    if timex is None:
+                        values = resolution.get("values") or [{}]
+                        timex = values[0].get("timex")
+                    if timex:
+                        expected.append(_strip_time(timex))
+                else:
+                    value = str((r.get("Resolution") or {}).get("value", ""))
+                    if category == "percent" and value.endswith("%"):
+                        expected.append("pct:" + _num(value[:-1]))
+                    elif category == "ordinal":
+                        expected.append("ord:" + value)
+                    elif category == "number" and re.fullmatch(r"-?[\d.]+(E[+-]?\d+)?", value):
+                        expected.append("num:" + _num(value))
+                    else:
+                        expected.append("range:" + value)
+            cases.append({"source": "recognizers", "category": category, "text": case["Input"],
+                          "reference": ref, "expected": expected})  # fmt: skip
+    duck = json.loads((SHARED / "duckling-arabic" / "duckling-arabic.json").read_text(encoding="utf-8"))
+    ref = duck["reference_time"]
+    for dim, block in duck["dimensions"].items():
+        for ex in block["examples"]:
+            category, expected = _duckling_expected(dim, ex["expected"])
+            if category is None:
+                continue
+            for phrase in ex["phrases"]:
+                cases.append({"source": "duckling", "category": category, "text": phrase, "reference": ref,
+                              "expected": expected})  # fmt: skip
+    return cases
+
+
+def _duckling_expected(dim: str, expr: str) -> tuple[str | None, list[str]]:
+    if dim.startswith("Time"):
+        m = re.match(r"datetime \((\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\) (\w+)", expr)
+        if not m:
+            return "time_period", ["interval:" + expr]
+        moment = datetime(*map(int, m.groups()[:6]))
+        grain = GRAINS.get(m.group(7), "day")
+        canon = sorted(instant_canon(moment, grain))
+        return ("date" if grain in {"day", "week", "month", "year"} else "time"), canon[:1]
+    if dim.startswith("Duration"):
+        m = re.match(r"DurationData (\d+) (\w+)", expr)
+        return ("duration", [DURATION_UNITS[m.group(2)].format(m.group(1))]) if m else (None, [])
+    if dim.startswith("Numeral"):
+        m = re.match(r"NumeralValue \(?(-?[\d.e]+)", expr)
+        return ("number" if dim == "Numeral/AR" else "number_eg"), ["num:" + _num(m.group(1))] if m else []
+    if dim.startswith("Ordinal"):
+        m = re.match(r"OrdinalData (\d+)", expr)
+        return "ordinal", ["ord:" + m.group(1)] if m else []
+    if dim.startswith("AmountOfMoney"):
+        m = re.match(r"simple (\w+) \(?(-?[\d.e]+)", expr)
+        return ("money", [f"money:{CURRENCIES.get(m.group(1), m.group(1))}:{_num(m.group(2))}"]) if m else (None, [])
+    return None, []
+
+
+# ---------------------------------------------------------------------------------------- systems
+def run_rasd(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from rasd.enrich.quantities import find_quantities
+    from rasd.enrich.times import find_times
+
+    find_times("تحمية", datetime(2020, 1, 1))  # build the lexicons before timing
+    find_quantities("تحمية")
+    outputs = []
+    t0 = time.perf_counter()
+    for case in cases:
+        ref = datetime.fromisoformat(case["reference"])
+        out: set[str] = set()
+        for s in find_times(case["text"], ref):
+            value = _strip_time(str(s.attrs["value"]))
+            out.add(value)
+            if "weekday" in s.attrs:  # Recognizers leaves a bare weekday unresolved
+                out.add(str(s.attrs["weekday"]))
+            if "T" in value and not value.startswith(("P", "T")):
+                out.add(value[value.index("T"):])
+        for q in find_quantities(case["text"]):
+            v, unit = _num(q.attrs["value"]), q.attrs.get("unit")
+            out.add("num:" + v)
+            if unit == "percent":
+                out.add("pct:" + v)
+            elif unit:
+                out.add(f"money:{unit}:{v}")
+        outputs.append(out)
+    return outputs, time.perf_counter() - t0
+
+
+def run_dateparser(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float]:
+    from dateparser.date import DateDataParser
+    from dateparser.search import search_dates
+
+    parser = DateDataParser(languages=["ar"])
+    search_dates("امس", languages=["ar"])
+    outputs = []
+    t0 = time.perf_counter()
+    for case in cases:
+        ref = datetime.fromisoformat(case["reference"])
+        out: set[str] = set()
+        found = search_dates(case["text"], languages=["ar"], settings={"RELATIVE_BASE": ref}) or []
+        for sub, moment in found:
+            data = parser.get_date_data(sub)
+            period = data.period if data and data.period else "day"
+            out |= instant_canon(moment, {"time": "minute"}.get(period, period))
+        outputs.append(out)
+    return outputs, time.perf_counter() - t0
+
+
+_PUCKLING_SCRIPT = r"""
+import json, sys, time, datetime as dt
+from puckling import Context, Locale, Lang, Options, parse
+cases = json.load(sys.stdin)
+U = {"second": "PT{}S", "minute": "PT{}M", "hour": "PT{}H", "day": "P{}D", "week": "P{}W", "month": "P{}M", "year": "P{}Y"}
+def num(v):
+    f = float(v); return str(int(f)) if f.is_integer() else repr(round(f, 6))
+def inst(m, g):
+    if g == "year": return [str(m.year)]
+    if g in ("month", "quarter"): return [f"{m.year}-{m.month:02d}"]
+    if g == "week": y, w, _ = m.isocalendar(); return [f"{y}-W{w:02d}"]
+    if g == "day": return [m.date().isoformat()]
+    c = f"T{m.hour:02d}" + (f":{m.minute:02d}" if m.minute else "")
+    return [m.date().isoformat() + c, c]
+out = []
+t0 = time.perf_counter()
+for c in cases:
+    ctx = Context(reference_time=dt.datetime.fromisoformat(c["reference"]), locale=Locale(Lang.AR, None))
+    vals = set()
+    try:
+        ents = parse(c["text"], ctx, Options(), None)
+    except Exception:
+        ents = []
+    for e in ents:
+        v = e.value
+        try:
+            if e.dim == "time":
+                p = v.primary
+                if hasattr(p, "grain") and hasattr(p, "value"):
+                    vals.update(inst(p.value.replace(tzinfo=None), p.grain.value))
+            elif e.dim == "duration":
+                vals.add(U.get(v.grain.value, "P{}X").format(num(v.value)))
+            elif e.dim == "numeral":
+                vals.add("num:" + num(v.value))
+            elif e.dim == "ordinal":
+                vals.add("ord:" + num(v.value))
+            elif e.dim == "amount_of_money":
+                cur = {"USD": "dollars", "EUR": "euros", "GBP": "pounds", "Cent": "cents"}.get(str(getattr(v, "unit", "")), str(getattr(v, "unit", "")))
+                vals.add(f"money:{cur}:{num(v.value)}")
+        except Exception:
+            pass
+    out.append(sorted(vals))
+json.dump({"outputs": out, "seconds": time.perf_counter() - t0}, sys.stdout)
+"""
+
+
+def run_puckling(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float] | None:
+    env = {"PYENV_VERSION": "3.13.0", "PATH": "/root/.pyenv/shims:/usr/local/bin:/usr/bin:/bin"}
+    try:
+        proc = subprocess.run(["python3.13", "-c", _PUCKLING_SCRIPT], input=json.dumps(cases), text=True,
+                              capture_output=True, env=env, timeout=3600, check=False)  # fmt: skip
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0:
+        print(f"puckling skipped: {proc.stderr.strip().splitlines()[-1:] or proc.returncode}", file=sys.stderr)
+        return None
+    data = json.loads(proc.stdout)
+    return [set(v) for v in data["outputs"]], float(data["seconds"])
+
+
+# ---------------------------------------------------------------------------------------- scoring
+def case_passes(case: dict[str, Any], out: set[str]) -> bool:
+    is_time = case["category"] in TIME_CATEGORIES
+    relevant = {v for v in out if (v.split(":")[0] not in {"num", "pct", "money", "ord", "range"}) == is_time}
+    if not case["expected"]:
+        return not relevant
+    for exp in case["expected"]:
+        pattern = re.compile(re.escape(exp).replace("X", r"\d"))
+        if not any(pattern.fullmatch(v) for v in relevant):
+            return False
+    return True
+
+
+def main() -> int:
+    if not SHARED.is_dir():
+        print(f"skipped: {SHARED} not found", file=sys.stderr)
+        return 0
+    cases = load_cases()
+    systems: dict[str, Callable[[list[dict[str, Any]]], tuple[list[set[str]], float] | None]] = {
+        "rasd": run_rasd, "dateparser": run_dateparser, "puckling": run_puckling}  # fmt: skip
+    report: dict[str, Any] = {"cases": len(cases), "news_relevant_categories": list(NEWS_RELEVANT), "systems": {}}
+    failures: list[dict[str, Any]] = []
+    for name, runner in systems.items():
+        result = runner(cases)
+        if result is None:
+            report["systems"][name] = None
+            continue
+        outputs, seconds = result
+        per_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for case, out in zip(cases, outputs, strict=True):
+            ok = case_passes(case, out)
+            per_cat[case["category"]][0] += ok
+            per_cat[case["category"]][1] += 1
+            if name == "rasd" and not ok and case["category"] in NEWS_RELEVANT:
+                failures.append({"category": case["category"], "text": case["text"],
+                                 "expected": case["expected"], "got": sorted(out)})  # fmt: skip
+        news = [sum(per_cat[c][i] for c in NEWS_RELEVANT) for i in (0, 1)]
+        report["systems"][name] = {
+            "phrases_per_second": round(len(cases) / seconds, 1),
+            "news_relevant_pass_rate": round(news[0] / news[1], 4),
+            "categories": {c: {"passed": p, "total": t, "rate": round(p / t, 4)} for c, (p, t) in sorted(per_cat.items())},
+        }
+    report["rasd_news_relevant_failures"] = failures
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    names = [n for n, v in report["systems"].items() if v]
+    cats = sorted({c for n in names for c in report["systems"][n]["categories"]})
+    print("| category | n | " + " | ".join(names) + " |")
+    print("|---|---|" + "---|" * len(names))
+    for c in cats:
+        total = report["systems"][names[0]]["categories"][c]["total"]
+        mark = " *" if c in NEWS_RELEVANT else ""
+        print(f"| {c}{mark} | {total} | " + " | ".join(
+            f"{report['systems'][n]['categories'][c]['rate']:.1%}" for n in names) + " |")  # fmt: skip
+    print("| **news-relevant (*)** | | " + " | ".join(
+        f"**{report['systems'][n]['news_relevant_pass_rate']:.1%}**" for n in names) + " |")  # fmt: skip
+    print("| phrases/s | | " + " | ".join(f"{report['systems'][n]['phrases_per_second']:,.0f}" for n in names) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Arabic numbers in digits and words → values (rasd.arabic.numbers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.arabic.numbers import load_number_lexicon, parse_digits, parse_number
+
+NUMBER_CASES = [
+    ("36", 36),
+    ("٣٦", 36),
+    ("۲۵۰۰", 2500),
+    ("2,500", 2500),
+    ("٢٬٥٠٠", 2500),
+    ("2.5", 2.5),
+    ("٢٫٥", 2.5),
+    ("ثلاثة", 3),
+    ("ثلاثه", 3),
+    ("ثلاثة عشر", 13),
+    ("أحد عشر", 11),
+    ("اثنا عشر", 12),
+    ("خمسة وعشرون", 25),
+    ("واحدة و عشرون", 21),
+    ("ثلاثمائة وخمسة وستون", 365),
+    ("ثلاث مائة", 300),
+    ("مائة ألف", 100_000),
+    ("ثلاثة آلاف", 3000),
+    ("ألفان وخمسمائة", 2500),
+    ("ألف وتسعمائة وثمانية وتسعون", 1998),
+    ("عشرين ألفا", 20_000),
+    ("مليونا", 1_000_000),
+    ("مليونين", 2_000_000),
+    ("مليون ونصف", 1_500_000),
+    ("ثلاثة ملايين وخمسمائة ألف", 3_500_000),
+    ("2.5 مليون", 2_500_000),
+    ("3 آلاف", 3000),
+    ("عشرات", 10),
+    ("مئات الآلاف", 100_000),
+    ("تلتاشر", 13),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NUMBER_CASES)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["الأول", "ثلاثة أربعة", "حسين", "", "أحد"])
+def test_not_one_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_two_units_stay_two_numbers() -> None:
+    lex = load_number_lexicon()
+    assert [n.value for n in lex.evaluate_words(["ثلاثه", "اربعه"])] == [3, 4]
+
+
+def test_vague_flag() -> None:
+    lex = load_number_lexicon()
+    (parsed,) = lex.evaluate_words(["عشرات"])
+    assert parsed.vague and parsed.value == 10
+
+
+@pytest.mark.parametrize(("text", "value"), [("1,000", 1000), ("1٬000٫5", 1000.5), ("0.25", 0.25)])
+def test_parse_digits(text: str, value: float) -> None:
+    assert parse_digits(text) == value
