@@ -99,7 +99,8 @@ def _wait_for_rows(db: Path, proc: subprocess.Popen[bytes], at_least: int) -> in
         if n >= at_least:
             return n
         if proc.poll() is not None:
-            pytest.fail(f"ingest ended before it could be interrupted: {proc.stderr.read()!r}")  # type: ignore[union-attr]
+            _, err = proc.communicate()
+            pytest.fail(f"ingest ended before it could be interrupted: {err!r}")
         time.sleep(0.05)
     pytest.fail("ingest made no progress")
 
@@ -113,11 +114,10 @@ def test_interrupted_ingest_loses_nothing_and_rerun_finishes(tmp_path: Path, sig
     proc = _start_ingest(corpus, db)
     _wait_for_rows(db, proc, 300)
     proc.send_signal(sig)
-    proc.wait(timeout=60)
+    out, err = proc.communicate(timeout=60)
     if sig == signal.SIGINT:
-        assert proc.returncode == 130, proc.stderr.read()  # type: ignore[union-attr]
-        summary = json.loads(proc.stdout.read())  # type: ignore[union-attr]
-        assert summary["interrupted"] is True
+        assert proc.returncode == 130, err
+        assert json.loads(out)["interrupted"] is True
     else:
         assert proc.returncode == -signal.SIGKILL
     committed = count_articles(db)

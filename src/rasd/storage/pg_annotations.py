@@ -1,6 +1,6 @@
 """Archive-wide annotation views on PostgreSQL: entity aggregates, quotes by speaker, events by filter.
 
-The PostgreSQL twin of `rasd.storage.annotations` (same rows, same results).  Writes are batched:
+The PostgreSQL twin of `rasd.storage.sqlite_annotations` (same rows, same results).  Writes are batched:
 `AnnotationBatch` collects a whole ``put_articles`` batch — annotation rows go in with one ``COPY``,
 entity aggregates with one upsert per entity in sorted key order, so concurrent writers lock
 ``entities`` rows in the same order and cannot deadlock each other.  Counts stay exact: replacing an
@@ -157,7 +157,7 @@ class AnnotationBatch:
             ]
             if params:
                 cur.executemany(_UPSERT_ENTITY, params)
-            shrunk = [k for k, d in sorted(self._deltas.items()) if d.articles < 0]
+            shrunk = [k for k, d in sorted(self._deltas.items()) if d.articles <= 0]
             if shrunk:
                 cur.execute(
                     "DELETE FROM entities e USING unnest(%s::text[], %s::text[]) AS t(c, ty)"

@@ -17,7 +17,7 @@ from typing import Any
 from rasd.document import Article
 from rasd.errors import StoreError
 from rasd.ingest.rawpage import RawPage
-from rasd.storage import annotations as ann
+from rasd.storage import sqlite_annotations as ann
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
 from rasd.storage.migrations import apply_migrations
 
