@@ -36,6 +36,7 @@ LOG = logging.getLogger(__name__)
 _HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 _CUE = re.compile(r"نشر|تاريخ|published|posted", re.I)
 _SEPARATORS = re.compile(r"\s+[-|–—:]{1,2}\s+|\s*\|\s*")
+_DIGIT = re.compile(r"\d")
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
 MAX_NODE_CHARS = 160
 
@@ -57,7 +58,7 @@ def _short_text_nodes(tree: HtmlElement) -> Iterator[str]:
         if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
             continue
         for piece in (node.text, node.tail if node is not root else None):
-            if piece and 4 <= len(piece) <= MAX_NODE_CHARS and any(c.isdigit() for c in piece):
+            if piece and 4 <= len(piece) <= MAX_NODE_CHARS and _DIGIT.search(piece):
                 yield piece.strip()
 
 
