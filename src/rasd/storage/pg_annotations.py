@@ -173,7 +173,9 @@ def _dump(values: set[str]) -> str:
 
 
 # -- queries ---------------------------------------------------------------------------------------
-def top_entities(conn: psycopg.Connection[Any], *, type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+def top_entities(
+    conn: psycopg.Connection[Any], *, type: str | None = None, limit: int = 20
+) -> list[dict[str, Any]]:
     sql = f"SELECT {_ENTITY_COLUMNS} FROM entities"
     params: list[Any] = []
     if type:
@@ -186,8 +188,14 @@ def top_entities(conn: psycopg.Connection[Any], *, type: str | None = None, limi
 
 def _entity_row(r: Sequence[Any]) -> dict[str, Any]:
     return {
-        "canonical": r[0], "type": r[1], "aliases": list(r[2]), "roles": list(r[3]),
-        "article_count": r[4], "mention_count": r[5], "first_seen": r[6], "last_seen": r[7],
+        "canonical": r[0],
+        "type": r[1],
+        "aliases": list(r[2]),
+        "roles": list(r[3]),
+        "article_count": r[4],
+        "mention_count": r[5],
+        "first_seen": r[6],
+        "last_seen": r[7],
     }
 
 
@@ -253,8 +261,17 @@ def find_quotes(
     sql += " ORDER BY ar.published DESC NULLS LAST, a.article_pk, a.span_start LIMIT %s"
     params.append(limit)
     return [
-        {"article_id": r[0], "title": r[1], "published": r[2], "outlet": r[3], "start": r[4], "end": r[5],
-         "text": r[6], "speaker": r[7], "attrs": r[8]}
+        {
+            "article_id": r[0],
+            "title": r[1],
+            "published": r[2],
+            "outlet": r[3],
+            "start": r[4],
+            "end": r[5],
+            "text": r[6],
+            "speaker": r[7],
+            "attrs": r[8],
+        }
         for r in conn.execute(sql, params)
     ]
 
@@ -294,7 +311,18 @@ def find_events(
         sql += " LIMIT %s"
         params.append(limit)
     return [
-        {"article_id": r[0], "title": r[1], "published": r[2], "outlet": r[3], "url": r[4], "start": r[5],
-         "end": r[6], "trigger": r[7], "type": r[8], "date": r[9], "attrs": r[10]}
+        {
+            "article_id": r[0],
+            "title": r[1],
+            "published": r[2],
+            "outlet": r[3],
+            "url": r[4],
+            "start": r[5],
+            "end": r[6],
+            "trigger": r[7],
+            "type": r[8],
+            "date": r[9],
+            "attrs": r[10],
+        }
         for r in conn.execute(sql, params)
     ]

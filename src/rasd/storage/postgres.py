@@ -41,8 +41,21 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 _ARTICLE_COLUMNS = (
-    "id", "url", "title", "outlet", "published", "published_raw", "views", "category", "author", "source",
-    "fetched_at", "content_hash", "raw_sha256", "text", "doc",
+    "id",
+    "url",
+    "title",
+    "outlet",
+    "published",
+    "published_raw",
+    "views",
+    "category",
+    "author",
+    "source",
+    "fetched_at",
+    "content_hash",
+    "raw_sha256",
+    "text",
+    "doc",
 )
 _INSERT_ARTICLE = (
     f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)})"
@@ -108,7 +121,9 @@ def connect_pg(url: str, *, autocommit: bool = True, readonly: bool = False) -> 
     if "connect_timeout" not in params:
         kwargs["connect_timeout"] = _CONNECT_TIMEOUT
     if readonly:
-        kwargs["options"] = ((str(params.get("options") or "") + " -c default_transaction_read_only=on").strip())
+        kwargs["options"] = (
+            str(params.get("options") or "") + " -c default_transaction_read_only=on"
+        ).strip()
     try:
         return psycopg.connect(url, **kwargs)
     except psycopg.Error as exc:
@@ -167,10 +182,10 @@ class PostgresStore:
         with c.transaction():
             ids = sorted({article.id for article, _ in items})
             # Writers of the same ids take these locks in the same (sorted) order: no races, no deadlock.
-            c.execute("SELECT pg_advisory_xact_lock(hashtextextended(i, 0)) FROM unnest(%s::text[]) AS i", (ids,))
-            stored = {
-                str(r[0]): (int(r[1]), str(r[2]), set(r[3])) for r in c.execute(_STORED_LAYERS, (ids,))
-            }
+            c.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended(i, 0)) FROM unnest(%s::text[]) AS i", (ids,)
+            )
+            stored = {str(r[0]): (int(r[1]), str(r[2]), set(r[3])) for r in c.execute(_STORED_LAYERS, (ids,))}
             batch = pga.AnnotationBatch()
             for article, raw, values in prepared:
                 old = stored.get(article.id)
@@ -241,7 +256,9 @@ class PostgresStore:
         row = self._conn.execute("SELECT doc FROM articles WHERE id = %s", (article_id,)).fetchone()
         if row is None and len(article_id) >= 6:
             pattern = re.sub(r"([\\%_])", r"\\\1", article_id) + "%"
-            rows = self._conn.execute("SELECT doc FROM articles WHERE id LIKE %s LIMIT 2", (pattern,)).fetchall()
+            rows = self._conn.execute(
+                "SELECT doc FROM articles WHERE id LIKE %s LIMIT 2", (pattern,)
+            ).fetchall()
             row = rows[0] if len(rows) == 1 else None
         return Article.from_dict(row[0]) if row else None
 
@@ -347,9 +364,7 @@ class PostgresStore:
 
     # -- search --------------------------------------------------------------------------------
     def search(self, query: Any) -> Any:
-        raise StoreError(
-            "search on PostgreSQL is not available yet; use a SQLite archive for `rasd search`"
-        )
+        raise StoreError("search on PostgreSQL is not available yet; use a SQLite archive for `rasd search`")
 
     def reindex(self) -> int:
         raise StoreError(
@@ -385,9 +400,7 @@ def _article_values(article: Article) -> tuple[Any, ...]:
     """Column values in `_ARTICLE_COLUMNS` order, without ``raw_sha256``; refuses NUL characters."""
     doc = article.to_json()
     if "\x00" in article.text or "\\u0000" in doc:
-        raise StoreError(
-            f"article {article.id} contains a NUL character, which PostgreSQL cannot store"
-        )
+        raise StoreError(f"article {article.id} contains a NUL character, which PostgreSQL cannot store")
     return (
         article.id,
         article.url,
