@@ -25,10 +25,11 @@ into one or more numbers — ``ثلاثة أربعة`` stays two numbers because
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rasd.arabic.normalize import normalize_ar
 
@@ -39,6 +40,7 @@ __all__ = [
     "load_number_lexicon",
     "parse_digits",
     "parse_number",
+    "trie_pattern",
 ]
 
 #: Digits in the matching form (already ASCII) with thousands and decimal separators.
@@ -54,6 +56,35 @@ class ParsedNumber(NamedTuple):
     last: int
     value: int | float
     vague: bool
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` built as a character trie (longest match first).
+
+    Python's ``re`` tries alternatives one by one; factoring common prefixes makes a position that
+    starts no word fail after one character test instead of hundreds.
+
+    >>> trie_pattern(["عشر", "عشرة", "عشرين"])
+    '(?:عشر(?:ة|ين)?)'
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return "(?:" + build(trie) + ")"
 
 
 def parse_digits(text: str) -> int | float:
@@ -77,8 +108,8 @@ class NumberLexicon:
 
     @property
     def word_pattern(self) -> str:
-        """Regex alternation of every number word, longest first (no boundaries)."""
-        return "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
+        """Regex matching every number word, as a trie so a failing position costs one test."""
+        return trie_pattern(self.words)
 
     def evaluate_words(self, words: list[str]) -> list[ParsedNumber]:
         """Split ``words`` (matching form, a leading و already removed) into numbers.

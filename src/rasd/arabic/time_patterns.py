@@ -29,7 +29,7 @@ from functools import cache
 
 from rasd.arabic.dates import load_calendar_lexicon
 from rasd.arabic.normalize import normalize_ar
-from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon
+from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon, trie_pattern
 
 __all__ = [
     "BRANCHES",
@@ -69,15 +69,8 @@ DAYPART_WORDS = {
 
 
 def _alt(words: Iterable[str], *, spaces: bool = True) -> str:
-    """Alternation of literal phrases, longest first; inner spaces match any run of whitespace."""
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        tokens = w.split(" ")
-        out = re.escape(tokens[0])
-        for tok in tokens[1:]:
-            out += (r"\s*" if tok[:1].isdigit() else r"\s+") + re.escape(tok)
-        parts.append(out)
-    return "(?:" + "|".join(parts) + ")" if spaces else "(?:" + "|".join(map(re.escape, words)) + ")"
+    """Alternation of literal phrases as a trie; inner spaces match any run of whitespace."""
+    return trie_pattern(words)
 
 
 @cache
@@ -126,12 +119,13 @@ def time_regex() -> re.Pattern[str]:
     branches = {
         "date": rf"(?:{weekday}\s*[,،]?\s*)?{day}(?:\s*[-.]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
                 rf"(?:\s*[,،]?\s*{year_words}{year}{era})?",
-        "numdate": r"(?<![\d/.:\-])(?:(?:[12]\d|3[01]|0?[1-9])(?P<s1>[/.\-])(?:1[0-2]|0?[1-9])(?P=s1)(?:19|20)\d\d"
-                   r"|(?:19|20)\d\d(?P<s2>[/.\-])(?:1[0-2]|0?[1-9])(?P=s2)(?:[12]\d|3[01]|0?[1-9])"
+        "numdate": r"(?<![\d/.:\-])(?:(?:[12]\d|3[01]|0?[1-9])\s?(?P<s1>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s1)\s?"
+                   r"(?:19|20)\d\d"
+                   r"|(?:19|20)\d\d\s?(?P<s2>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s2)\s?(?:[12]\d|3[01]|0?[1-9])"
                    r"|(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?!\s*%))(?![\d/.\-]\d)",
         "clock": n(r"(?:الساعة\s+)") + rf"(?:{clock_digits}|{hour_word}){minutes}{clock_tail}"
                  rf"|(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]){clock_tail}",
-        "year": n(r"(?:منذ\s+)?(?:عام|العام|سنة|السنة|عامي)\s+") + rf"{year}{era}"
+        "year": n(r"(?:منذ\s+)?(?:عام|العام|سنة|السنة|عامي)\s+") + rf"(?:\(\s?{year}\s?\)|{year}){era}"
                 + n(r"|(?:منذ|في|حتى|قبل|بعد|خلال|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\s+") + rf"{year}{era}"
                 + n(r"|1[34]\d\d\s*(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)"),
         "offset": n(r"(?:منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابة)\s+)?") + rf"(?:{number}\s+)?{unit}"

@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any
 
 from rasd.arabic.normalize import normalize_ar, normalize_with_offsets
-from rasd.arabic.numbers import DIGITS_PATTERN, NumberLexicon, load_number_lexicon, parse_digits
+from rasd.arabic.numbers import DIGITS_PATTERN, NumberLexicon, load_number_lexicon, parse_digits, trie_pattern
 from rasd.document import Article, Span
 from rasd.enrich.times import TimeFinder
 
@@ -43,8 +43,7 @@ def _read_rows(path: str) -> list[list[str]]:
 
 
 def _alt(phrases: list[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split(" "))) for p in ordered) + ")"
+    return trie_pattern(phrases)
 
 
 class QuantityFinder:

@@ -188,7 +188,7 @@ class TimeFinder:
         return "DATE", resolved.isoformat(), attrs
 
     def _resolve_numdate(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
-        parts = [int(p) for p in re.split(r"[/.\-]", s)]
+        parts = [int(p) for p in re.split(r"\s?[/.\-]\s?", s)]
         if len(parts) == 2:  # 22/4 (day/month), or 4/22 when the second cannot be a month
             d, m = parts if parts[1] <= 12 else parts[::-1]
             if ref is None:
