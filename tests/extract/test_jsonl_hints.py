@@ -70,3 +70,26 @@ def test_ant_corpus_sample_reads(shared_data: Path) -> None:
         if read == 200:
             break
     assert read == 200
+
+
+def test_record_with_html_goes_through_the_html_reader(tmp_path: Path, fixtures_dir: Path) -> None:
+    html = (fixtures_dir / "pages" / "html_visible_date_only.html").read_text(encoding="utf-8")
+    record = {"url": "https://gulf.example/news/1", "html": html, "date": "2020-04-25", "src": "الخليج اليوم"}
+    (page,) = list(iter_raw_pages([str(_write(tmp_path, [record], gz=False))]))
+    assert isinstance(page, RawPage)
+    article = extract_article(page)
+    assert article.title == "افتتاح أكبر محطة لتحلية المياه في المنطقة"
+    assert article.published is not None and article.published.date().isoformat() == "2020-04-25"  # feed wins
+    assert article.outlet == "الخليج اليوم"
+    assert article.url == "https://gulf.example/news/1"
+    assert article.id == extract_article(page).id
+
+
+def test_record_without_title_finds_headline_in_text(tmp_path: Path) -> None:
+    text = "انفجار يهز وسط العاصمة بغداد\n26/07/2021 12:36 م\n" + BODY
+    (page,) = list(iter_raw_pages([str(_write(tmp_path, [{"text": text}], gz=False))], source_hint="rudaw.net"))
+    assert isinstance(page, RawPage)
+    article = extract_article(page)
+    assert article.title == "انفجار يهز وسط العاصمة بغداد"
+    assert article.published is not None and article.published.isoformat() == "2021-07-26T12:36:00"
+    assert article.outlet == "روداو"

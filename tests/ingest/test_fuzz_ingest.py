@@ -33,3 +33,29 @@ def test_arbitrary_bytes_never_crash(tmp_path: Path, prefix: bytes, body: bytes,
             assert exc.reason and str(exc)
         else:
             assert article.paragraphs and article.id
+
+
+ARABIC_ISH = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهوية ٠١٢٣٤٥٦٧٨٩0123456789:/-.،\n<>\"{}مصPMAM")),
+                     max_size=800)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=ARABIC_ISH, wrap=st.sampled_from(["{}", "<html><body><p>{}</p></body></html>",
+                                              '{{"title": "عنوان", "text": {}}}']))
+def test_arabic_like_text_never_crashes(tmp_path: Path, text: str, wrap: str) -> None:
+    import json
+
+    body = json.dumps(text, ensure_ascii=False) if wrap.startswith('{"') else text
+    path = tmp_path / "page"
+    path.write_bytes(wrap.format(body).encode("utf-8"))
+    for item in iter_raw_pages([str(path)]):
+        if isinstance(item, Rejected):
+            assert item.reason
+            continue
+        try:
+            article = extract_article(item)
+        except RejectedPage as exc:
+            assert exc.reason
+        else:
+            for span in article.paragraphs:
+                assert article.text[span.start:span.end].strip()
