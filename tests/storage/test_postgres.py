@@ -16,7 +16,7 @@ from datetime import datetime
 import pytest
 
 from rasd.document import Article, Span, make_article_id
-from rasd.errors import StoreError
+from rasd.errors import QueryError, StoreError
 from rasd.ingest.rawpage import RawPage
 from rasd.storage import Outcome, open_store
 
@@ -501,3 +501,116 @@ def test_queries_match_the_sqlite_backend(pg: object, tmp_path: object) -> None:
         assert list(pg.iter_articles()) == list(lite.iter_articles())  # type: ignore[attr-defined]
     finally:
         lite.close()
+
+
+# -- search --------------------------------------------------------------------------------------
+SEARCH_PAGES = [
+    ("الكاظمي يصل إلى واشنطن", "وصل رئيس الوزراء إلى واشنطن في زيارة رسمية للقاء الرئيس الأميركي", "أ"),
+    ("وفد عراقي لواشنطن", "توجه وفد من الحكومة العراقية لواشنطن لبحث الانسحاب الأمريكي", "ب"),
+    ("البيت الأبيض يرحب", "قال البيت الأبيض إن المحادثات مع بغداد كانت مثمرة", "أ"),
+    ("طهران تنتقد", "انتقدت طهران الوجود الأمريكي في المنطقة وقالت إن الانتخابات شأن داخلي", "ب"),
+    ("الانتخابات المبكرة", "تستعد المفوضية للانتخابات المبكرة في تشرين الأول", "ج"),
+    ("أبيض وأسود", "البيت القديم طلاؤه الأبيض جميل في الموصل", "ج"),
+]
+
+
+def _search_corpus() -> list[Article]:
+    return [
+        make(t, b, url=f"https://e.com/s/{i}", day=i + 1, outlet=o)
+        for i, (t, b, o) in enumerate(SEARCH_PAGES)
+    ]
+
+
+SEARCH_QUERIES = [
+    ("واشنطن", {}),
+    ("الأمريكي", {}),
+    ('"البيت الأبيض"', {}),
+    ("البيت الأبيض", {}),
+    ("انتخ*", {}),
+    ("واشنطن OR طهران", {}),
+    ("الأمريكي -طهران", {}),
+    ("واشنطن", {"exact": True}),
+    ("لواشنطن", {"exact": True}),
+    ("الأمريكي", {"outlet": "ب"}),
+    ("الأمريكي", {"date_from": "2021-07-03"}),
+    ("الأمريكي", {"date_to": "2021-07-02"}),
+    ("واشنطن طهران", {}),
+    ("واشنطن طهران", {"semantics": "and"}),
+    ("واشنطن طهران", {"semantics": "or", "sort": "date"}),
+    ("في من", {}),
+]
+
+
+@needs_pg
+def test_search_finds_what_sqlite_finds(pg: object, tmp_path: object) -> None:
+    import pathlib
+
+    from rasd.search import parse_query
+
+    lite = open_store(str(pathlib.Path(str(tmp_path)) / "s.db"))
+    try:
+        for store in (lite, pg):
+            store.put_articles([(a, None) for a in _search_corpus()])  # type: ignore[attr-defined]
+        found_any = 0
+        for text, options in SEARCH_QUERIES:
+            query = parse_query(text, limit=50, **options)  # type: ignore[arg-type]
+            got, want = pg.search(query), lite.search(query)  # type: ignore[attr-defined]
+            assert {h.id for h in got.hits} == {h.id for h in want.hits}, text
+            assert (got.total, got.relaxed) == (want.total, want.relaxed), text
+            if options.get("sort") == "date":
+                assert [h.id for h in got.hits] == [h.id for h in want.hits]
+            by_id = {h.id: h for h in want.hits}
+            for hit in got.hits:  # snippets and highlights come from the same text: identical
+                other = by_id[hit.id]
+                assert (hit.snippet, hit.highlights, hit.title_highlights) == (
+                    other.snippet,
+                    other.highlights,
+                    other.title_highlights,
+                ), text
+            found_any += bool(got.hits)
+        assert found_any >= 12
+    finally:
+        lite.close()
+
+
+@needs_pg
+def test_search_matches_clitics_variants_and_phrases(pg: object) -> None:
+    from rasd.search import parse_query
+
+    corpus = _search_corpus()
+    pg.put_articles([(a, None) for a in corpus])  # type: ignore[attr-defined]
+
+    def ids(text: str, **options: object) -> set[str]:
+        return {h.id for h in pg.search(parse_query(text, limit=50, **options)).hits}  # type: ignore[attr-defined]
+
+    assert ids("واشنطن") == {corpus[0].id, corpus[1].id}  # لواشنطن too
+    assert ids("الأميركي") == ids("الامريكي") == {corpus[0].id, corpus[1].id, corpus[3].id}
+    assert ids('"البيت الأبيض"') == {corpus[2].id}  # not the page where the words are apart
+    assert ids("البيت الأبيض", semantics="and") == {corpus[2].id, corpus[5].id}
+    assert ids("انتخ*") == {corpus[3].id, corpus[4].id}
+    assert ids("واشنطن", exact=True) == {corpus[0].id}
+    hit = pg.search(parse_query("لواشنطن", exact=True)).hits[0]  # type: ignore[attr-defined]
+    assert hit.id == corpus[1].id and [hit.title[a:b] for a, b in hit.title_highlights] == ["لواشنطن"]
+    with pytest.raises(QueryError):
+        pg.search(parse_query("-واشنطن"))  # type: ignore[attr-defined]
+
+
+@needs_pg
+def test_search_index_follows_updates_and_reindex(pg: object, pg_url: str) -> None:
+    import psycopg
+
+    from rasd.search import parse_query
+
+    url = "https://e.com/u"
+    pg.put_articles([(make("زيارة", "وصل الوفد إلى طهران", url=url), None)])  # type: ignore[attr-defined]
+    assert pg.search(parse_query("طهران")).total == 1  # type: ignore[attr-defined]
+    pg.put_articles([(make("زيارة", "وصل الوفد إلى أنقرة", url=url), None)])  # type: ignore[attr-defined]
+    assert pg.search(parse_query("طهران")).total == 0  # type: ignore[attr-defined]
+    assert pg.search(parse_query("أنقرة")).total == 1  # type: ignore[attr-defined]
+    pg.put_articles([(a, None) for a in _search_corpus()])  # type: ignore[attr-defined]
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("DELETE FROM search_docs")
+    assert pg.search(parse_query("واشنطن")).total == 0  # type: ignore[attr-defined]
+    assert pg.reindex() == 7  # type: ignore[attr-defined]
+    assert pg.search(parse_query("واشنطن")).total == 2  # type: ignore[attr-defined]
+    assert pg.search(parse_query("أنقرة")).total == 1  # type: ignore[attr-defined]

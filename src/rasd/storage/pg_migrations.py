@@ -96,6 +96,16 @@ PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX entities_type_rank ON entities (type, article_count DESC, mention_count DESC, canonical)",
         "CREATE INDEX entities_aliases ON entities USING gin (aliases jsonb_path_ops)",
     ),
+    # 3: full-text search over the search analyzer's terms (`rasd.storage.pg_search`)
+    (
+        """CREATE TABLE search_docs (
+            article_pk bigint PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
+            stems tsvector NOT NULL,
+            exact tsvector NOT NULL
+        )""",
+        "CREATE INDEX search_docs_stems ON search_docs USING gin (stems)",
+        "CREATE INDEX search_docs_exact ON search_docs USING gin (exact)",
+    ),
 )
 
 

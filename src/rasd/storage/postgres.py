@@ -10,7 +10,8 @@
   GIN indexes); raw pages are ``bytea``, zlib-compressed when that makes them smaller.
 - ``iter_articles`` streams through a server-side cursor on a second connection, so iterating a large
   archive neither loads it into memory nor blocks writes on the main connection.
-- Full-text search is not implemented on PostgreSQL yet: `search` and `reindex` raise `StoreError`.
+- Full-text search (`search`, `reindex`) uses a ``tsvector`` over the same search analyzer as the
+  SQLite FTS5 index (`rasd.storage.pg_search`), maintained in the same transaction as the articles.
 
 PostgreSQL text cannot hold NUL characters: an article containing one is refused with `StoreError`
 (rasd's decoder strips control characters, so pages read by rasd never carry one).
@@ -187,6 +188,7 @@ class PostgresStore:
             )
             stored = {str(r[0]): (int(r[1]), str(r[2]), set(r[3])) for r in c.execute(_STORED_LAYERS, (ids,))}
             batch = pga.AnnotationBatch()
+            indexed: dict[int, Article] = {}
             for article, raw, values in prepared:
                 old = stored.get(article.id)
                 if old and old[1] == article.content_hash and old[2] >= set(article.layers):
@@ -205,7 +207,10 @@ class PostgresStore:
                     outcomes.append(Outcome.INSERTED)
                 batch.replace(c, pk, article, existed=old is not None)
                 stored[article.id] = (pk, article.content_hash, set(article.layers))
+                indexed[pk] = article
             batch.flush(c)
+            if indexed:
+                _search_module().index_articles(c, sorted(indexed.items()))
         return outcomes
 
     def _put_raw(self, raw: RawPage) -> str:
@@ -363,13 +368,16 @@ class PostgresStore:
         return pga.find_events(self._conn, **filters)
 
     # -- search --------------------------------------------------------------------------------
+    @_wrap_errors
     def search(self, query: Any) -> Any:
-        raise StoreError("search on PostgreSQL is not available yet; use a SQLite archive for `rasd search`")
+        """Run a parsed `rasd.search.SearchQuery`; returns a `rasd.storage.fts.SearchResult`."""
+        return _search_module().search_articles(self._conn, query)
 
+    @_wrap_errors
     def reindex(self) -> int:
-        raise StoreError(
-            "search on PostgreSQL is not available yet (nothing to reindex); use a SQLite archive for search"
-        )
+        """Rebuild the search index from the stored articles (one transaction); returns the count."""
+        with self._conn.transaction():
+            return int(_search_module().rebuild_index(self._conn, self.iter_rows()))
 
     def close(self) -> None:
         self._conn.close()
@@ -379,6 +387,12 @@ class PostgresStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _search_module() -> Any:
+    from rasd.storage import pg_search
+
+    return pg_search
 
 
 def _scalar(conn: psycopg.Connection[Any], sql: str) -> int:

@@ -1,0 +1,316 @@
+"""Arabic full-text search on PostgreSQL: ``tsvector`` over the search analyzer's terms.
+
+The PostgreSQL twin of `rasd.storage.fts` (same analyzer, same query language, same `SearchResult`).
+PostgreSQL's own parsers and dictionaries are not used at all: each article's terms come from
+`rasd.arabic.analyze.SearchAnalyzer` and are written as a ``tsvector`` literal; queries are compiled
+from the parsed `rasd.search` tree into a ``tsquery`` literal (every term quoted, passed as a bound
+parameter and cast with ``::tsquery``, so no dictionary or parser touches it).
+
+One ``search_docs`` row per article, two vectors:
+
+=========  ==========================================================  =========================
+column     lexemes (weight)                                            used by
+=========  ==========================================================  =========================
+stems      title primary stems (A), title alternates (B),              words, phrases, prefixes
+           body alternates (C), body primary stems (D)
+exact      matching forms, unstemmed: title (A), body (D)              ``--exact`` mode
+=========  ==========================================================  =========================
+
+An alternate stem sits at its word's position, so ``لواشنطن`` matches ``واشنطن`` like in FTS5;
+phrases use primaries only (``'a':AD <-> 'b':AD``); body positions start after a gap so a phrase
+never spans headline and body.  Ranking is ``ts_rank`` with the FTS5 column weights
+(headline 5, alternates 4/0.8, body 1), so scores differ in scale from SQLite's BM25 but order hits
+in the same spirit.  PostgreSQL keeps positions up to 16,383: words after that are not indexed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+from typing import Any
+
+import psycopg
+
+from rasd.arabic.analyze import SearchAnalyzer, WordTerms, load_search_analyzer
+from rasd.document import Article
+from rasd.errors import QueryError
+from rasd.search import Node, Not, Or, Phrase, SearchQuery, Term, is_plain_conjunction, positive_terms
+from rasd.storage.fts import Hit, SearchResult, _make_hit, _make_matcher
+
+__all__ = ["compile_tsquery", "document_vectors", "index_articles", "rebuild_index", "search_articles"]
+
+MAX_POSITION = 16383  # PostgreSQL's limit for tsvector positions
+MAX_POSITIONS_PER_LEXEME = 255
+MAX_LEXEME_BYTES = 1000
+_BODY_GAP = 2
+#: ts_rank weights in PostgreSQL's order {D, C, B, A}: body, body alternates, title alternates, title
+#: (FTS5's 1, 0.8, 4, 5 scaled into PostgreSQL's 0..1 range)
+RANK_WEIGHTS = "{0.2, 0.16, 0.8, 1.0}"
+_UPSERT = (
+    "INSERT INTO search_docs (article_pk, stems, exact) VALUES (%s, %s::tsvector, %s::tsvector)"
+    " ON CONFLICT (article_pk) DO UPDATE SET stems = EXCLUDED.stems, exact = EXCLUDED.exact"
+)
+_BATCH = 500
+
+
+# -- indexing ---------------------------------------------------------------------------------
+def _quote(term: str) -> str:
+    """A lexeme in ``tsvector``/``tsquery`` literal syntax.
+
+    >>> _quote("it's")
+    "'it''s'"
+    """
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+class _Vector:
+    def __init__(self) -> None:
+        self.positions: dict[str, list[str]] = {}
+
+    def add(self, term: str, position: int, weight: str) -> None:
+        if not term or len(term.encode("utf-8")) > MAX_LEXEME_BYTES:
+            return
+        slots = self.positions.setdefault(term, [])
+        if len(slots) < MAX_POSITIONS_PER_LEXEME:
+            slots.append(f"{position}{weight}")
+
+    def literal(self) -> str:
+        return " ".join(f"{_quote(t)}:{','.join(p)}" for t, p in self.positions.items())
+
+
+def document_vectors(analyzer: SearchAnalyzer, article: Article) -> tuple[str, str]:
+    """``(stems, exact)`` tsvector literals for one article.
+
+    >>> a = Article.build("لواشنطن", ["الحكومة"])
+    >>> document_vectors(load_search_analyzer(), a)
+    ("'لواشنطن':1A 'واشنطن':1B 'حكوم':3D", "'لواشنطن':1A 'الحكومه':3D")
+    """
+    title = article.text[article.title_span.start : article.title_span.end]
+    body = article.text[article.title_span.end :]
+    stems, exact = _Vector(), _Vector()
+    position = 0
+    for text, primary_w, alt_w, exact_w in ((title, "A", "B", "A"), (body, "D", "C", "D")):
+        for w in analyzer.analyze_text(text):
+            position += 1
+            if position > MAX_POSITION:
+                break
+            stems.add(w.primary, position, primary_w)
+            for alt in w.alternates:
+                stems.add(alt, position, alt_w)
+            exact.add(w.exact, position, exact_w)
+        position += _BODY_GAP - 1
+    return stems.literal(), exact.literal()
+
+
+def index_articles(conn: psycopg.Connection[Any], rows: Sequence[tuple[int, Article]]) -> None:
+    """(Re)index articles under their ``articles.pk``; call inside the store's write transaction."""
+    analyzer = load_search_analyzer()
+    with conn.cursor() as cur:
+        for i in range(0, len(rows), _BATCH):
+            chunk = rows[i : i + _BATCH]
+            cur.executemany(_UPSERT, [(pk, *document_vectors(analyzer, art)) for pk, art in chunk])
+
+
+def rebuild_index(conn: psycopg.Connection[Any], rows: Iterable[tuple[int, Article]]) -> int:
+    """Drop every index entry and index ``rows`` again (``rasd reindex``); returns the count."""
+    conn.execute("DELETE FROM search_docs")
+    n = 0
+    batch: list[tuple[int, Article]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= _BATCH:
+            index_articles(conn, batch)
+            n += len(batch)
+            batch = []
+    if batch:
+        index_articles(conn, batch)
+        n += len(batch)
+    return n
+
+
+# -- query compilation (pure) -------------------------------------------------------------------
+def _any_of(keys: Sequence[str], suffix: str = "") -> str:
+    parts = [_quote(k) + suffix for k in dict.fromkeys(keys)]
+    return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+
+
+def _word_clause(w: WordTerms, exact: bool) -> str:
+    return _quote(w.exact) if exact else _any_of(w.keys)
+
+
+def _term_clause(term: Term, analyzer: SearchAnalyzer, exact: bool) -> str | None:
+    words = analyzer.analyze_text(term.text)
+    clauses: list[str] = []
+    if term.prefix:
+        from rasd.arabic.tokenize import tokenize_ar
+
+        toks = [t for t in tokenize_ar(term.text) if t.kind != "punct"]
+        if not toks:
+            return None
+        last = toks[-1]
+        words = [w for w in words if w.end <= last.start]
+        keys, exact_key = analyzer.prefix_keys(last.text)
+        if len(exact_key) >= 2:
+            if exact:
+                clauses.append(_quote(exact_key) + ":*")
+            elif any(len(k) >= 2 for k in keys):
+                clauses.append(_any_of([k for k in keys if len(k) >= 2], ":*"))
+    clauses = [_word_clause(w, exact) for w in words] + clauses
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else "(" + " & ".join(clauses) + ")"
+
+
+def _phrase_clause(phrase: Phrase, analyzer: SearchAnalyzer, exact: bool) -> str | None:
+    words = analyzer.analyze_text(" ".join(phrase.words))
+    if not words:
+        return None
+    if len(words) == 1:
+        return _word_clause(words[0], exact)
+    if exact:
+        return "(" + " <-> ".join(_quote(w.exact) for w in words) + ")"
+    return "(" + " <-> ".join(_quote(w.primary) + ":AD" for w in words) + ")"
+
+
+def compile_tsquery(
+    expr: Node, analyzer: SearchAnalyzer, *, exact: bool = False, relaxed: bool = False
+) -> str | None:
+    """The ``tsquery`` literal for ``expr`` (``None`` when only stop words remain).
+
+    Same rules as `rasd.storage.fts.compile_match`; ``relaxed`` turns the top-level AND into OR.
+
+    >>> from rasd.search import parse_query
+    >>> compile_tsquery(parse_query('لواشنطن -موسكو').expr, load_search_analyzer())
+    "('لواشنطن' | 'واشنطن') & !('موسكو')"
+    """
+    if isinstance(expr, Term):
+        return _term_clause(expr, analyzer, exact)
+    if isinstance(expr, Phrase):
+        return _phrase_clause(expr, analyzer, exact)
+    if isinstance(expr, Not):
+        raise QueryError("a query needs at least one word to find, not only words to exclude")
+    if isinstance(expr, Or):
+        parts: list[str] = []
+        for child in expr.children:
+            if isinstance(child, Not):
+                raise QueryError("NOT cannot be one side of OR; write: word1 OR word2 -word3")
+            sub = compile_tsquery(child, analyzer, exact=exact)
+            if sub is not None:
+                parts.append(sub)
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+    positives: list[str] = []
+    negatives: list[str] = []
+    for child in expr.children:
+        target = negatives if isinstance(child, Not) else positives
+        sub = compile_tsquery(child.child if isinstance(child, Not) else child, analyzer, exact=exact)
+        if sub is not None:
+            target.append(sub)
+    if not positives:
+        if negatives:
+            raise QueryError("a query needs at least one word to find, not only words to exclude")
+        return None
+    joiner = " | " if relaxed else " & "
+    out = positives[0] if len(positives) == 1 else "(" + joiner.join(positives) + ")"
+    if negatives:
+        out = f"{out} & !(" + " | ".join(negatives) + ")"
+    return out
+
+
+# -- search ------------------------------------------------------------------------------------
+def _filter_sql(query: SearchQuery) -> tuple[str, list[object]]:
+    where: list[str] = []
+    params: list[object] = []
+    if query.date_from:
+        where.append("a.published >= %s")
+        params.append(query.date_from.isoformat())
+    if query.date_to:
+        where.append("a.published < %s")
+        params.append((query.date_to + timedelta(days=1)).isoformat())
+    if query.outlets:
+        where.append("a.outlet = ANY(%s)")
+        params.append(list(query.outlets))
+    if query.categories:
+        where.append("a.category = ANY(%s)")
+        params.append(list(query.categories))
+    for f in query.filters:
+        raise QueryError(f"this archive cannot filter by {f.field!r} yet")
+    return "".join(" AND " + w for w in where), params
+
+
+def _rank_rows(
+    conn: psycopg.Connection[Any], tsquery: str, query: SearchQuery, n: int, exclude: set[int] | None = None
+) -> tuple[list[tuple[int, float]], int]:
+    """Top ``n`` (pk, score) for ``tsquery`` plus the total count (all via bound parameters)."""
+    where, params = _filter_sql(query)
+    column = "exact" if query.exact else "stems"
+    order = (
+        "a.published DESC NULLS LAST, score DESC, s.article_pk"
+        if query.sort == "date"
+        else "score DESC, s.article_pk"
+    )
+    extra = len(exclude) if exclude else 0
+    base = f"FROM search_docs s JOIN articles a ON a.pk = s.article_pk WHERE s.{column} @@ %s::tsquery{where}"
+    try:
+        rows = conn.execute(
+            f"SELECT s.article_pk, ts_rank('{RANK_WEIGHTS}', s.{column}, %s::tsquery, 1) AS score"
+            f" {base} ORDER BY {order} LIMIT %s",
+            [tsquery, tsquery, *params, n + extra],
+        ).fetchall()
+        total_row = conn.execute(f"SELECT count(*) {base}", [tsquery, *params]).fetchone()
+    except psycopg.errors.SyntaxError as exc:  # a bug in compilation, never the user's text
+        raise QueryError("the search index could not run this query") from exc
+    total = int(total_row[0]) if total_row else 0
+    out = [(int(pk), float(score)) for pk, score in rows if not exclude or int(pk) not in exclude]
+    return out[:n], total
+
+
+def search_articles(conn: psycopg.Connection[Any], query: SearchQuery) -> SearchResult:
+    """Run ``query``: AND, then (``auto``) OR-ranked hits appended when AND fills less than the page."""
+    analyzer = load_search_analyzer()
+    strict = compile_tsquery(query.expr, analyzer, exact=query.exact)
+    if strict is None:
+        return SearchResult(query, (), 0)
+    need = query.offset + query.limit
+    plain = is_plain_conjunction(query.expr) and len(positive_terms(query.expr)) > 1
+    relaxed_q = compile_tsquery(query.expr, analyzer, exact=query.exact, relaxed=True) if plain else None
+    relaxed = False
+    if query.semantics == "or" and relaxed_q is not None:
+        ranked, total = _rank_rows(conn, relaxed_q, query, need)
+    else:
+        ranked, total = _rank_rows(conn, strict, query, need)
+        if query.semantics == "auto" and relaxed_q is not None and len(ranked) < need:
+            seen = {pk for pk, _ in ranked}
+            more, total_or = _rank_rows(conn, relaxed_q, query, need - len(ranked), exclude=seen)
+            if more:
+                relaxed = True
+                ranked.extend(more)
+                total = max(total, total_or)
+    page = ranked[query.offset : need]
+    return SearchResult(query, _load_hits(conn, page, query, analyzer), total, relaxed)
+
+
+def _load_hits(
+    conn: psycopg.Connection[Any], page: list[tuple[int, float]], query: SearchQuery, analyzer: SearchAnalyzer
+) -> tuple[Hit, ...]:
+    if not page:
+        return ()
+    rows = conn.execute(
+        "SELECT pk, id, title, published, outlet, category, text FROM articles WHERE pk = ANY(%s)",
+        ([pk for pk, _ in page],),
+    ).fetchall()
+    by_pk = {int(r[0]): r for r in rows}
+    matcher = _make_matcher(query, analyzer)
+    hits: list[Hit] = []
+    for pk, score in page:
+        row = by_pk.get(pk)
+        if row is None:  # pragma: no cover - search_docs rows cascade with their article
+            continue
+        _, art_id, title, published, outlet, category, text = row
+        hits.append(
+            _make_hit(
+                pk, art_id, title or "", published, outlet, category, text or "", score, matcher, analyzer
+            )
+        )
+    return tuple(hits)
