@@ -160,3 +160,12 @@ def test_open_store_unknown_url() -> None:
         open_store("mongodb://localhost/x")
     with pytest.raises(StoreError, match="PostgreSQL"):
         open_store("postgresql://localhost/x")
+
+
+def test_same_page_twice_in_one_batch(store: object) -> None:
+    url = "https://example.com/dup"
+    first, second = make("عنوان", "نسخة أولى", url=url), make("عنوان", "نسخة ثانية", url=url)
+    assert store.put_articles([(first, None), (second, None)]) == [Outcome.INSERTED, Outcome.UPDATED]  # type: ignore[attr-defined]
+    assert store.stats().articles == 1  # type: ignore[attr-defined]
+    got = store.get_article(first.id)  # type: ignore[attr-defined]
+    assert got is not None and "ثانية" in got.text

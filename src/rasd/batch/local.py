@@ -152,17 +152,18 @@ def ingest_paths(
 
     def flush() -> None:
         nonlocal pending, rejects, last_commit
-        if pending:
-            for outcome in store.put_articles(pending):
+        batch, batch_rejects = pending, rejects
+        pending, rejects = [], []  # a batch that fails is not retried by the final flush
+        if batch:
+            for outcome in store.put_articles(batch):
                 if outcome is Outcome.INSERTED:
                     summary.ingested += 1
                 elif outcome is Outcome.UPDATED:
                     summary.updated += 1
                 else:
                     summary.unchanged += 1
-        if rejects:
-            store.add_rejects(rejects)
-        pending, rejects = [], []
+        if batch_rejects:
+            store.add_rejects(batch_rejects)
         last_commit = time.monotonic()
 
     def take(result: Result) -> None:

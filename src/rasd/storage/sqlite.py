@@ -97,7 +97,9 @@ class SQLiteStore:
                 ann.replace_annotations(c, pk, article)
                 indexed.append((pk, article))
             if indexed:
-                _fts_module().index_articles(c, indexed)
+                # The same page twice in one batch (duplicate URLs in a feed): index its last version once.
+                latest = {pk: article for pk, article in indexed}
+                _fts_module().index_articles(c, list(latest.items()))
             c.execute("COMMIT")
         except BaseException:
             if c.in_transaction:
