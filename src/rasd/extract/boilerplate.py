@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from rasd.extract.lexicon import line_key, load_lexicon
 
-__all__ = ["clean_paragraphs", "ends_sentence", "is_chrome_line", "is_section_marker"]
+__all__ = ["classify_line", "clean_paragraphs", "ends_sentence", "is_chrome_line", "is_section_marker"]
 
 _COPYRIGHT = re.compile(r"©|\(c\)|جميع\s+الحقوق|حقوق\s+(?:النشر|الطبع)|all rights reserved", re.I)
 _BREADCRUMB = re.compile(r"\s(?:»|>|›|/|\\)\s")
@@ -29,6 +29,7 @@ _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\S+$", re.I)
 _TAG_PREFIX = re.compile(r"^(?:الكلمات\s+(?:المفتاحية|الدالة)|كلمات\s+مفتاحية|الوسوم|وسوم|tags)\s*[:：]", re.I)
 _SENTENCE_END = ('.', '!', '؟', '?', '"', '»', '”', ')', '…', '۔')
 MAX_CHROME_WORDS = 8
+MAX_SHORT_WORDS = 15
 
 
 def ends_sentence(line: str) -> bool:
@@ -37,35 +38,44 @@ def ends_sentence(line: str) -> bool:
 
 def is_chrome_line(line: str) -> bool:
     """True for a whole line that is navigation or page chrome, not article text."""
-    stripped = line.strip()
-    if not stripped:
-        return True
-    words = stripped.split()
-    if len(words) > MAX_CHROME_WORDS * 3:
-        return False
-    lex = load_lexicon()
-    key = line_key(stripped)
-    if not key:
-        return True  # punctuation only
-    if key in lex.chrome_lines:
-        return True
-    if _URLISH.match(stripped) or _TAG_PREFIX.match(stripped):
-        return True
-    if len(words) <= MAX_CHROME_WORDS:
-        if all(w in lex.chrome_words for w in key.split()):
-            return True
-        if _BREADCRUMB.search(stripped) and not ends_sentence(stripped):
-            return True
-    return len(words) <= 15 and bool(_COPYRIGHT.search(stripped))
+    return classify_line(line)[1]
 
 
 def is_section_marker(line: str) -> bool:
     """``اقرأ أيضا:`` and friends: the lines after them are related links, not the article."""
-    key = line_key(line)
-    if key in load_lexicon().section_markers:
-        return True
-    head = " ".join(key.split()[:3])
-    return len(line.split()) <= 5 and any(head.startswith(m) for m in load_lexicon().section_markers if len(m) > 4)
+    return classify_line(line)[0]
+
+
+def classify_line(line: str) -> tuple[bool, bool]:
+    """(opens a related-links block, is chrome) for one whole line; the key is computed once.
+
+    Long lines (more than `MAX_SHORT_WORDS` words) are only chrome when they are tag lines, so the
+    common case, a body paragraph, costs one split and one regex.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return False, True
+    words = stripped.split()
+    if len(words) > MAX_SHORT_WORDS:
+        return False, bool(_TAG_PREFIX.match(stripped))
+    lex = load_lexicon()
+    key = line_key(stripped)
+    if not key:
+        return False, True  # punctuation only
+    if key in lex.section_markers:
+        return True, True
+    if len(words) <= 5:
+        head = " ".join(key.split()[:3])
+        if any(head.startswith(m) for m in lex.long_markers):
+            return True, True
+    if key in lex.chrome_lines or _URLISH.match(stripped) or _TAG_PREFIX.match(stripped):
+        return False, True
+    if len(words) <= MAX_CHROME_WORDS:
+        if all(w in lex.chrome_words for w in key.split()):
+            return False, True
+        if _BREADCRUMB.search(stripped) and not ends_sentence(stripped):
+            return False, True
+    return False, bool(_COPYRIGHT.search(stripped))
 
 
 def _is_link_title(line: str) -> bool:
@@ -88,12 +98,12 @@ def clean_paragraphs(lines: Iterable[str]) -> tuple[list[str], list[str]]:
         line = raw.strip()
         if not line:
             continue
-        short = len(line) < 200
-        if short and is_section_marker(line):
+        marker, is_chrome = classify_line(line)
+        if marker:
             chrome.append(line)
             in_links = True
             continue
-        if short and is_chrome_line(line):
+        if is_chrome:
             chrome.append(line)
             continue
         if in_links and _is_link_title(line):

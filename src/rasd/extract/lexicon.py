@@ -6,9 +6,11 @@ The loaded object is immutable, so caching it cannot make output depend on what 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from rasd.arabic.normalize import normalize_ar
 
@@ -54,13 +56,11 @@ class Lexicon:
     section_markers: frozenset[str]
     months: tuple[tuple[str, int], ...]  # (matching form, month), longest first
     outlets: tuple[tuple[str, str], ...]  # (key lower-cased, name)
+    outlet_keys: Mapping[str, str]  # line_key(alias) -> name
+    long_markers: tuple[str, ...]  # section markers long enough to match as a line prefix
 
     def outlet_for(self, key: str) -> str | None:
-        k = line_key(key)
-        for alias, name in self.outlets:
-            if line_key(alias) == k:
-                return name
-        return None
+        return self.outlet_keys.get(line_key(key))
 
     def outlet_for_host(self, host: str) -> tuple[str, str] | None:
         host = host.lower().removeprefix("www.")
@@ -82,10 +82,16 @@ def load_lexicon() -> Lexicon:
     for row in _read_lines("outlets.tsv"):
         key, _, name = row.partition("\t")
         outlets.append((key.strip().lower(), name.strip()))
+    outlet_keys: dict[str, str] = {}
+    for alias, name in outlets:
+        outlet_keys.setdefault(line_key(alias), name)
+    markers = frozenset(line_key(x) for x in _read_lines("section_markers.txt"))
     return Lexicon(
         chrome_lines=frozenset(line_key(x) for x in _read_lines("lines.txt")),
         chrome_words=frozenset(line_key(x) for x in _read_lines("chrome_words.txt")),
-        section_markers=frozenset(line_key(x) for x in _read_lines("section_markers.txt")),
+        section_markers=markers,
         months=tuple(months),
         outlets=tuple(outlets),
+        outlet_keys=MappingProxyType(outlet_keys),
+        long_markers=tuple(sorted(m for m in markers if len(m) > 4)),
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from rasd.extract.boilerplate import clean_paragraphs, ends_sentence, is_chrome_line, is_section_marker
+from rasd.extract.boilerplate import classify_line, clean_paragraphs, ends_sentence
 from rasd.extract.dates import parse_date_line
 from rasd.extract.fields import PageFields
 from rasd.extract.outlet import find_outlet
@@ -68,7 +68,7 @@ def read_text_page(text: str, *, url: str | None = None, hint: str | None = None
             kind = "author"
             fields.author = author.group("a").strip()
             chosen.add(i)
-        elif is_section_marker(line) or is_chrome_line(line):
+        elif any(classify_line(line)):
             kind = "chrome"
         kinds.append(kind)
 
