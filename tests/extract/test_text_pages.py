@@ -69,6 +69,17 @@ CASES: dict[str, dict[str, Any]] = {
         "paragraphs": 3,
         "first": "(CNN) -- أقلعت",
     },
+    "text_breadcrumb_words_before_title.txt": {
+        "title": "محافظة البصرة تفتتح مستشفى جديدا لعلاج الأطفال",
+        "published": "2021-08-12T00:00:00",
+        "published_raw": "الخميس 12 آب 2021",
+        "views": 940,
+        "views_raw": "المشاهدات 940",
+        "outlet": None,
+        "boilerplate": ["أخبار العراق والعالم العربي", "طباعة"],
+        "paragraphs": 3,
+        "first": "افتتحت محافظة البصرة",
+    },
 }
 
 REJECTS: dict[str, type[RejectedPage]] = {
@@ -105,3 +116,24 @@ def test_text_page_rejected_with_reason(name: str, fixtures_dir: Path) -> None:
     with pytest.raises(REJECTS[name]) as info:
         extract_article(_read(fixtures_dir / "pages" / name))
     assert info.value.reason and str(info.value)
+
+
+def test_too_large_page_is_rejected(fixtures_dir: Path) -> None:
+    from rasd.errors import TooLarge
+
+    raw = _read(fixtures_dir / "pages" / "text_egypt_ampm.txt")
+    with pytest.raises(TooLarge, match="over the 100-byte limit") as info:
+        extract_article(raw, max_bytes=100)
+    assert info.value.reason == "too_large"
+
+
+def test_ids_are_deterministic_and_url_based(fixtures_dir: Path) -> None:
+    from dataclasses import replace
+
+    raw = _read(fixtures_dir / "pages" / "text_egypt_ampm.txt")
+    a, b = extract_article(raw), extract_article(raw)
+    assert a.id == b.id and a.content_hash == b.content_hash
+    with_url = extract_article(replace(raw, url="https://www.example.com/n/1?utm_source=x"))
+    same_url = extract_article(replace(raw, data=raw.data + "\nسطر إضافي في نهاية الخبر المنشور.".encode(),
+                                       url="https://example.com/n/1"))
+    assert with_url.id == same_url.id != a.id

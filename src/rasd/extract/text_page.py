@@ -35,6 +35,34 @@ def _is_title_shape(line: str) -> bool:
     return MIN_TITLE_WORDS <= n <= MAX_TITLE_WORDS and not line.endswith((":", "：")) and len(line) <= 300
 
 
+def _is_body_like(line: str) -> bool:
+    return line.endswith((".", "۔")) or len(line.split()) > MAX_TITLE_WORDS
+
+
+def _find_headline(lines: list[str], kinds: list[str]) -> int | None:
+    """Index of the headline line, or None.
+
+    Sites print the headline right above its date / counter / byline, so when such a metadata line
+    comes before any body paragraph, the last headline-shaped line above it wins (breadcrumbs and
+    section names above it are chrome).  Otherwise the first headline-shaped line is taken, unless a
+    body paragraph precedes it (then the page has no headline line).
+    """
+    shaped = [i for i, (ln, k) in enumerate(zip(lines, kinds, strict=True))
+              if k == "content" and _is_title_shape(ln) and not ln.endswith((".", "۔"))]
+    if not shaped:
+        return None
+    meta_at = next((i for i, k in enumerate(kinds) if k in ("date", "views", "author")), None)
+    if meta_at is not None:
+        before = [i for i in shaped if i < meta_at]
+        body_before = any(k == "content" and _is_body_like(lines[j]) for j, k in enumerate(kinds[:meta_at]))
+        if before and not body_before:
+            return before[-1]
+    first = shaped[0]
+    if any(k == "content" and _is_body_like(lines[j]) for j, k in enumerate(kinds[:first])):
+        return None  # a body paragraph before the "headline": the page has no headline line
+    return first
+
+
 def read_text_page(text: str, *, url: str | None = None, hint: str | None = None) -> PageFields:
     """Fields of a scraped text page.
 
@@ -72,16 +100,7 @@ def read_text_page(text: str, *, url: str | None = None, hint: str | None = None
             kind = "chrome"
         kinds.append(kind)
 
-    title_at = next(
-        (i for i, (ln, k) in enumerate(zip(lines, kinds, strict=True)) if k == "content" and _is_title_shape(ln)),
-        None,
-    )
-    first_content = next((i for i, k in enumerate(kinds) if k == "content"), None)
-    if title_at is not None and first_content is not None and any(
-        kinds[j] == "content" and (ends_sentence(lines[j]) or len(lines[j].split()) > MAX_TITLE_WORDS)
-        for j in range(first_content, title_at)
-    ):
-        title_at = None  # a body paragraph before the "headline": the page has no headline line
+    title_at = _find_headline(lines, kinds)
     boilerplate: list[int] = []
     body_from = 0
     if title_at is not None:
