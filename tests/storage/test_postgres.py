@@ -89,7 +89,7 @@ def test_server_not_running_is_a_one_line_store_error() -> None:
     with pytest.raises(StoreError) as info:
         open_store(f"postgresql://postgres@127.0.0.1:{port}/rasd")
     message = str(info.value)
-    assert message.startswith(f"cannot connect to PostgreSQL at 127.0.0.1:{port}/rasd")
+    assert message.startswith(f"cannot connect to PostgreSQL at 127.0.0.1:{port}/rasd: ")
     assert "\n" not in message
 
 

@@ -128,7 +128,21 @@ def connect_pg(url: str, *, autocommit: bool = True, readonly: bool = False) -> 
     try:
         return psycopg.connect(url, **kwargs)
     except psycopg.Error as exc:
-        raise StoreError(f"cannot connect to PostgreSQL at {_where(url)}: {_first_line(exc)}") from exc
+        raise StoreError(f"cannot connect to PostgreSQL at {_where(url)}: {_connect_reason(exc)}") from exc
+
+
+def _connect_reason(exc: BaseException) -> str:
+    """libpq's reason without its preamble, plus a hint when nothing answered.
+
+    >>> _connect_reason(OSError('connection failed: connection to server at "127.0.0.1", port 1 failed:'
+    ...                         ' Connection refused\\n\\tIs the server running on that host?'))
+    'Connection refused (is the server running?)'
+    """
+    line = _first_line(exc)
+    reason = re.sub(r"^(?:.*\bfailed: )?(?:FATAL: +)?", "", line) or line
+    if re.search(r"refused|timeout|timed out|No such file", reason, re.IGNORECASE):
+        reason += " (is the server running?)"
+    return reason
 
 
 class PostgresStore:
