@@ -35,7 +35,8 @@ from rasd.arabic.analyze import SearchAnalyzer, WordTerms, load_search_analyzer
 from rasd.document import Article
 from rasd.errors import QueryError
 from rasd.search import Node, Not, Or, Phrase, SearchQuery, Term, is_plain_conjunction, positive_terms
-from rasd.storage.fts import Hit, SearchResult, _make_hit, _make_matcher
+from rasd.storage.fts import Hit, SearchResult
+from rasd.storage.fts_snippets import Highlighter, choose_snippet, make_highlighter
 
 __all__ = ["compile_tsquery", "document_vectors", "index_articles", "rebuild_index", "search_articles"]
 
@@ -301,16 +302,22 @@ def _load_hits(
         ([pk for pk, _ in page],),
     ).fetchall()
     by_pk = {int(r[0]): r for r in rows}
-    matcher = _make_matcher(query, analyzer)
-    hits: list[Hit] = []
-    for pk, score in page:
-        row = by_pk.get(pk)
-        if row is None:  # pragma: no cover - search_docs rows cascade with their article
-            continue
-        _, art_id, title, published, outlet, category, text = row
-        hits.append(
-            _make_hit(
-                pk, art_id, title or "", published, outlet, category, text or "", score, matcher, analyzer
-            )
-        )
-    return tuple(hits)
+    highlighter = make_highlighter(query, analyzer)
+    return tuple(_make_hit(by_pk[pk], score, highlighter) for pk, score in page if pk in by_pk)
+
+
+def _make_hit(row: Sequence[Any], score: float, highlighter: Highlighter) -> Hit:
+    """A hit with its snippet and highlights as offsets of the stored text (as `rasd.storage.fts`)."""
+    pk, art_id, title, published, outlet, category, text = row
+    title, text = title or "", text or ""
+    title_end = len(title) if title and text.startswith(title) else 0
+    title_hl = tuple((a, b) for a, b, _ in highlighter.find(text, 0, title_end))
+    matches = highlighter.find(text, title_end)
+    body_start = title_end
+    while body_start < len(text) and text[body_start].isspace():
+        body_start += 1
+    s, e = choose_snippet(text, body_start, matches)
+    highlights = tuple((a, b) for a, b, _ in matches if s <= a and b <= e)
+    return Hit(
+        int(pk), art_id, title, published, outlet, category, score, text[s:e], s, e, highlights, title_hl
+    )
