@@ -20,12 +20,17 @@ One `Span` per event over its trigger (``هجوما داميا``، ``ويستق�
 
 Precision over recall.  The rule that decides whether a trigger is an event:
 
-- verbs (``هاجم``، ``انفجرت``، ``اعتقلت``) fire; meeting verbs need two participants (or one and a
-  ``وفد``/``نظير``), visit verbs a destination LOC;
-- nouns (``هجوم``، ``انفجار``، ``اشتباكات``) need evidence of one concrete incident, a score ≥ 2:
-  +2 a casualty count, +1 a DATE/TIME, +1 a LOC, +1 an incident word (``وقع``، ``أسفر``، ``استهدف``),
-  −2 a generic word next to the trigger (``هجمات متكررة``، ``لمكافحة``), −1 a plural without count;
+- evidence of one concrete incident is scored over the sentence: +2 a casualty count, +1 a DATE/TIME,
+  +1 a LOC, +1 an incident word (``وقع``، ``أسفر``، ``استهدف``; +2 when within three words of the
+  trigger: ``شن هجوما``، ``اندلعت اشتباكات``), −2 a generic or non-violent word next to the trigger
+  (``هجمات متكررة``، ``لمكافحة``، ``مذكرة توقيف``، ``الهجوم الإلكتروني``), −1 a plural without count;
+- nouns (``هجوم``، ``انفجار``، ``اشتباكات``) need a score ≥ 3; ``هاجم`` (also "criticised") ≥ 2; other
+  violent verbs (``انفجرت``، ``قصفت``) ≥ 1; arrest and protest verbs fire on their own; a verb with
+  ب/ل (``ليصل``، purpose) never fires; meeting verbs need two participants (or one and a
+  ``وفد``/``نظير``), visit verbs a participant (or ``وفد``) and a destination LOC;
 - diplomatic nouns (``لقاء``، ``زيارة``) never fire on their own;
+- an event whose governing date is more than a year before publication is background
+  (``احتجاجات عام 1968``), not news, and is dropped; ``منذ العام 2011`` (since) never governs;
 - one event per family per sentence (the most specific type wins: suicide bomb > air strike >
   shelling > explosion > …); a definite noun (``الانفجار``) within two sentences of an event of its
   family adds to that event instead of starting a new one.
@@ -37,6 +42,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from rasd.document import Article, Span
@@ -65,7 +71,11 @@ PRIORITY = ("suicide_bomb", "air_strike", "shelling", "grenade", "explosion", "a
 DIPLOMACY = frozenset({"meeting", "visit", "agreement"})
 REFINABLE = frozenset({"attack", "explosion", "shelling"})
 AGENTS = ("PER", "ORG")
-CONCRETE_THRESHOLD = 2
+NOUN_THRESHOLD = 3
+ATTACK_VERB_THRESHOLD = 2
+VIOLENT_VERB_THRESHOLD = 1
+INCIDENT_NEAR_WORDS = 3
+MAX_EVENT_AGE_DAYS = 365
 NOTES_MAX_CHARS = 400
 _PUNCT = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
 _WORD_RE = re.compile(r"\S+")
@@ -79,6 +89,7 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(W\d\d|\d\d)(?:-(\d\d))?)?")
 class EventLexicon:
     triggers: re.Pattern[str]
     trigger_info: Mapping[str, tuple[str, str, str]]  # folded form -> (type, pos, number)
+    trigger_thresholds: Mapping[str, int]  # folded form -> evidence score it needs (overrides)
     acled: Mapping[str, tuple[str | None, str | None]]
     refinements: re.Pattern[str]
     refinement_info: Mapping[str, tuple[str, str, str]]
@@ -92,11 +103,13 @@ class EventLexicon:
     casualty_words: Mapping[str, str]
     anaphors: frozenset[str]
     countries: frozenset[str]
+    topic_words: frozenset[str]
 
 
 def load_event_lexicon() -> EventLexicon:
     """Read ``rasd/data/events/`` once (called by `make_stage`)."""
-    trig = {fold_ar(r[0]): (r[1], r[2], r[3]) for r in read_data_rows("events", "triggers.tsv")}
+    rows = read_data_rows("events", "triggers.tsv")
+    trig = {fold_ar(r[0]): (r[1], r[2], r[3]) for r in rows}
     acled = {r[0]: (r[1] or None if len(r) > 1 else None, r[2] or None if len(r) > 2 else None)
              for r in read_data_rows("events", "acled.tsv")}
     refine = {fold_ar(r[0]): (r[1], r[2], r[3]) for r in read_data_rows("events", "refinements.tsv")}
@@ -108,6 +121,7 @@ def load_event_lexicon() -> EventLexicon:
     return EventLexicon(
         triggers=compile_forms(trig, prefix="(?:[وف])?(?:[بك]|لل?)?"),
         trigger_info=trig,
+        trigger_thresholds={fold_ar(r[0]): int(r[4]) for r in rows if len(r) > 4 and r[4]},
         acled=acled,
         refinements=compile_forms(refine, prefix="(?:[وف])?(?:[بلك])?(?:ال)?"),
         refinement_info=refine,
@@ -121,6 +135,7 @@ def load_event_lexicon() -> EventLexicon:
         casualty_words={fold_ar(r[0]): r[1] for r in read_data_rows("events", "casualty_words.tsv")},
         anaphors=frozenset(fold_ar(w) for w in read_data_lines("quotes", "anaphors.txt")),
         countries=_load_country_names(),
+        topic_words=words("topic_words.txt"),
     )
 
 
@@ -145,6 +160,7 @@ class _Candidate:
     pos: str
     number: str
     sentence: int  # index into the sentence list
+    form: str = ""
 
 
 @dataclass
@@ -181,7 +197,9 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
         if i < 0 or m.end() > sentences[i].end:
             continue
         kind, pos, number = lex.trigger_info[m.group("form")]
-        by_sentence.setdefault(i, []).append(_Candidate(m.start(), m.end(), kind, pos, number, i))
+        if pos == "verb" and any(ch in "بكل" for ch in folded[m.start() : m.start("form")]):
+            continue  # ليصل، لاستقبال: purpose, not a report
+        by_sentence.setdefault(i, []).append(_Candidate(m.start(), m.end(), kind, pos, number, i, m.group("form")))
 
     events: list[_Event] = []
     for i in sorted(by_sentence):
@@ -196,8 +214,24 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
             if previous is not None:
                 ctx.merge_into(previous, i)
                 continue
-            events.append(ctx.make_event(fired, i))
+            event = ctx.make_event(fired, i)
+            if not ctx.is_background(event):
+                events.append(event)
     return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in events]
+
+
+def _period_end(value: str) -> date | None:
+    """Last day of a DATE value's period: ``2016`` → 2016-12-31, ``2018-03`` → 2018-03-28 (near enough)."""
+    try:
+        if len(value) >= 10:
+            return date.fromisoformat(value[:10])
+        if len(value) == 8 and value[5] == "W":
+            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 7)
+        if len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 28)
+        return date(int(value[:4]), 12, 31)
+    except ValueError:
+        return None
 
 
 def _coreferent(events: list[_Event], family: str, fired: list[_Candidate], i: int, folded: str) -> _Event | None:
@@ -243,16 +277,24 @@ class _Context:
     # -- does a candidate fire? -----------------------------------------------------------
     def fires(self, c: _Candidate) -> bool:
         i = c.sentence
+        override = self.lex.trigger_thresholds.get(c.form)
+        if override is not None:
+            return self.concreteness(c) >= override
         if c.type in ("meeting", "agreement"):
-            parts = self.entities.within(self.sentences[i].start, self.sentences[i].end, AGENTS)
-            names = {canonical_of(p, self.text) for p in parts}
+            names = self._agents(i, drop_sources=True, after=c.start)
             after = self.folded[c.end : self.sentences[i].end]
             return len(names) >= 2 or (len(names) == 1 and bool(_DELEGATION_RE.search(after)))
         if c.type == "visit":
-            return bool(self._visit_locations(i, c.end))
+            s = self.sentences[i]
+            has_visitor = bool(self._agents(i, drop_sources=True)) or bool(
+                _DELEGATION_RE.search(self.folded, s.start, s.end))
+            return has_visitor and bool(self._visit_locations(i, c.end))
         if c.pos == "verb":
-            return not self._generic_near(c)
-        return self.concreteness(c) >= CONCRETE_THRESHOLD
+            if FAMILIES[c.type] in ("arrest", "protest"):
+                return not self._generic_near(c)
+            need = ATTACK_VERB_THRESHOLD if c.type == "attack" else VIOLENT_VERB_THRESHOLD
+            return self.concreteness(c) >= need
+        return self.concreteness(c) >= NOUN_THRESHOLD
 
     def concreteness(self, c: _Candidate) -> int:
         i = c.sentence
@@ -267,16 +309,36 @@ class _Context:
             score += 1
         if self.entities.within(self.sentences[i].start, self.sentences[i].end, ("LOC",)):
             score += 1
-        if self.has_word(i, self.lex.incident):
+        if self._near(c, self.lex.incident, INCIDENT_NEAR_WORDS):
+            score += 2
+        elif self.has_word(i, self.lex.incident):
             score += 1
         if self._generic_near(c):
             score -= 2
         return score
 
+    def _near(self, c: _Candidate, vocab: frozenset[str], span: int) -> bool:
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        for n in range(max(0, k - span), min(len(ws), k + span + 1)):
+            w = ws[n][2]
+            if n != k and (w in vocab or (w[:1] in "وف" and w[1:] in vocab)):
+                return True
+        return False
+
+    def is_background(self, event: _Event) -> bool:
+        """A governing date whose period ended more than a year before publication."""
+        published = self.article.published
+        value = event.attrs.get("date")
+        if published is None or not value or event.attrs.get("date_precision") == "publication":
+            return False
+        last = _period_end(str(value))
+        return last is not None and (published.date() - last).days > MAX_EVENT_AGE_DAYS
+
     def _generic_near(self, c: _Candidate) -> bool:
         ws = self.words(c.sentence)
         k = next((n for n, w in enumerate(ws) if w[0] <= c.start < w[1] or w[0] >= c.start), 0)
-        for _, _, w in ws[max(0, k - 2) : k + 4]:
+        for _, _, w in ws[max(0, k - 2) : k + 6]:
             if w in self.lex.generic or (w[:1] in "وفل" and w[1:] in self.lex.generic):
                 return True
         return False
@@ -301,7 +363,7 @@ class _Context:
         a.update(self._date_attrs(trigger, i))
         family = FAMILIES[kind]
         if family in DIPLOMACY:
-            parts = self._agents(i, drop_sources=False)
+            parts = self._agents(i, drop_sources=True, after=trigger.start)
             a["participants"] = parts
             a["actors"] = parts
             locs = self._visit_locations(i, trigger.end) if kind == "visit" else self._locative_locations(i)
@@ -351,6 +413,8 @@ class _Context:
     def _date_of(self, t: Span) -> tuple[str, str] | None:
         if t.attrs.get("type") not in ("DATE", "TIME"):
             return None
+        if self.folded.startswith("منذ", t.start) and t.attrs.get("precision") in ("year", "month"):
+            return None  # منذ العام 2011: the start of a period, not the event's date
         m = _DATE_RE.match(str(t.attrs.get("value", "")))
         if not m:
             return None
@@ -380,10 +444,17 @@ class _Context:
                 "date_precision": "publication" if published else None, "date_evidence": None}
 
     # -- who and where ---------------------------------------------------------------------
-    def _agents(self, i: int, *, drop_sources: bool) -> list[str]:
+    def _agents(self, i: int, *, drop_sources: bool, after: int | None = None) -> list[str]:
+        """PER/ORG names of sentence ``i``; with ``after`` (a meeting verb), those named before its topic."""
         s = self.sentences[i]
+        end = s.end
+        if after is not None:
+            for m in _WORD_RE.finditer(self.folded, after, s.end):
+                if m.group().strip(_PUNCT) in self.lex.topic_words:
+                    end = m.start()
+                    break
         out: list[str] = []
-        for e in self.entities.within(s.start, s.end, AGENTS):
+        for e in self.entities.within(s.start, end, AGENTS):
             if drop_sources and self._after_source_word(e.start, s.start):
                 continue
             name = canonical_of(e, self.text)

@@ -68,6 +68,13 @@ MAX_INDIRECT_GAP_WORDS = 14
 MAX_DIRECT_GAP_WORDS = 30
 MAX_SUBJECT_WORDS = 7
 MIN_UNPUNCTUATED_QUOTE_WORDS = 3
+#: A quote not introduced by punctuation nor right after its cue must be this long to count as speech.
+MIN_DETACHED_QUOTE_WORDS = 6
+MAX_CUE_TO_QUOTE_WORDS = 6
+#: A bare cue (وأضاف) takes an agent named at most this many paragraphs back.
+MAX_AGENT_PARAGRAPHS_BACK = 2
+AGENT_WINDOW_CHARS = 80
+_SENTENCE_BREAK_RE = re.compile(r"[.!?؟]\s")
 
 
 @dataclass(frozen=True)
@@ -76,7 +83,9 @@ class QuoteLexicon:
     verb_modes: dict[str, str]
     skip_words: frozenset[str]
     stop_words: frozenset[str]
+    label_words: frozenset[str]
     anaphors: frozenset[str]
+    anaphor_heads: frozenset[str]
 
 
 def load_quote_lexicon() -> QuoteLexicon:
@@ -84,12 +93,15 @@ def load_quote_lexicon() -> QuoteLexicon:
     rows = read_data_rows("quotes", "speech_verbs.tsv")
     modes = {fold_ar(r[0]): (r[1] if len(r) > 1 else "any") for r in rows}
     gap = read_data_rows("quotes", "gap_words.tsv")
+    anaphors = frozenset(fold_ar(w) for w in read_data_lines("quotes", "anaphors.txt"))
     return QuoteLexicon(
         verbs=compile_forms(modes),
         verb_modes=modes,
         skip_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "skip"),
         stop_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "stop"),
-        anaphors=frozenset(fold_ar(w) for w in read_data_lines("quotes", "anaphors.txt")),
+        label_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "label"),
+        anaphors=anaphors,
+        anaphor_heads=frozenset(a.split()[0] for a in anaphors),
     )
 
 
@@ -109,15 +121,19 @@ class _Cue:
 class _State:
     """Agents seen so far, in text order: (position, canonical, mention span)."""
 
+    block_starts: list[int] = field(default_factory=list)
     agents: list[tuple[int, str, tuple[int, int]]] = field(default_factory=list)
 
     def add(self, pos: int, name: str, span: tuple[int, int]) -> None:
         self.agents.append((pos, name, span))
 
     def last_before(self, pos: int) -> tuple[str, tuple[int, int]] | None:
+        """The last agent before ``pos``, named at most `MAX_AGENT_PARAGRAPHS_BACK` paragraphs back."""
+        k = bisect.bisect_right(self.block_starts, pos) - 1
+        floor = self.block_starts[max(0, k - MAX_AGENT_PARAGRAPHS_BACK)] if k >= 0 else 0
         best = None
         for p, name, span in self.agents:
-            if p < pos and (best is None or p >= best[0]):
+            if floor <= p < pos and (best is None or p >= best[0]):
                 best = (p, name, span)
         return (best[1], best[2]) if best else None
 
@@ -138,7 +154,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
         Span(b.start, b.end, "sentence") for b in _blocks(article)
     ]
     sent_starts = [s.start for s in sentences]
-    state = _State()
+    state = _State([b.start for b in _blocks(article)])
     for sent in sentences:  # sentence-initial agents (VSO and SVO)
         _note_sentence_agent(text, folded, sent, entities, lex, state)
 
@@ -160,7 +176,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
         limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
         gap_end = min(cue.sentence_end, limit)
         comp = _find_complementizer(folded, cue.verb_end, gap_end)
-        mark = _find_direct_open(text, cue.verb_end, _extend_to_colon(text, gap_end), open_at, lex)
+        mark = _find_direct_open(text, folded, cue.verb_end, _extend_to_colon(text, gap_end), open_at, lex)
         if mark is not None and comp is not None and comp[0] < mark:
             mark = None
         if mark is not None and cue.mode == "indirect":
@@ -179,6 +195,13 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             quotes.append(_make_quote(text, a, b, "direct", (cue.start, _rstrip_space(text, cue.start, cue_end)),
                                       cue, state))
         elif comp is not None:
+            first = _skip_space(text, comp[1], len(text))
+            if first in open_at and first not in used_opens:  # قال إن "...": the words are quoted
+                used_opens.add(first)
+                a, b = _trim(text, first + 1, open_at[first][1])
+                if b > a:
+                    quotes.append(_make_quote(text, a, b, "direct", (cue.start, comp[1]), cue, state))
+                continue
             end = min(cue.sentence_end, limit)
             a, b = _trim(text, comp[1], end)
             if b - a < 2:
@@ -284,6 +307,8 @@ def _find_complementizer(folded: str, start: int, end: int) -> tuple[int, int] |
     for m in _COMPLEMENTIZER_RE.finditer(folded, start, end):
         if folded.count(" ", start, m.start()) > MAX_INDIRECT_GAP_WORDS:
             return None
+        if _SENTENCE_BREAK_RE.search(folded, start, m.start()):
+            return None
         prev = folded[max(start, m.start() - 8) : m.start()].split()
         if prev and prev[-1].strip(_PUNCT_STRIP) in _NOT_COMPLEMENTIZER_BEFORE:
             continue
@@ -291,30 +316,44 @@ def _find_complementizer(folded: str, start: int, end: int) -> tuple[int, int] |
     return None
 
 
-def _find_direct_open(text: str, start: int, end: int, open_at: dict[int, tuple[int, int]],
+def _find_direct_open(text: str, folded: str, start: int, end: int, open_at: dict[int, tuple[int, int]],
                       lex: QuoteLexicon) -> int | None:
     """The first opening mark in ``[start, end)`` that can start a quote of speech."""
-    for o in sorted(p for p in open_at if start <= p < end):
+    opens = sorted(open_at)
+    for o in opens[bisect.bisect_left(opens, start) : bisect.bisect_left(opens, end)]:
         if text.count(" ", start, o) > MAX_DIRECT_GAP_WORDS:
             return None
-        if _is_speech_quote(text, o, open_at[o][1], lex):
+        if _is_speech_quote(folded, o, open_at[o][1], lex, _cue_adjacent(folded, start, o, lex)):
             return o
     return None
 
 
-def _is_speech_quote(text: str, o: int, c: int, lex: QuoteLexicon) -> bool:
+def _cue_adjacent(folded: str, start: int, o: int, lex: QuoteLexicon) -> bool:
+    """Only the verb's subject stands between the verb and the mark (وقال الوزير "...")."""
+    words = [w.strip(_PUNCT_STRIP) for w in folded[start:o].split()]
+    return len(words) <= MAX_CUE_TO_QUOTE_WORDS and not any(
+        w in lex.stop_words or w in lex.label_words for w in words)
+
+
+def _is_speech_quote(folded: str, o: int, c: int, lex: QuoteLexicon, adjacent: bool = False) -> bool:
+    text = folded
     j = o - 1
     if j >= 0 and (text[j].isalnum() or text[j] == "\u0640"):
         return False  # glued to a word: بـ"دعم القوات"
     while j >= 0 and text[j] == " ":
         j -= 1
     prev_char = text[j] if j >= 0 else "\n"
+    prev_word = text[max(0, j - 12) : j + 1].split()
+    if prev_word and prev_word[-1].strip(_PUNCT_STRIP) in lex.label_words:
+        return False  # بعنوان "..."، صحيفة "...": a name, not speech
     if prev_char in ":،,-–—\n":
         return True
-    prev_word = text[max(0, j - 12) : j + 1].split()
-    if prev_word and fold_ar(prev_word[-1]) in lex.stop_words:
+    if prev_word and prev_word[-1] in lex.stop_words:
         return False
-    return len(text[o + 1 : c].split()) >= MIN_UNPUNCTUATED_QUOTE_WORDS
+    n_words = len(text[o + 1 : c].split())
+    if adjacent:
+        return n_words >= MIN_UNPUNCTUATED_QUOTE_WORDS
+    return n_words >= MIN_DETACHED_QUOTE_WORDS
 
 
 def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: EntityIndex,
@@ -339,7 +378,8 @@ def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: En
             return  # ل/ب + entity: a recipient (وقال لرويترز), not the subject
         word = folded[m.start() : m.end()]
         bare = word.strip(_PUNCT_STRIP)
-        if bare in lex.anaphors or " ".join(folded[m.start() : m.end() + 8].split()[:2]) in lex.anaphors:
+        if bare in lex.anaphors or (bare in lex.anaphor_heads
+                                    and " ".join(folded[m.start() : m.end() + 8].split()[:2]) in lex.anaphors):
             cue.anaphor = True
             cue.subject_end = m.end()
             return
@@ -384,6 +424,8 @@ def _note_sentence_agent(text: str, folded: str, sent: Span, entities: EntityInd
     if head and head[0].start == first.start():  # SVO: الرئيس ... / بلينكن قال
         state.add(head[0].start, canonical_of(head[0], text), (head[0].start, head[0].end))
         return
+    if not entities.within(first.end(), min(sent.end, first.end() + AGENT_WINDOW_CHARS), AGENT_LABELS):
+        return  # no PER/ORG near the start: no sentence subject to note (most sentences; fast path)
     probe = _Cue(first.start(), first.end(), "any", sent.end)
     _resolve_subject(text, folded, probe, sent.end, entities, lex)
     if probe.subject is not None:
@@ -402,7 +444,7 @@ def _unattached_direct_quotes(text: str, folded: str, pairs: list[tuple[int, int
     blocks = _blocks(article)
     block_starts = [b.start for b in blocks]
     for o, c in pairs:
-        if o in used or not _is_speech_quote(text, o, c, lex):
+        if o in used or not _is_speech_quote(folded, o, c, lex):
             continue
         a, b = _trim(text, o + 1, c)
         if b <= a:
