@@ -19,21 +19,30 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rasd.extract.dates import parse_date_line
 from rasd.extract.lexicon import line_key, load_lexicon
+from rasd.extract.views import is_views_line
 
-__all__ = ["classify_line", "clean_paragraphs", "ends_sentence", "is_chrome_line", "is_section_marker"]
+__all__ = ["classify_line", "clean_paragraphs", "drop_page_furniture", "ends_sentence", "is_chrome_line", "is_section_marker", "is_trailing_chrome"]
 
 _COPYRIGHT = re.compile(r"©|\(c\)|جميع\s+الحقوق|حقوق\s+(?:النشر|الطبع)|all rights reserved", re.I)
 _BREADCRUMB = re.compile(r"\s(?:»|>|›|/|\\)\s")
 _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\S+$", re.I)
 _TAG_PREFIX = re.compile(r"^(?:الكلمات\s+(?:المفتاحية|الدالة)|كلمات\s+مفتاحية|الوسوم|وسوم|tags)\s*[:：]", re.I)
 _SENTENCE_END = ('.', '!', '؟', '?', '"', '»', '”', ')', '…', '۔')
+_HARD_END = ('.', '!', '؟', '?', '…', '۔')
 MAX_CHROME_WORDS = 8
 MAX_SHORT_WORDS = 15
+MAX_TRAILING_CHROME_WORDS = 3
 
 
 def ends_sentence(line: str) -> bool:
     return line.rstrip().endswith(_SENTENCE_END)
+
+
+def is_trailing_chrome(line: str) -> bool:
+    """A short last line that does not end a sentence: ``البوم الصور``, ``--(بترا)``, ``المصدر: وكالات``."""
+    return len(line.split()) <= MAX_TRAILING_CHROME_WORDS and not line.rstrip().endswith(_HARD_END)
 
 
 def is_chrome_line(line: str) -> bool:
@@ -112,3 +121,24 @@ def clean_paragraphs(lines: Iterable[str]) -> tuple[list[str], list[str]]:
         in_links = False
         body.append(line)
     return body, chrome
+
+
+def drop_page_furniture(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """Remove date lines, view counters and short trailing lines (``--(بترا)``) from extracted body text.
+
+    Used after trafilatura, whose main text sometimes keeps the byline date of the page.
+
+    >>> drop_page_furniture(["تم نشره الجمعة 24 نيسان 2020 09:22 مساءً", "نص الخبر الكامل هنا.", "--(بترا)"])
+    (['نص الخبر الكامل هنا.'], ['تم نشره الجمعة 24 نيسان 2020 09:22 مساءً', '--(بترا)'])
+    """
+    body: list[str] = []
+    removed: list[str] = []
+    for line in paragraphs:
+        if len(line) <= 90 and (parse_date_line(line) is not None or is_views_line(line) is not None):
+            removed.append(line)
+        else:
+            body.append(line)
+    tail: list[str] = []
+    while body and is_trailing_chrome(body[-1]):
+        tail.append(body.pop())
+    return body, removed + tail[::-1]

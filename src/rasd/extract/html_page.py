@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from rasd.errors import EmptyPage
-from rasd.extract.boilerplate import clean_paragraphs
+from rasd.extract.boilerplate import clean_paragraphs, drop_page_furniture
 from rasd.extract.dates import FoundDate, find_dates, parse_date_value
 from rasd.extract.fields import PageFields
 from rasd.extract.html_meta import HtmlMeta, read_html_meta
@@ -188,7 +188,9 @@ def read_html_page(text: str, *, url: str | None = None, hint: str | None = None
     lines = [ln for ln in main_text.split("\n") if ln.strip()]
     if lines and fields.title and line_key(lines[0]) == line_key(fields.title):
         lines = lines[1:]
-    fields.paragraphs, fields.boilerplate = clean_paragraphs(lines)
+    body, chrome = clean_paragraphs(lines)
+    fields.paragraphs, furniture = drop_page_furniture(body)
+    fields.boilerplate = chrome + furniture
     if fields.outlet is None:
         fields.outlet, fields.outlet_evidence = find_outlet(fields.paragraphs)
     nodes = list(_short_text_nodes(tree))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from rasd.extract.boilerplate import classify_line, clean_paragraphs, ends_sentence
+from rasd.extract.boilerplate import classify_line, clean_paragraphs, is_trailing_chrome
 from rasd.extract.dates import parse_date_line
 from rasd.extract.fields import PageFields
 from rasd.extract.outlet import find_outlet
@@ -27,7 +27,6 @@ _AUTHOR = re.compile(r"^(?:كتب|كتبت|بقلم|المحرر|محرر|إعد
 _UPDATE = re.compile(r"تحديث|updated", re.I)
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 40
-MAX_TRAILING_CHROME_WORDS = 3
 
 
 def _is_title_shape(line: str) -> bool:
@@ -111,7 +110,7 @@ def read_text_page(text: str, *, url: str | None = None, hint: str | None = None
     boilerplate.extend(j for j in range(body_from, len(lines)) if kinds[j] != "content"
                        and kinds[j] != "chrome" and j not in chosen)
     body, chrome = clean_paragraphs(lines[j] for j in candidates)
-    while body and len(body[-1].split()) <= MAX_TRAILING_CHROME_WORDS and not ends_sentence(body[-1]):
+    while body and is_trailing_chrome(body[-1]):
         chrome.append(body.pop())
     chrome_set = set(chrome)
     boilerplate.extend(j for j in candidates if lines[j] in chrome_set)
