@@ -88,7 +88,7 @@ def classify_line(line: str) -> tuple[bool, bool]:
 
 
 def _is_link_title(line: str) -> bool:
-    return len(line.split()) <= 18 and not ends_sentence(line)
+    return len(line.split()) <= 18 and not ends_sentence(line) and not line.endswith((":", "："))
 
 
 def clean_paragraphs(lines: Iterable[str]) -> tuple[list[str], list[str]]:
