@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -198,3 +200,25 @@ def test_stage_declares_requirements() -> None:
     a = build(["واعتقلت الشرطة 3 أشخاص في عمان."], entities={"عمان": ("LOC", "عمان")},
               quantities={"3 أشخاص": (3, "people", None)})
     assert [e.label for e in stage(a).events] == ["arrest"]
+
+
+# -- seed acceptance through the real pipeline (skips without ../shared or the entity stage) -----
+SEED = "000_bdb0ef1f55d75d44"
+
+
+def test_seed_events_match_expected(seed_dir: Path) -> None:
+    pytest.importorskip("rasd.enrich.entities")
+    from rasd.extract import extract_article
+    from rasd.ingest import iter_raw_pages
+    from rasd.pipeline import Pipeline
+
+    [raw] = list(iter_raw_pages([str(seed_dir / f"{SEED}.txt")]))
+    article = Pipeline.default()(extract_article(raw))
+    want = json.loads((seed_dir / f"{SEED}.expected.json").read_text(encoding="utf-8"))["events"]
+    got = {article.text[e.start:e.end]: {"trigger": article.text[e.start:e.end], **dict(e.attrs)}
+           for e in article.events}
+    assert sorted((g["type"], t) for t, g in got.items()) == sorted((w["type"], w["trigger"]) for w in want)
+    for w in want:
+        g = got[w["trigger"]]
+        for key, value in w.items():
+            assert g.get(key) == value, (w["trigger"], key, g.get(key), value)

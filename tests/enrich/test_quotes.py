@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -185,3 +188,33 @@ def test_stage_assigns_layer_and_declares_needs() -> None:
 def test_quotes_without_entity_layer_still_found() -> None:
     article = SENTENCES(Article.build("", ['وقال مسؤول: "الوضع تحت السيطرة".']))
     assert [(q.attrs["kind"], q.attrs["speaker"]) for q in find_quotes(article, LEX)] == [("direct", None)]
+
+
+# -- seed acceptance through the real pipeline (skips without ../shared or the entity stage) -----
+SEED = "000_bdb0ef1f55d75d44"
+
+
+def _read_seed(seed_dir: Path) -> tuple[Article, dict[str, Any]]:
+    pytest.importorskip("rasd.enrich.entities")
+    from rasd.extract import extract_article
+    from rasd.ingest import iter_raw_pages
+    from rasd.pipeline import Pipeline
+
+    [raw] = list(iter_raw_pages([str(seed_dir / f"{SEED}.txt")]))
+    article = Pipeline.default()(extract_article(raw))
+    expected = json.loads((seed_dir / f"{SEED}.expected.json").read_text(encoding="utf-8"))
+    return article, expected
+
+
+def test_seed_quotes_match_expected(seed_dir: Path) -> None:
+    article, expected = _read_seed(seed_dir)
+    got = []
+    for q in article.quotes:
+        cue = q.attrs["cue"]
+        got.append({"speaker": q.attrs["speaker"], "kind": q.attrs["kind"],
+                    "cue": article.text[cue[0]:cue[1]] if cue else None, "text": article.text[q.start:q.end]})
+    want = expected["quotes"]
+    assert len(got) == len(want), got
+    for g, w in zip(got, want, strict=True):
+        assert (g["speaker"], g["kind"], g["cue"]) == (w["speaker"], w["kind"], w["cue"])
+        assert g["text"].startswith(w["starts"]), (g["text"], w["starts"])
