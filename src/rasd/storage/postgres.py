@@ -5,7 +5,8 @@
 
 - Every ``put_articles`` batch is one transaction (articles, raw bytes, annotations, entity
   aggregates); a failed batch rolls back whole and earlier batches stay.  Writers of the same article
-  ids serialise on transaction-scoped advisory locks, so concurrent ingests do not race.
+  ids serialise on transaction-scoped advisory locks (256 hash slots), so concurrent ingests do not
+  race; entity aggregates are upserted in key order, so they do not deadlock either.
 - The article document and annotation attributes are ``jsonb`` (event filters use its operators and
   GIN indexes); raw pages are ``bytea``, zlib-compressed when that makes them smaller.
 - ``iter_articles`` streams through a server-side cursor on a second connection, so iterating a large
@@ -72,6 +73,8 @@ _STORED_LAYERS = (
     " FROM articles WHERE id = ANY(%s)"
 )
 _CONNECT_TIMEOUT = 10
+_LOCK_CLASS = 0x72617364  # advisory-lock namespace ("rasd")
+_LOCK_SLOTS = 256  # power of two
 _ITER_BATCH = 500
 
 
@@ -196,19 +199,25 @@ class PostgresStore:
         c = self._conn
         with c.transaction():
             ids = sorted({article.id for article, _ in items})
-            # Writers of the same ids take these locks in the same (sorted) order: no races, no deadlock.
+            # Writers serialise on advisory locks over a few hash slots of the ids, taken in slot order
+            # (no deadlock; bounded lock-table use however large the batch).
             c.execute(
-                "SELECT pg_advisory_xact_lock(hashtextextended(i, 0)) FROM unnest(%s::text[]) AS i", (ids,)
+                "SELECT pg_advisory_xact_lock(%s, slot) FROM (SELECT DISTINCT hashtext(i) & %s AS slot"
+                " FROM unnest(%s::text[]) AS i ORDER BY slot) AS s",
+                (_LOCK_CLASS, _LOCK_SLOTS - 1, ids),
             )
             stored = {str(r[0]): (int(r[1]), str(r[2]), set(r[3])) for r in c.execute(_STORED_LAYERS, (ids,))}
             batch = pga.AnnotationBatch()
             indexed: dict[int, Article] = {}
+            raws: dict[str, RawPage] = {}
             for article, raw, values in prepared:
                 old = stored.get(article.id)
                 if old and old[1] == article.content_hash and old[2] >= set(article.layers):
                     outcomes.append(Outcome.UNCHANGED)
                     continue
-                raw_sha = self._put_raw(raw) if raw is not None else None
+                raw_sha = raw.sha256 if raw is not None else None
+                if raw is not None and raw_sha is not None:
+                    raws[raw_sha] = raw
                 params = (*values[:12], raw_sha, *values[12:])
                 if old:
                     pk = old[0]
@@ -222,20 +231,22 @@ class PostgresStore:
                 batch.replace(c, pk, article, existed=old is not None)
                 stored[article.id] = (pk, article.content_hash, set(article.layers))
                 indexed[pk] = article
+            self._put_raws(raws)
             batch.flush(c)
             if indexed:
                 _search_module().index_articles(c, sorted(indexed.items()))
         return outcomes
 
-    def _put_raw(self, raw: RawPage) -> str:
-        sha = raw.sha256
-        compression, data = _pack(raw.data)
-        self._conn.execute(
-            "INSERT INTO raw_pages (sha256, media_type, size, compression, data) VALUES (%s, %s, %s, %s, %s)"
-            " ON CONFLICT (sha256) DO NOTHING",
-            (sha, raw.media_type, len(raw.data), compression, data),
-        )
-        return sha
+    def _put_raws(self, raws: dict[str, RawPage]) -> None:
+        """Content-addressed raw bytes, in sha order (concurrent batches sharing pages cannot deadlock)."""
+        if not raws:
+            return
+        with self._conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO raw_pages (sha256, media_type, size, compression, data) VALUES (%s, %s, %s, %s, %s)"
+                " ON CONFLICT (sha256) DO NOTHING",
+                [(sha, raw.media_type, len(raw.data), *_pack(raw.data)) for sha, raw in sorted(raws.items())],
+            )
 
     @_wrap_errors
     def add_rejects(self, rejects: Sequence[Reject]) -> int:
@@ -246,7 +257,7 @@ class PostgresStore:
         with c.transaction():
             cur = c.execute(
                 "INSERT INTO rejects (source, reason, detail, sha256)"
-                " SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[])"
+                " SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[]) ORDER BY 1, 2, 4"
                 " ON CONFLICT (source, reason, sha256) DO NOTHING",
                 (
                     [_no_nul(r.source) for r in rejects],
@@ -256,14 +267,13 @@ class PostgresStore:
                 ),
             )
             added = max(cur.rowcount, 0)
-            for r in rejects:
-                if r.data is not None and r.sha256:
-                    compression, data = _pack(r.data[:5_000_000])
-                    c.execute(
-                        "INSERT INTO raw_pages (sha256, media_type, size, compression, data)"
-                        " VALUES (%s, NULL, %s, %s, %s) ON CONFLICT (sha256) DO NOTHING",
-                        (r.sha256, len(r.data), compression, data),
-                    )
+            kept = {r.sha256: r.data for r in rejects if r.data is not None and r.sha256}
+            for sha, data in sorted(kept.items()):  # sha order, as in put_articles
+                c.execute(
+                    "INSERT INTO raw_pages (sha256, media_type, size, compression, data)"
+                    " VALUES (%s, NULL, %s, %s, %s) ON CONFLICT (sha256) DO NOTHING",
+                    (sha, len(data), *_pack(data[:5_000_000])),
+                )
         return added
 
     # -- reading ------------------------------------------------------------------------------
