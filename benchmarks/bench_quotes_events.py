@@ -1,0 +1,180 @@
+"""Quotes and events stages on the ANT corpus: speed, yield, and the seed page's expected reading.
+
+Run:  .venv/bin/python benchmarks/bench_quotes_events.py [--per-outlet N] [--rounds R]
+Writes benchmarks/results/bench_quotes_events.json and prints a markdown table.
+
+* Articles: the first N of each of the five ANT outlets (../shared/data/ant-corpus; Chouigui et al. 2017),
+  built with `Article.build(title, paragraphs, published=<RFC 822 time>)`.
+* Upstream layers come from the real stages (sentences, entities, times, quantities).  When the entity
+  stage is not in the tree yet, an empty entity layer stands in and the JSON says so: speed is still
+  meaningful, speaker/location figures are not.
+* Speed: each of our two stages runs R times over the same enriched articles; the figure is the best
+  round's mean per article (the machine is shared, the minimum is the least disturbed).
+* Seed: quotes and events of ../shared/seeds/000_bdb0ef1f55d75d44 through `Pipeline.default()` against
+  the expected JSON (speaker, kind, cue, start of each quote; every listed key of each event).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import sys
+import time
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from rasd.document import Article  # noqa: E402
+from rasd.pipeline import Stage, load_stage  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+ANT = SHARED / "data" / "ant-corpus"
+OUTLETS = ("alarabia", "bbc", "cnn", "france24", "skynews")
+SEED = "000_bdb0ef1f55d75d44"
+OUT = ROOT / "benchmarks" / "results" / "bench_quotes_events.json"
+
+
+class _EmptyEntities:
+    name = "entities"
+    requires: tuple[str, ...] = ()
+    assigns = ("entities",)
+
+    def __call__(self, article: Article) -> Article:
+        return article.with_layer("entities", [])
+
+
+def load_articles(per_outlet: int) -> list[Article]:
+    out = []
+    for outlet in OUTLETS:
+        with gzip.open(ANT / f"ant-{outlet}.jsonl.gz", "rt", encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if i >= per_outlet:
+                    break
+                d = json.loads(line)
+                published = parsedate_to_datetime(d["time"]).replace(tzinfo=None) if d.get("time") else None
+                out.append(Article.build(d["title"], d["text"].split("\n"), url=d["url"], outlet=d["src"],
+                                         published=published))
+    return out
+
+
+def upstream_stages() -> tuple[list[Stage], bool]:
+    try:
+        entities: Stage = load_stage("rasd.enrich.entities:make_stage")
+        real = True
+    except ModuleNotFoundError:
+        entities, real = _EmptyEntities(), False
+    refs = ("rasd.enrich.sentences:make_stage", "rasd.enrich.times:make_stage", "rasd.enrich.quantities:make_stage")
+    sentences, times, quantities = (load_stage(r) for r in refs)
+    return [sentences, entities, times, quantities], real
+
+
+def time_stage(stage: Stage, articles: list[Article], rounds: int) -> tuple[float, list[Article]]:
+    best = float("inf")
+    out: list[Article] = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        out = [stage(a) for a in articles]
+        best = min(best, (time.perf_counter() - t0) / len(articles))
+    return best * 1000, out
+
+
+def check_seed() -> dict[str, Any]:
+    try:
+        load_stage("rasd.enrich.entities:make_stage")
+    except ModuleNotFoundError:
+        return {"status": "skipped: no entity stage"}
+    from rasd.extract import extract_article
+    from rasd.ingest import iter_raw_pages
+    from rasd.pipeline import Pipeline
+
+    [raw] = list(iter_raw_pages([str(SHARED / "seeds" / f"{SEED}.txt")]))
+    article = Pipeline.default()(extract_article(raw))
+    expected = json.loads((SHARED / "seeds" / f"{SEED}.expected.json").read_text(encoding="utf-8"))
+    quote_rows = []
+    for q in article.quotes:
+        cue = q.attrs["cue"]
+        quote_rows.append((q.attrs["speaker"], q.attrs["kind"], article.text[cue[0]:cue[1]] if cue else None,
+                           article.text[q.start:q.end]))
+    want_q = expected["quotes"]
+    quotes_ok = len(quote_rows) == len(want_q) and all(
+        (g[0], g[1], g[2]) == (w["speaker"], w["kind"], w["cue"]) and g[3].startswith(w["starts"])
+        for g, w in zip(quote_rows, want_q, strict=False))
+    got_e = {article.text[e.start:e.end]: dict(e.attrs) for e in article.events}
+    diffs = []
+    for w in expected["events"]:
+        g = got_e.get(w["trigger"])
+        if g is None:
+            diffs.append(f"missing {w['trigger']}")
+            continue
+        diffs += [f"{w['trigger']}.{k}: {g.get(k)!r} != {v!r}" for k, v in w.items()
+                  if k != "trigger" and g.get(k) != v]
+    extra = sorted(set(got_e) - {w["trigger"] for w in expected["events"]})
+    diffs += [f"extra {t}" for t in extra]
+    return {"quotes": "pass" if quotes_ok else "fail", "quotes_got": quote_rows,
+            "events": "pass" if not diffs else "fail", "event_diffs": diffs}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--per-outlet", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    if not ANT.is_dir():
+        print("../shared/data/ant-corpus is not present", file=sys.stderr)
+        return 1
+    articles = load_articles(args.per_outlet)
+    stages, real_entities = upstream_stages()
+    upstream_ms: dict[str, float] = {}
+    for stage in stages:
+        ms, articles = time_stage(stage, articles, 1)
+        upstream_ms[stage.name] = round(ms, 3)
+    quotes_stage, events_stage = load_stage("rasd.enrich.quotes:make_stage"), load_stage("rasd.enrich.events:make_stage")
+    quotes_ms, with_quotes = time_stage(quotes_stage, articles, args.rounds)
+    events_ms, with_events = time_stage(events_stage, articles, args.rounds)
+
+    quotes = [q for a in with_quotes for q in a.quotes]
+    events = [e for a in with_events for e in a.events]
+    n = len(articles)
+    result: dict[str, Any] = {
+        "articles": n,
+        "mean_chars": round(sum(len(a.text) for a in articles) / n),
+        "entity_stage": "real" if real_entities else "missing (empty layer)",
+        "upstream_ms_per_article": upstream_ms,
+        "quotes_ms_per_article": round(quotes_ms, 3),
+        "events_ms_per_article": round(events_ms, 3),
+        "quotes_articles_per_s": round(1000 / quotes_ms),
+        "events_articles_per_s": round(1000 / events_ms),
+        "quotes_per_article": round(len(quotes) / n, 2),
+        "quotes_direct_share": round(sum(q.attrs["kind"] == "direct" for q in quotes) / max(1, len(quotes)), 3),
+        "quotes_with_speaker_share": round(sum(q.attrs["speaker"] is not None for q in quotes) / max(1, len(quotes)), 3),
+        "events_per_article": round(len(events) / n, 3),
+        "events_by_type": dict(collections.Counter(e.label for e in events).most_common()),
+        "events_dated_by_expression_share": round(
+            sum(e.attrs["date_precision"] not in (None, "publication") for e in events) / max(1, len(events)), 3),
+        "events_with_location_share": round(sum(bool(e.attrs["locations"]) for e in events) / max(1, len(events)), 3),
+        "events_with_casualties": sum(e.attrs["killed"] is not None or e.attrs["wounded"] is not None for e in events),
+        "seed": check_seed(),
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"| ANT articles | {n} (mean {result['mean_chars']} chars), entities: {result['entity_stage']} |")
+    print("|---|---|")
+    print(f"| quotes stage | {result['quotes_ms_per_article']} ms/article ({result['quotes_articles_per_s']}/s) |")
+    print(f"| events stage | {result['events_ms_per_article']} ms/article ({result['events_articles_per_s']}/s) |")
+    print(f"| quotes/article | {result['quotes_per_article']} (direct {result['quotes_direct_share']}, "
+          f"with speaker {result['quotes_with_speaker_share']}) |")
+    print(f"| events/article | {result['events_per_article']} (dated by expression "
+          f"{result['events_dated_by_expression_share']}, with location {result['events_with_location_share']}) |")
+    print(f"| events by type | {result['events_by_type']} |")
+    seed = result["seed"]
+    print(f"| seed quotes / events | {seed.get('quotes', seed.get('status'))} / {seed.get('events', '')} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
