@@ -85,6 +85,7 @@ CASES: dict[str, dict[str, Any]] = {
 REJECTS: dict[str, type[RejectedPage]] = {
     "text_not_article.txt": EmptyPage,
     "text_latin_only.txt": NotAnArticle,
+    "text_english_readme.md": NotAnArticle,
 }
 
 

@@ -38,6 +38,11 @@ MIN_BODY_WORDS = 20
 MIN_HINTED_BODY_WORDS = 8
 DEFAULT_MAX_BYTES = 20_000_000
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+#: Below this share of Arabic among Arabic + Latin letters (first `_SCRIPT_SAMPLE` characters of the
+#: body) a page is not an Arabic article (an English README, a Latin-script page with an Arabic name).
+MIN_ARABIC_SHARE = 0.5
+_SCRIPT_SAMPLE = 2000
 
 
 def _read_hinted(raw: RawPage) -> PageFields:
@@ -100,8 +105,13 @@ def _check_body(fields: PageFields, min_words: int) -> None:
     if not fields.paragraphs:
         raise EmptyPage(f"no body text left after removing {len(fields.boilerplate)} boilerplate lines")
     words = sum(len(p.split()) for p in fields.paragraphs)
-    if not any(_ARABIC_LETTER.search(p) for p in fields.paragraphs):
+    sample = "\n".join(fields.paragraphs)[:_SCRIPT_SAMPLE]
+    arabic = len(_ARABIC_LETTER.findall(sample))
+    if not arabic:
         raise NotAnArticle(f"no Arabic letters in the body ({words} words)")
+    latin = len(_LATIN_LETTER.findall(sample))
+    if arabic < MIN_ARABIC_SHARE * (arabic + latin):
+        raise NotAnArticle(f"mostly non-Arabic text: {100 * arabic // (arabic + latin)}% of the letters are Arabic")
     if words < min_words:
         raise NotAnArticle(f"body too short for an article: {words} words (minimum {min_words})")
 
