@@ -112,3 +112,14 @@ def test_text_page_in_each_encoding(tmp_path: Path, fixtures_dir: Path, encoding
     article = extract_article(page)
     assert article.title == "وزارة الطاقة تعلن خطة جديدة لزيادة ساعات التغذية الكهربائية"
     assert article.views == 1250 and len(article.paragraphs) == 3
+
+
+def test_pretty_printed_json_document(tmp_path: Path) -> None:
+    import json
+
+    records = [{"title": "عنوان أول", "text": "نص"}, {"headline": "عنوان ثان", "body": ["فقرة", "أخرى"]}]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
+    pages = list(iter_raw_pages([str(path)]))
+    assert [p.source.rsplit("#", 1)[1] for p in pages if isinstance(p, RawPage)] == ["0", "1"]
+    assert [p.hints["title"] for p in pages if isinstance(p, RawPage)] == ["عنوان أول", "عنوان ثان"]

@@ -17,7 +17,10 @@ from rasd.ingest.decode import normalize_charset
 from rasd.ingest.rawpage import RawPage
 from rasd.ingest.sniff import sniff_kind
 
-__all__ = ["JSON_FIELDS", "Rejected", "hints_from_record", "iter_jsonl_pages", "iter_warc_pages"]
+__all__ = [
+    "JSON_FIELDS", "Rejected", "hints_from_record", "iter_json_document", "iter_jsonl_pages", "iter_warc_pages",
+    "page_from_record",
+]
 
 LOG = logging.getLogger(__name__)
 
@@ -107,11 +110,32 @@ def iter_jsonl_pages(
         if not isinstance(record, dict):
             yield Rejected(where, "bad_json", f"line is JSON {type(record).__name__}, not an object", line[:4096])
             continue
-        hints = hints_from_record(record)
-        if source_hint and "src" not in hints:
-            hints["src"] = source_hint
-        yield RawPage(line, where, url=hints.get("url"), media_type="application/json",
-                      encoding="utf-8", hints=hints)
+        yield page_from_record(record, line, where, source_hint=source_hint)
+
+
+def page_from_record(record: dict[str, Any], data: bytes, where: str, *, source_hint: str | None = None) -> RawPage:
+    """A `RawPage` for one JSON object (``data`` is its raw bytes, kept for the archive)."""
+    hints = hints_from_record(record)
+    if source_hint and "src" not in hints:
+        hints["src"] = source_hint
+    return RawPage(data, where, url=hints.get("url"), media_type="application/json", encoding="utf-8", hints=hints)
+
+
+def iter_json_document(data: bytes, source: str, *, source_hint: str | None = None) -> Iterator[RawPage] | None:
+    """Pages of a whole JSON document (one object, or a list of objects), or None when it is not one."""
+    stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not stripped.startswith((b"{", b"[")):
+        return None
+    try:
+        doc = json.loads(stripped)
+    except ValueError:
+        return None
+    if isinstance(doc, dict):
+        return iter([page_from_record(doc, data, source, source_hint=source_hint)])
+    if isinstance(doc, list) and doc and all(isinstance(r, dict) for r in doc):
+        return iter([page_from_record(r, json.dumps(r, ensure_ascii=False).encode("utf-8"), f"{source}#{i}",
+                                      source_hint=source_hint) for i, r in enumerate(doc)])
+    return None
 
 
 def _parse_warc_date(value: str | None) -> datetime | None:

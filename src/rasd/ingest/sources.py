@@ -3,7 +3,8 @@
 ::
 
     path ──expand──▶ files (directories recursive, sorted; globs sorted; "-" = stdin)
-         ──sniff───▶ gzip? then WARC | JSON Lines | HTML | plain text   (content, not extension)
+         ──sniff───▶ gzip? then WARC | JSON Lines | HTML | JSON document | plain text
+                     (by content, not by extension)
          ──read────▶ RawPage … | Rejected (unreadable file, bad gzip, bad JSON line, too large)
 
 Everything streams: a WARC or JSONL file is read one record at a time.
@@ -29,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from rasd.errors import InputError
-from rasd.ingest.containers import Rejected, iter_jsonl_pages, iter_warc_pages
+from rasd.ingest.containers import Rejected, iter_json_document, iter_jsonl_pages, iter_warc_pages
 from rasd.ingest.rawpage import RawPage
 from rasd.ingest.sniff import is_gzip, sniff_kind
 
@@ -128,6 +129,11 @@ def read_stream(
     if len(data) > max_bytes:
         yield Rejected(source, "too_large", f"page larger than {max_bytes} bytes")
         return
+    if kind == "text":
+        records = iter_json_document(data, source, source_hint=source_hint)  # a pretty-printed JSON file
+        if records is not None:
+            yield from records
+            return
     hints = {"src": source_hint} if source_hint else {}
     media_type = "text/html" if kind == "html" else "text/plain"
     yield RawPage(data, source, media_type=media_type, hints=hints)
