@@ -69,3 +69,18 @@ def test_htmldate_arabic_pages_all_days_right(shared_data: Path) -> None:
         assert article.outlet, path.name
         right += bool(article.published and article.published.date().isoformat() == day)
     assert right == 8
+
+
+@pytest.mark.parametrize(("markup", "iso"), [
+    ('<time itemprop="datePublished" datetime="2021-03-04T10:00:00+03:00">٤ آذار</time>', "2021-03-04T10:00:00+03:00"),
+    ('<time pubdate datetime="2021-03-04">٤ آذار</time><span>نشر في 4 آذار 2021 الساعة 10:15 ص</span>',
+     "2021-03-04T10:15:00"),
+    ('<span class="date">الخميس ٤ آذار ٢٠٢١ - ١٠:١٥ م</span>', "2021-03-04T22:15:00"),
+])
+def test_html_date_from_markup(markup: str, iso: str) -> None:
+    body = "".join(f"<p>فقرة رقم {i} من نص الخبر الطويل عن الأحداث الجارية في المنطقة خلال الأسبوع الماضي.</p>"
+                   for i in range(6))
+    html = f"<html><body><article><h1>عنوان الخبر الرئيسي اليوم</h1>{markup}{body}</article></body></html>"
+    article = extract_article(RawPage(html.encode("utf-8"), "inline.html", media_type="text/html"))
+    assert article.published is not None and article.published.isoformat() == iso
+    assert article.title == "عنوان الخبر الرئيسي اليوم"

@@ -1,7 +1,8 @@
 """Page metadata from one parsed HTML tree: meta tags (OpenGraph, article:*, itemprop, Dublin Core)
 and JSON-LD (``datePublished``, ``headline``, ``publisher.name``, ``articleSection``, ``author``).
 
-Every selector is in this module; `read_html_meta` runs them once on a tree shared with trafilatura
+Order of trust for the publish date: meta tags, then JSON-LD, then ``itemprop="datePublished"`` /
+``<time pubdate>`` elements in the markup.  Every selector is in this module; `read_html_meta` runs them once on a tree shared with trafilatura
 and htmldate.
 """
 
@@ -36,6 +37,7 @@ ARTICLE_TYPES = frozenset({"newsarticle", "article", "reportagenewsarticle", "bl
 @dataclass
 class HtmlMeta:
     published: list[tuple[str, str]] = field(default_factory=list)  # (where, raw value) in trust order
+    markup_published: list[tuple[str, str]] = field(default_factory=list)  # itemprop / <time pubdate>
     title: str | None = None
     site_name: str | None = None
     section: str | None = None
@@ -106,6 +108,10 @@ def read_html_meta(tree: HtmlElement) -> HtmlMeta:
     meta.section = next((pairs[k] for k in SECTION_KEYS if k in pairs), None)
     author = next((pairs[k] for k in AUTHOR_KEYS if k in pairs), None)
     meta.author = author if author and "://" not in author else None
+    for el in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content] | //time[@pubdate][@datetime]'):
+        value = el.get("datetime") or el.get("content")
+        if value and value.strip() and el.tag != "meta":
+            meta.markup_published.append((f"markup <{el.tag}>", value.strip()))
     for item in _ld_objects(tree):
         if not (_types(item) & ARTICLE_TYPES):
             continue

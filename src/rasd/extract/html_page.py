@@ -114,7 +114,8 @@ def _visible_dates(nodes: list[str]) -> list[tuple[bool, FoundDate]]:
 
 def find_published(tree: HtmlElement, meta: HtmlMeta, nodes: list[str], url: str | None) -> FoundDate | None:
     """Publish date and time: meta → JSON-LD → htmldate markup → visible Arabic dates."""
-    candidates = [d for _, raw in meta.published if (d := parse_date_value(raw)) is not None]
+    values = meta.published + meta.markup_published
+    candidates = [d for _, raw in values if (d := parse_date_value(raw)) is not None]
     best = _choose(candidates)
     if best is None:
         best = _htmldate(tree, url, extensive=False)
