@@ -121,7 +121,7 @@ def test_definite_noun_in_next_sentence_adds_to_the_event() -> None:
     row = rows[0]
     assert (row["trigger"], row["type"], row["date"]) == ("انفجرت", "explosion", "2022-03-03")
     assert (row["killed"], row["wounded"], row["locations"]) == (7, 20, ["الكرادة", "بغداد"])
-    assert (row["claimed_by"], row["claim_evidence"]) == ("داعش", "تنظيم داعش مسؤوليته")
+    assert (row["claimed_by"], row["claim_evidence"]) == ("داعش", "وأعلن تنظيم داعش مسؤوليته")
 
 
 def test_claim_by_anaphor_refers_to_last_org() -> None:
@@ -222,3 +222,38 @@ def test_seed_events_match_expected(seed_dir: Path) -> None:
         g = got[w["trigger"]]
         for key, value in w.items():
             assert g.get(key) == value, (w["trigger"], key, g.get(key), value)
+
+
+def test_headline_and_lead_are_one_incident_and_dateline_is_not_a_place() -> None:
+    a = build(["دبي، الإمارات العربية المتحدة (CNN) -- انفجرت سيارة مفخخة يقودها انتحاري الثلاثاء في مدينة عدن."],
+              title="قتلى في هجوم انتحاري في عدن",
+              entities={"دبي": ("LOC", "دبي"), "الإمارات العربية المتحدة": ("LOC", "الإمارات"), "عدن": ("LOC", "عدن")},
+              times={"الثلاثاء": ("DATE", "2022-03-08")})
+    rows = summary(a)
+    assert [(r["trigger"], r["type"], r["date"], r["locations"]) for r in rows] == [
+        ("هجوم انتحاري", "suicide_bomb", "2022-03-08", ["عدن"])]
+
+
+def test_protesters_killed_is_excessive_force() -> None:
+    a = build(["مقتل 7 فلسطينيين وإصابة 250 في احتجاجات على حدود غزة"],
+              entities={"غزة": ("LOC", "غزة")},
+              quantities={"7 فلسطينيين": (7, "people", None), "250": (250, "people", None)})
+    [row] = summary(a)
+    assert (row["type"], row["acled_sub_event_type"], row["killed"], row["wounded"]) == (
+        "protest", "Excessive force against protesters", 7, 250)
+
+
+def test_blame_is_not_a_claim_and_stopping_a_programme_is_not_an_arrest() -> None:
+    a = build(["وقتل 12 شخصا في غارة جوية على بلدة سراقب أمس، وحمّلت المعارضة الحكومة مسؤوليتها.",
+               "وأعلنت الوزارة أن بلاده أوقفت جميع برامج التعاون في كندا."],
+              entities={"سراقب": ("LOC", "سراقب"), "الحكومة": ("ORG", "الحكومة"), "كندا": ("LOC", "كندا")},
+              times={"أمس": ("DATE", "2022-03-09")},
+              quantities={"12 شخصا": (12, "people", None)})
+    assert [(r["type"], r["claimed_by"], r["killed"]) for r in summary(a)] == [("air_strike", None, 12)]
+
+
+def test_background_event_more_than_a_year_old_is_dropped() -> None:
+    a = build(["وشهدت العاصمة باريس احتجاجات طلابية واسعة في عام 1968 أسفرت عن إصابة 300 شخص."],
+              entities={"باريس": ("LOC", "باريس")}, times={"عام 1968": ("DATE", "1968")},
+              quantities={"300 شخص": (300, "people", None)})
+    assert summary(a) == []

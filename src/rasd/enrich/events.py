@@ -81,6 +81,8 @@ _PUNCT = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
 _WORD_RE = re.compile(r"\S+")
 _SOURCE_WORDS = frozenset(fold_ar(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "عن", "لـ", "مصادر", "مصدر"))
 _LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))
+#: A wire dateline opening a paragraph: ``دبي، الإمارات العربية المتحدة (CNN) --`` / ``بيروت (رويترز) -``.
+_DATELINE_RE = re.compile(r"[^.\n]{0,80}?\)\s*[-–—]{1,2}\s*")
 _DELEGATION_RE = re.compile(fold_ar("(?:وفد|وفدا|نظير|نظيره|نظيرته|نظيرها)"))
 _DATE_RE = re.compile(r"^(\d{4})(?:-(W\d\d|\d\d)(?:-(\d\d))?)?")
 
@@ -215,9 +217,43 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
                 ctx.merge_into(previous, i)
                 continue
             event = ctx.make_event(fired, i)
-            if not ctx.is_background(event):
-                events.append(event)
+            if ctx.is_background(event):
+                continue
+            same = _same_incident(events, event)
+            if same is not None:  # the headline and the lead paragraph tell the same incident
+                _fill_missing(same, event)
+                continue
+            events.append(event)
     return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in events]
+
+
+def _same_incident(events: list[_Event], new: _Event) -> _Event | None:
+    """An earlier violent event of the article with a compatible date and a shared location."""
+    if FAMILIES[new.type] != "violence" or not new.attrs["locations"]:
+        return None
+    for e in events:
+        if FAMILIES[e.type] != "violence" or not set(e.attrs["locations"]) & set(new.attrs["locations"]):
+            continue
+        dates = {e.attrs["date"], new.attrs["date"]}
+        if len(dates) == 1 or "publication" in (e.attrs["date_precision"], new.attrs["date_precision"]):
+            return e
+    return None
+
+
+def _fill_missing(old: _Event, new: _Event) -> None:
+    a, b = old.attrs, new.attrs
+    if a["date_precision"] == "publication" and b["date_precision"] != "publication":
+        for k in ("date", "date_precision", "date_evidence"):
+            a[k] = b[k]
+    for k in ("killed", "killed_qualifier", "wounded", "wounded_qualifier", "claimed_by", "claim_evidence"):
+        if a.get(k) is None and b.get(k) is not None:
+            a[k] = b[k]
+    for k in ("locations", "actors"):
+        a[k] = a[k] + [x for x in b[k] if x not in a[k]]
+    if PRIORITY.index(new.type) < PRIORITY.index(old.type):
+        old.type = new.type
+        for k in ("type", "acled_event_type", "acled_sub_event_type"):
+            a[k] = b[k]
 
 
 def _period_end(value: str) -> date | None:
@@ -348,15 +384,16 @@ class _Context:
         kind = min((c.type for c in fired), key=PRIORITY.index)
         trigger = fired[0]
         acled_type, acled_sub = self.lex.acled.get(kind, (None, None))
-        if kind in REFINABLE:
-            for m in self.lex.refinements.finditer(self.folded, self.sentences[i].start, self.sentences[i].end):
-                new_kind, acled_type, acled_sub = self.lex.refinement_info[m.group("form")]
-                if PRIORITY.index(new_kind) < PRIORITY.index(kind):
-                    kind = new_kind
+        if kind in REFINABLE:  # the most specific cue of the sentence: انتحاري over مفخخة
+            cues = [self.lex.refinement_info[m.group("form")][0] for m in
+                    self.lex.refinements.finditer(self.folded, self.sentences[i].start, self.sentences[i].end)]
+            if cues:
+                kind = min([kind, *cues], key=PRIORITY.index)
                 acled_type, acled_sub = self.lex.acled.get(kind, (acled_type, acled_sub))
-                break
         if kind == "attack" and self.has_word(i, self.lex.civilian):
             acled_type, acled_sub = self.lex.acled["violence_against_civilians"]
+        if kind == "protest" and self.casualties([i])[0][0] is not None:
+            acled_sub = "Excessive force against protesters"  # protesters killed
         event = _Event((trigger.start, self._extend_trigger(trigger.end, i)), kind, i)
         a = event.attrs
         a["type"], a["acled_event_type"], a["acled_sub_event_type"] = kind, acled_type, acled_sub
@@ -468,7 +505,9 @@ class _Context:
 
     def _locations(self, i: int) -> list[str]:
         s = self.sentences[i]
-        return self._order_locations(self.entities.within(s.start, s.end, ("LOC",)))
+        m = _DATELINE_RE.match(self.text, s.start, s.end)
+        start = m.end() if m else s.start  # دبي، الإمارات (CNN) -- : the bureau, not the place
+        return self._order_locations(self.entities.within(start, s.end, ("LOC",)))
 
     def _locative_locations(self, i: int, after: int = 0) -> list[str]:
         s = self.sentences[i]
@@ -551,8 +590,10 @@ class _Context:
                 return None
             e = ents[-1]
             prev = [w for w in words if w.end() <= e.start]
-            begin = prev[-1].start() if prev else e.start
-            return canonical_of(e, self.text), self.text[begin:end]
+            verb = next((w for w in reversed(prev[-3:]) if w.group().lstrip("وف").startswith("اعلن")), None)
+            if verb is None:
+                return None  # حمّل X مسؤوليته، ألقت مسؤوليته على: blame, not a claim
+            return canonical_of(e, self.text), self.text[verb.start() : end]
         words = list(_WORD_RE.finditer(self.folded, end, s.end))[:4]
         ents = self.entities.within(end, words[-1].end() if words else end, AGENTS)
         if ents:
