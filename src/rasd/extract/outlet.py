@@ -37,8 +37,19 @@ _NOT_OUTLETS = frozenset({"الصحيفة", "الوكالة", "الموقع", "�
 
 
 def outlet_from_hint(hint: str) -> tuple[str, str]:
-    name = load_lexicon().outlet_for(hint)
-    return (name or hint.strip()), f"source: {hint.strip()}"
+    """A source hint as an outlet name: an alias (``skynews``) or a domain (``www.rudaw.net``) in the table.
+
+    >>> outlet_from_hint("www.rudaw.net")
+    ('روداو', 'source: www.rudaw.net')
+    """
+    hint = hint.strip()
+    lex = load_lexicon()
+    name = lex.outlet_for(hint)
+    if name is None and "." in hint and " " not in hint:
+        host = urlsplit(hint if "://" in hint else "//" + hint).hostname or ""
+        found = lex.outlet_for_host(host) if host else None
+        name = found[1] if found else None
+    return (name or hint), f"source: {hint}"
 
 
 def outlet_from_url(url: str) -> tuple[str, str] | None:
