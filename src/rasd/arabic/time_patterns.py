@@ -24,8 +24,10 @@ All literals are written in ordinary spelling and folded with `normalize_ar` whe
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from rasd.arabic.dates import load_calendar_lexicon
 from rasd.arabic.normalize import normalize_ar
@@ -35,8 +37,12 @@ __all__ = [
     "BRANCHES",
     "DAYPART_WORDS",
     "DIRECTION_WORDS",
+    "Folded",
+    "fold_with_offsets",
     "load_ordinals",
+    "scan_windows",
     "time_regex",
+    "trigger_regex",
 ]
 
 BRANCHES = (
@@ -149,3 +155,129 @@ def time_regex() -> re.Pattern[str]:
     }
     body = "|".join(f"(?P<{name}>{branches[name]})" for name in BRANCHES)
     return re.compile(rf"(?<!\w)(?P<pre>[وف]?[بل]?)(?:{body})(?!\w)")
+
+
+# -- matching form with a sparse offset map ---------------------------------------------------------
+@cache
+def _length_changing_chars() -> re.Pattern[str]:
+    """Characters that `normalize_ar` removes or expands (marks, tatweel, ligatures), found once."""
+    chars = [chr(c) for c in range(0x80, 0x10000) if not 0xD800 <= c < 0xE000]
+    changing = [c for c in chars if len(normalize_ar(c)) != 1]
+    return re.compile("[" + "".join(re.escape(c) for c in changing) + "]")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """The matching form of a text plus a sparse map back to it: one entry per run of unchanged
+    length instead of one per character (news text has few marks, so usually a single run).
+
+    >>> f = fold_with_offsets("عامِ ٢٠١٤")
+    >>> f.text, f.to_original(4, 8)
+    ('عام 2014', (5, 9))
+    """
+
+    text: str
+    norm_starts: tuple[int, ...]  # where each run starts in `text`
+    orig_starts: tuple[int, ...]  # where it starts in the original
+    expanded: tuple[bool, ...]  # a run that is one original character expanded (ﻻ → لا)
+    original_length: int
+
+    def _orig(self, pos: int) -> int:
+        k = bisect_right(self.norm_starts, pos) - 1
+        return self.orig_starts[k] + (0 if self.expanded[k] else pos - self.norm_starts[k])
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map ``[start, end)`` of the matching form to the smallest covering original range."""
+        if start >= end:
+            pos = self._orig(start) if start < len(self.text) else self.original_length
+            return pos, pos
+        return self._orig(start), self._orig(end - 1) + 1
+
+
+@lru_cache(maxsize=8)
+def fold_with_offsets(text: str) -> Folded:
+    """`normalize_ar` of ``text`` with a `Folded` offset map (same offsets as `normalize_with_offsets`).
+
+    A pure function of ``text`` returning an immutable value; the small cache lets the ``times`` and
+    ``quantities`` stages fold an article once."""
+    norm_starts: list[int] = [0]
+    orig_starts: list[int] = [0]
+    expanded: list[bool] = [False]
+    out: list[str] = []
+    pos = 0
+    length = 0
+    for m in _length_changing_chars().finditer(text):
+        i = m.start()
+        if i > pos:
+            piece = normalize_ar(text[pos:i])
+            out.append(piece)
+            length += len(piece)
+        repl = normalize_ar(text[i])
+        if repl:
+            norm_starts.append(length)
+            orig_starts.append(i)
+            expanded.append(True)
+            out.append(repl)
+            length += len(repl)
+        pos = i + 1
+        norm_starts.append(length)
+        orig_starts.append(pos)
+        expanded.append(False)
+    out.append(normalize_ar(text[pos:]))
+    return Folded("".join(out), tuple(norm_starts), tuple(orig_starts), tuple(expanded), len(text))
+
+
+# -- cheap pre-scan ---------------------------------------------------------------------------------
+@cache
+def trigger_regex() -> re.Pattern[str]:
+    """Words (or a digit) that every time expression contains: a month, weekday, time unit, relative
+    day, set adverb, decade or season word.  Only text near one of them is given to `time_regex`."""
+    cal = load_calendar_lexicon()
+    words = {
+        *cal.months, *cal.weekdays, *(w[2:] for w in cal.weekdays), *cal.units,
+        *(normalize_ar(w) for w in (
+            "اليوم", "أمس", "امس", "غد", "غدا", "البارحة", "بكرة", "بكرا", "الليلة", "يوميا", "أسبوعيا",
+            "شهريا", "سنويا", "الساعة", "امبارح",
+        )),
+        *_EXTRA_TRIGGERS,
+    }  # fmt: skip
+    return re.compile(rf"\d+|(?<!\w)[وفبل]?[بل]?(?:ال)?{trie_pattern(sorted(words))}(?!\w)")
+
+
+#: Extra trigger words (decades, seasons) that later branches need.
+_EXTRA_TRIGGERS: tuple[str, ...] = ()
+
+#: How far around a trigger a time expression may reach (characters).
+_MARGIN = 40
+
+
+def scan_windows(text: str) -> list[tuple[int, int]]:
+    """Disjoint ``[start, end)`` windows of ``text`` (matching form) around trigger words, snapped to
+    whitespace, so `time_regex` runs on a fraction of an article and finds the same matches.
+
+    >>> scan_windows("كلام بلا تاريخ")
+    []
+    """
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in trigger_regex().finditer(text):
+        a, b = m.start() - _MARGIN, m.end() + _MARGIN
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], _snap_end(text, b, n))
+            continue
+        out.append((_snap_start(text, a), _snap_end(text, b, n)))
+    return out
+
+
+def _snap_start(text: str, a: int) -> int:
+    if a <= 0:
+        return 0
+    return max(text.rfind(" ", 0, a), text.rfind("\n", 0, a)) + 1
+
+
+def _snap_end(text: str, b: int, n: int) -> int:
+    if b >= n:
+        return n
+    ends = [i for i in (text.find(" ", b), text.find("\n", b)) if i >= 0]
+    return min(ends) if ends else n

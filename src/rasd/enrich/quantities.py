@@ -18,12 +18,15 @@ qualifiers are data files under ``data/numbers/``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from rasd.arabic.normalize import normalize_ar, normalize_with_offsets
+from rasd.arabic.normalize import normalize_ar
 from rasd.arabic.numbers import DIGITS_PATTERN, NumberLexicon, load_number_lexicon, parse_digits, trie_pattern
+from rasd.arabic.time_patterns import fold_with_offsets
 from rasd.document import Article, Span
 from rasd.enrich.times import TimeFinder
 
@@ -67,15 +70,24 @@ class QuantityFinder:
             rf"(?P<q2>\s+{post}(?!\w))?"
         )
 
-    def find(self, text: str) -> list[Span]:
-        norm = normalize_with_offsets(text)
-        taken = self.times.find_ranges(norm.text)
+    def find(self, text: str, times: Sequence[Span] | None = None) -> list[Span]:
+        """Quantities of ``text``; ``times`` (original offsets, e.g. the article's ``times`` layer)
+        are excluded — when None the time expressions are found here first."""
+        norm = fold_with_offsets(text)
+        if times is None:
+            taken = [norm.to_original(a, b) for a, b in self.times.find_ranges(norm.text)]
+        else:
+            taken = [(t.start, t.end) for t in times]
+        taken.sort()
+        starts = [a for a, _ in taken]
         spans: list[Span] = []
         for m in self.regex.finditer(norm.text):
             a, b = m.start("num"), m.end("num")
             if norm.text.startswith("ال", a) and norm.text[a + 2 : a + 3].isdigit():
                 a += 2
-            if any(a < te and ts < b for ts, te in taken):
+            n_start, n_end = norm.to_original(a, b)
+            k = bisect_left(starts, n_end)  # time spans starting before the number ends
+            if any(te > n_start for _, te in taken[max(0, k - 3) : k]):
                 continue
             found = self._read(m)
             if found is None:
@@ -87,7 +99,6 @@ class QuantityFinder:
                 while end > start and norm.text[end - 1].isspace():
                     end -= 1
             o_start, o_end = norm.to_original(start, end)
-            n_start, n_end = norm.to_original(a, b)
             found["number_span"] = (n_start, n_end)
             spans.append(Span(o_start, o_end, "QUANTITY", found))
         return spans
@@ -122,13 +133,13 @@ class QuantityFinder:
         return attrs
 
 
-def find_quantities(text: str) -> list[Span]:
-    """QUANTITY spans of ``text``.
+def find_quantities(text: str, times: Sequence[Span] | None = None) -> list[Span]:
+    """QUANTITY spans of ``text``, outside the time expressions ``times`` (found here when None).
 
     >>> [(s.slice(t), s.attrs["value"], s.attrs["unit"]) for t in ["أسفر عن 36 قتيلا"] for s in find_quantities(t)]
     [('36 قتيلا', 36, 'killed')]
     """
-    return _default_finder().find(text)
+    return _default_finder().find(text, times)
 
 
 _FINDERS: list[QuantityFinder] = []
@@ -143,15 +154,17 @@ def _default_finder() -> QuantityFinder:
 
 @dataclass(frozen=True)
 class QuantityStage:
-    """The ``quantities`` layer: counts, money and percentages with unit and qualifier."""
+    """The ``quantities`` layer: counts, money and percentages with unit and qualifier; numbers
+    inside the ``times`` layer's spans (dates, durations) are not quantities."""
 
     finder: QuantityFinder
     name: str = "quantities"
-    requires: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ("times",)
     assigns: tuple[str, ...] = ("quantities",)
 
     def __call__(self, article: Article) -> Article:
-        return article.with_layer("quantities", self.finder.find(article.text))
+        times = article.layers.get("times")
+        return article.with_layer("quantities", self.finder.find(article.text, times))
 
 
 def make_stage() -> QuantityStage:

@@ -28,13 +28,15 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from rasd.arabic.dates import add_months, gregorian_from_hijri, iso_week_value, load_calendar_lexicon
-from rasd.arabic.normalize import normalize_ar, normalize_with_offsets
+from rasd.arabic.normalize import normalize_ar
 from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon, parse_digits
 from rasd.arabic.time_patterns import (
     BRANCHES,
     DAYPART_WORDS,
     DIRECTION_WORDS,
+    fold_with_offsets,
     load_ordinals,
+    scan_windows,
     time_regex,
 )
 from rasd.document import Article, Span
@@ -91,14 +93,8 @@ class TimeFinder:
 
     # -- driver ---------------------------------------------------------------------------------
     def find(self, text: str, reference: datetime | None) -> list[Span]:
-        norm = normalize_with_offsets(text)
-        hits: list[_Hit] = []
-        for m in self.regex.finditer(norm.text):
-            branch = next(b for b in BRANCHES if m.group(b) is not None)
-            hit = self._resolve(branch, m.start(branch), m.group(branch), norm.text, reference)
-            if hit is not None:
-                hits.append(hit)
-        hits = self._merge(hits, norm.text)
+        norm = fold_with_offsets(text)
+        hits = self._merge(self._hits(norm.text, reference), norm.text)
         spans = []
         for h in hits:
             start, end = norm.to_original(h.start, h.end)
@@ -109,13 +105,22 @@ class TimeFinder:
 
     def find_ranges(self, norm_text: str) -> list[tuple[int, int]]:
         """Ranges of time expressions in an already normalized text (no resolution needed)."""
-        out = []
-        for m in self.regex.finditer(norm_text):
-            branch = next(b for b in BRANCHES if m.group(b) is not None)
-            hit = self._resolve(branch, m.start(branch), m.group(branch), norm_text, None)
-            if hit is not None:
-                out.append((hit.start, hit.end))
-        return out
+        return [(h.start, h.end) for h in self._hits(norm_text, None)]
+
+    def _hits(self, text: str, reference: datetime | None, *, full_scan: bool = False) -> list[_Hit]:
+        """Resolved matches of the pattern; only the windows around trigger words are scanned
+        (``full_scan`` scans everything: the same result, slower — kept for the equivalence test)."""
+        hits: list[_Hit] = []
+        windows = [(0, len(text))] if full_scan else scan_windows(text)
+        for a, b in windows:
+            for m in self.regex.finditer(text, a, b):
+                branch = m.lastgroup
+                if branch is None or branch == "pre":
+                    branch = next(x for x in BRANCHES if m.group(x) is not None)
+                hit = self._resolve(branch, m.start(branch), m.group(branch), text, reference)
+                if hit is not None:
+                    hits.append(hit)
+        return hits
 
     def _merge(self, hits: list[_Hit], text: str) -> list[_Hit]:
         """Join a clock time and an adjacent day: ``الساعة العاشرة من مساء أمس`` → 2021-07-25T22:00."""
