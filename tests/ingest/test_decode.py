@@ -56,3 +56,12 @@ def test_undecodable_raises_with_message(data: bytes, message: str) -> None:
     with pytest.raises(DecodeError, match=message) as info:
         decode_bytes(data)
     assert info.value.reason == "undecodable"
+
+
+def test_valid_utf8_beats_a_stale_declaration() -> None:
+    html = f'<html><head><meta charset="windows-1256"></head><body>{ASCII_FRIENDLY}</body></html>'
+    assert decode_bytes(html.encode("utf-8"), "windows-1256", media_type="text/html") == html
+
+
+def test_declared_utf8_that_is_not_utf8_is_guessed() -> None:
+    assert decode_bytes(ASCII_FRIENDLY.encode("cp1256"), "utf-8") == ASCII_FRIENDLY

@@ -2,11 +2,15 @@
 
 Order (most reliable first)::
 
-    1. byte-order mark            EF BB BF → utf-8, FF FE / FE FF → utf-16
+    1. byte-order mark            EF BB BF → utf-8, FF FE / FE FF → utf-16 (and UTF-16 without BOM)
     2. declared charset           HTTP ``Content-Type``, WARC header, caller
     3. HTML ``<meta charset>``    only for HTML (``media_type`` containing "html")
     4. strict UTF-8               most of the web
     5. charset-normalizer         with a bias to Arabic code pages (cp1256, iso-8859-6)
+
+One exception to that order: bytes that are valid UTF-8 *and* contain multi-byte sequences are UTF-8
+whatever a header or meta tag claims (stale ``windows-1256`` declarations on re-encoded pages are
+common; valid multi-byte UTF-8 by accident is not).
 
 The result must look like text: binary (many NUL / control bytes) or text with no letters at all raises
 `rasd.errors.DecodeError` with a message that says which.
@@ -153,6 +157,11 @@ def decode_bytes(data: bytes, declared: str | None = None, media_type: str | Non
             return _check_text(utf16_text, utf16)
     if data.count(0) > max(4, len(data) // 100):
         raise DecodeError(f"binary data: {data.count(0)} NUL bytes in {len(data)}")
+    as_utf8 = _try(data, "utf-8")
+    if as_utf8 is not None and not data.isascii():
+        # Valid multi-byte UTF-8 is (nearly) never an accident, whereas stale declarations are common:
+        # a page saying windows-1256 whose bytes are valid UTF-8 Arabic is UTF-8.
+        return _check_text(as_utf8, "utf-8")
     tried: list[str] = []
     charsets = (normalize_charset(declared),
                 find_meta_charset(data) if media_type and "html" in media_type else None)
@@ -163,7 +172,6 @@ def decode_bytes(data: bytes, declared: str | None = None, media_type: str | Non
             if declared_text is not None:
                 return _check_text(declared_text, f"declared {charset}")
             LOG.debug("declared charset %s does not decode; guessing", charset)
-    as_utf8 = _try(data, "utf-8")
     if as_utf8 is not None:
         return _check_text(as_utf8, "utf-8")
     guess = _guess(data)
