@@ -74,6 +74,7 @@ MAX_CUE_TO_QUOTE_WORDS = 6
 #: A bare cue (وأضاف) takes an agent named at most this many paragraphs back.
 MAX_AGENT_PARAGRAPHS_BACK = 2
 AGENT_WINDOW_CHARS = 80
+_SOURCE_CUE_RE = re.compile(fold_ar(r"(?:بحسب|حسب|وفقا\s+ل|وفق|على\s+حد\s+تعبير|على\s+لسان)(?=\s|ل)"))
 _SENTENCE_BREAK_RE = re.compile(r"[.!?؟]\s")
 
 
@@ -176,10 +177,12 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
         limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
         gap_end = min(cue.sentence_end, limit)
         comp = _find_complementizer(folded, cue.verb_end, gap_end)
+        if comp is not None and cue.mode.endswith("ila") and not folded.startswith("الي", comp[0]):
+            comp = None  # مشيرة إلى كونها تتمنى أن: that أن is another verb's
         mark = _find_direct_open(text, folded, cue.verb_end, _extend_to_colon(text, gap_end), open_at, lex)
         if mark is not None and comp is not None and comp[0] < mark:
             mark = None
-        if mark is not None and cue.mode == "indirect":
+        if mark is not None and cue.mode in ("indirect", "ila"):
             mark = None
         subject_limit = comp[0] if comp is not None and mark is None else (mark if mark is not None else gap_end)
         _resolve_subject(text, folded, cue, subject_limit, entities, lex)
@@ -453,11 +456,19 @@ def _unattached_direct_quotes(text: str, folded: str, pairs: list[tuple[int, int
         while after < len(text) and text[after] in " ،,":
             after += 1
         k = bisect.bisect_left(cue_starts, after)
-        if k < len(cues) and cues[k].start == after and cues[k].mode != "indirect":
+        if k < len(cues) and cues[k].start == after and cues[k].mode not in ("indirect", "ila"):
             cue = cues[k]
             _resolve_subject(text, folded, cue, cue.sentence_end, entities, lex)
             end = cue.subject_end if (cue.subject is not None or cue.anaphor) else cue.verb_end
             out.append(_make_quote(text, a, b, "direct", (cue.start, end), cue, state))
+            continue
+        source = _SOURCE_CUE_RE.match(folded, after)
+        if source is not None:  # "..."، بحسب الوزير / وفقا للبيان
+            cands = entities.within(source.end(), min(len(text), source.end() + 40), AGENT_LABELS)
+            ent = cands[0] if cands and text.count(" ", source.end(), cands[0].start) <= 2 else None
+            src_cue = _Cue(source.start(), source.end(), "any", len(text), subject=ent,
+                           explicit_other=ent is None, subject_end=ent.end if ent else source.end())
+            out.append(_make_quote(text, a, b, "direct", (source.start(), src_cue.subject_end), src_cue, state))
             continue
         bi = bisect.bisect_right(block_starts, o) - 1
         starts_block = _skip_space(text, blocks[bi].start, blocks[bi].end) == o
