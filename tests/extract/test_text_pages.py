@@ -80,6 +80,16 @@ CASES: dict[str, dict[str, Any]] = {
         "paragraphs": 3,
         "first": "افتتحت محافظة البصرة",
     },
+    "text_gulf_hijri_time_line.txt": {
+        "title": "افتتاح جسر جديد فوق نهر دجلة في مدينة الموصل",
+        "published": "2021-07-26T21:15:00",
+        "published_raw": "26 يوليو 2021 09:15 مساءً",
+        "views": None,
+        "outlet": None,
+        "boilerplate": ["الرئيسية / محليات", "تابعونا على فيسبوك"],
+        "paragraphs": 3,
+        "first": "افتتحت السلطات المحلية",
+    },
 }
 
 REJECTS: dict[str, type[RejectedPage]] = {

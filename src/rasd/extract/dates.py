@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from rasd.extract.lexicon import load_lexicon, match_form
 
-__all__ = ["FoundDate", "find_dates", "parse_date_line", "parse_date_value"]
+__all__ = ["FoundDate", "find_dates", "parse_date_line", "parse_date_value", "parse_time_line"]
 
 _DAYS = r"(?:يوم\s+)?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)"
 _T = "\u064b?"  # optional tanween fath, written before or after the final alef
@@ -38,7 +38,7 @@ _TIME = re.compile(
     r"(?:(?P<pre>" + _AMPM + r")\s*:?\s*)?(?<!\d)(?<!\d:)(?P<H>\d{1,2})\s*:\s*(?P<M>\d{2})(?:\s*:\s*(?P<S>\d{2}))?"
     r"(?:\.\d+)?(?![\d])(?:\s*(?P<post>" + _AMPM + r"))?" + _TZ
 )
-_GAP = re.compile(r"^[\s,،\-–—|@:/T]*(?:(?:الساعه|الساعة|في|at)[\s,،\-–—|@:]*)?$")
+_GAP = re.compile(r"^[\s,،\-–—|@:/T]*(?:(?:الساعه|الساعة|الوقت|في|at|time)[\s,،\-–—|@:]*)?$", re.I)
 _PM_WORDS = frozenset({"pm", "م", "مساء", "مساءا", "عصرا", "ليلا"})
 
 
@@ -169,9 +169,15 @@ def find_dates(text: str) -> list[FoundDate]:
 
 _LABELS = re.compile(
     r"(?:تاريخ\s+النشر|نشر\s+(?:في|بتاريخ)|تم\s+نشره|نشر|اخر\s+تحديث|تاريخ\s+التحديث|تحديث|بتاريخ|التاريخ"
-    r"|published|updated|date)",
+    r"|الموافق|الساعه|الوقت|published|updated|date|time)",
     re.I,
 )
+
+
+@lru_cache(maxsize=1)
+def _hijri_pattern() -> re.Pattern[str]:
+    names = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in load_lexicon().hijri_months)
+    return re.compile(rf"(?:{_DAYS}\s*[،,]?\s*)?\d{{1,2}}\s+(?:{names})\s+\d{{4}}\s*(?:هـ|ه(?![\u0621-\u064a]))?")
 
 
 def parse_date_line(line: str) -> FoundDate | None:
@@ -189,9 +195,31 @@ def parse_date_line(line: str) -> FoundDate | None:
         return None
     first = found[0]
     rest = line[: first.start] + " " + line[first.end :]
-    rest = _LABELS.sub(" ", match_form(rest))
+    rest = _LABELS.sub(" ", _hijri_pattern().sub(" ", match_form(rest)))
     words = [w for w in re.split(r"[\s:：|\-–—،,()/]+", rest) if w]
     return first if len(words) <= 1 else None
+
+
+def parse_time_line(line: str) -> tuple[int, int, int, timezone | None, str] | None:
+    """(hour, minute, second, zone, raw) of a line that is only a time of day (``الساعة 12:36 م``).
+
+    Some sites print the date and the time on separate lines; the text reader joins them.
+
+    >>> parse_time_line("الوقت: 09:15 مساءً")[:3]
+    (21, 15, 0)
+    >>> parse_time_line("قتل 12 شخصا") is None
+    True
+    """
+    if len(line) > 40 or ":" not in line:
+        return None
+    form = match_form(line)
+    m = _TIME.search(form)
+    if m is None or (clock := _clock(m)) is None:
+        return None
+    rest = _LABELS.sub(" ", form[: m.start()] + " " + form[m.end() :])
+    if [w for w in re.split(r"[\s:：|\-–—،,()/]+", rest) if w]:
+        return None
+    return (*clock, _zone(m), line[m.start() : m.end()].strip())
 
 
 def parse_date_value(value: str) -> FoundDate | None:

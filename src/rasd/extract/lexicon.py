@@ -58,6 +58,7 @@ class Lexicon:
     outlets: tuple[tuple[str, str], ...]  # (key lower-cased, name)
     outlet_keys: Mapping[str, str]  # line_key(alias) -> name
     long_markers: tuple[str, ...]  # section markers long enough to match as a line prefix
+    hijri_months: tuple[str, ...]  # matching forms, longest first
 
     def outlet_for(self, key: str) -> str | None:
         return self.outlet_keys.get(line_key(key))
@@ -94,4 +95,5 @@ def load_lexicon() -> Lexicon:
         outlets=tuple(outlets),
         outlet_keys=MappingProxyType(outlet_keys),
         long_markers=tuple(sorted(m for m in markers if len(m) > 4)),
+        hijri_months=tuple(sorted({match_form(m) for m in _read_lines("hijri_months.txt")}, key=lambda m: -len(m))),
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from rasd.extract.boilerplate import classify_line, clean_paragraphs, is_trailing_chrome
-from rasd.extract.dates import parse_date_line
+from rasd.extract.dates import parse_date_line, parse_time_line
 from rasd.extract.fields import PageFields
 from rasd.extract.outlet import find_outlet
 from rasd.extract.views import is_views_line
@@ -62,6 +62,25 @@ def _find_headline(lines: list[str], kinds: list[str]) -> int | None:
     return first
 
 
+def _has_clock(raw: str) -> bool:
+    return ":" in raw
+
+
+def _join_time_line(fields: PageFields, lines: list[str], kinds: list[str], chosen: set[int], date_at: int) -> None:
+    """A time of day printed on the line right after (or before) the date line completes the date."""
+    for j in (date_at + 1, date_at - 1):
+        if 0 <= j < len(lines) and kinds[j] == "content" and (clock := parse_time_line(lines[j])) is not None:
+            hour, minute, second, zone, time_raw = clock
+            assert fields.published is not None
+            fields.published = fields.published.replace(hour=hour, minute=minute, second=second,
+                                                        tzinfo=zone or fields.published.tzinfo)
+            date_raw = fields.published_raw or ""
+            fields.published_raw = f"{date_raw} {time_raw}" if j > date_at else f"{time_raw} {date_raw}"
+            kinds[j] = "date"
+            chosen.add(j)
+            return
+
+
 def read_text_page(text: str, *, url: str | None = None, hint: str | None = None) -> PageFields:
     """Fields of a scraped text page.
 
@@ -99,6 +118,8 @@ def read_text_page(text: str, *, url: str | None = None, hint: str | None = None
             kind = "chrome"
         kinds.append(kind)
 
+    if date_at is not None and fields.published is not None and not _has_clock(fields.published_raw or ""):
+        _join_time_line(fields, lines, kinds, chosen, date_at)
     title_at = _find_headline(lines, kinds)
     boilerplate: list[int] = []
     body_from = 0
