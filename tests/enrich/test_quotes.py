@@ -236,3 +236,15 @@ def test_seed_quotes_match_expected(seed_dir: Path) -> None:
     for g, w in zip(got, want, strict=True):
         assert (g["speaker"], g["kind"], g["cue"]) == (w["speaker"], w["kind"], w["cue"])
         assert g["text"].startswith(w["starts"]), (g["text"], w["starts"])
+
+
+def test_bare_title_refers_to_the_earlier_holder_of_that_role() -> None:
+    article = SENTENCES(Article.build("", [
+        "استقبل وزير الخارجية سامي نور السفير البريطاني أمس.",
+        "وقال الوزير إن العلاقات بين البلدين متينة.",
+        "وقال مصدر دبلوماسي إن الزيارة ستتكرر.",
+    ]))
+    i = article.text.index("سامي نور")
+    article = article.with_layer("entities", [Span(i, i + 8, "PER", {"canonical": "سامي نور", "role": "وزير الخارجية"})])
+    got = [(q.attrs["speaker"], q.attrs["speaker_span"]) for q in find_quotes(article, LEX)]
+    assert got == [("سامي نور", [i, i + 8]), (None, None)]

@@ -116,6 +116,8 @@ class _Cue:
     explicit_other: bool = False  # an explicit subject that is not an entity (مصدر أمني)
     anaphor: bool = False
     subject_end: int = 0
+    first_word: str = ""  # folded first word of an explicit non-entity subject (الوزير)
+    antecedent: Span | None = None  # the earlier PER whose role that title names
 
 
 @dataclass
@@ -139,6 +141,32 @@ class _State:
         return (best[1], best[2]) if best else None
 
 
+class _RoleIndex:
+    """PER mentions with a role (``وزير الخارجية``), so a later bare title (``وقال الوزير``) finds its holder."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.items = sorted((s.start, _title_head(str(s.attrs["role"])), s) for s in spans)
+
+    def resolve(self, word: str, pos: int, state: _State) -> Span | None:
+        head = _title_head(word)
+        k = bisect.bisect_right(state.block_starts, pos) - 1
+        floor = state.block_starts[max(0, k - MAX_AGENT_PARAGRAPHS_BACK)] if k >= 0 else 0
+        found = None
+        for start, role_head, span in self.items:
+            if start >= pos:
+                break
+            if start >= floor and role_head == head:
+                found = span
+        return found
+
+
+def _title_head(words: str) -> str:
+    """``الرئيس الأميركي`` → ``رئيس``; ``وزير الخارجية`` → ``وزير`` (folded, article stripped)."""
+    parts = fold_ar(words).split()
+    head = parts[0] if parts else ""
+    return head[2:] if head.startswith("ال") and len(head) > 4 else head
+
+
 def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[Span]:
     """Quote spans of ``article`` (needs its ``sentences`` and ``entities`` layers).
 
@@ -156,6 +184,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     ]
     sent_starts = [s.start for s in sentences]
     state = _State([b.start for b in _blocks(article)])
+    roles = _RoleIndex([s for s in article.entities if s.label == "PER" and s.attrs.get("role")])
     for sent in sentences:  # sentence-initial agents (VSO and SVO)
         _note_sentence_agent(text, folded, sent, entities, lex, state)
 
@@ -186,6 +215,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             mark = None
         subject_limit = comp[0] if comp is not None and mark is None else (mark if mark is not None else gap_end)
         _resolve_subject(text, folded, cue, subject_limit, entities, lex)
+        if cue.subject is None and cue.explicit_other:
+            cue.antecedent = roles.resolve(cue.first_word, cue.start, state)
         if cue.subject is not None:
             state.add(cue.subject.start, canonical_of(cue.subject, text), (cue.subject.start, cue.subject.end))
         if mark is not None:
@@ -389,6 +420,8 @@ def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: En
         if bare in lex.stop_words or (bare.startswith(("ل", "ب")) and bare[1:] in lex.stop_words):
             return
         if bare and bare not in lex.skip_words:
+            if not cue.explicit_other:
+                cue.first_word = bare
             cue.explicit_other = True
         if word and word[-1] in _PUNCT_STRIP:
             return
@@ -403,6 +436,9 @@ def _make_quote(text: str, a: int, b: int, kind: str, cue_span: tuple[int, int] 
     if cue is not None and cue.subject is not None:
         speaker = canonical_of(cue.subject, text)
         speaker_span = [cue.subject.start, cue.subject.end]
+    elif cue is not None and cue.antecedent is not None:
+        speaker = canonical_of(cue.antecedent, text)
+        speaker_span = [cue.antecedent.start, cue.antecedent.end]
     elif cue is None or cue.anaphor or not cue.explicit_other:
         found = state.last_before(cue.start if cue is not None else a)
         if found:
