@@ -18,13 +18,17 @@ How a quote is found (all matching on a same-length folded text, see `rasd.enric
 2. *Direct quotes* are paired per quote style (``" "``، ``“ ”``، ``« »``، ``' '``; reversed RTL pairs too).
    An opening mark that is not closed by the end of its paragraph continues into the next paragraph
    when that paragraph re-opens with a mark or closes one.  A quote needs a cue: a speech verb before
-   it (``وقال التحالف في بيان، "..."``), a verb right after it (``"..."، قال الوزير``), or it opens the
-   paragraph right after a paragraph with a quote of the same speaker.  A mark glued to a word
-   (``بـ"دعم``) or after a preposition quotes a term, not speech.
+   it (``وقال التحالف في بيان، "..."``), a verb or source right after it (``"..."، قال الوزير``،
+   ``"..."، بحسب الوزير``), or it opens the paragraph right after a paragraph with a quote.  A mark
+   glued to a word (``بـ"دعم``), after a preposition or after a naming word (``بعنوان``، ``صحيفة``)
+   quotes a term, not speech; a quote neither after punctuation nor right after its cue needs six
+   words.  ``قال إن "..."`` is a direct quote.
 3. *Speaker*: the first PER/ORG entity after the verb, stepping over titles (``وأكد وزير الخارجية
    الأميركي أنتوني بلينكن``) and time adverbs, stopping at prepositions (``وقال مصدر في الوزارة``
-   has no entity speaker).  A bare cue (``وأضاف أن``، ``قائلا``) or an anaphor (``الأخير``) takes the
-   last agent: the last quote speaker, speech-verb subject or sentence-initial subject before it.
+   has no entity speaker).  A bare title (``وقال الوزير``) takes the earlier PER whose ``role`` has
+   that head word.  A bare cue (``وأضاف أن``، ``قائلا``) or an anaphor (``الأخير``) takes the last
+   agent: the last quote speaker, speech-verb subject or sentence-initial subject before it, named
+   at most two paragraphs back.
 
 The cue covers verb … subject (``وأشار بلينكن إلى أن``، ``وقال التحالف``) or, with no subject,
 verb … quote (``وأضاف، `` / ``وقال إن``).
