@@ -19,7 +19,8 @@ __all__ = ["GZIP_MAGIC", "is_gzip", "sniff_kind", "sniff_media_type"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 _HTML_MARKERS = re.compile(
-    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<p[\s>]|<article[\s>]|<br\s*/?>",
+    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title>|<div[\s>]|<p[\s>]|<article[\s>]|<br\s*/?>"
+    rb"|<script[\s>]|<style[\s>]|<link\s|<table[\s>]|<span[\s>]|<a\s+href|<h[1-6][\s>]",
     re.I,
 )
 
