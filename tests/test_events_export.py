@@ -84,3 +84,10 @@ def test_csv_and_jsonl_round_trip() -> None:
 ])
 def test_event_date_of(value: str | None, day: str | None) -> None:
     assert event_date_of(value) == day
+
+
+def test_perpetrator_and_target_fill_actor_columns() -> None:
+    rec = export_record({"attrs": {"actors": ["ب", "أ", "ج"], "perpetrator": "أ", "target": "ج"}})
+    assert (rec["actor1"], rec["actor2"]) == ("أ", "ج")
+    rec = export_record({"attrs": {"actors": [], "target": "ج"}})
+    assert (rec["actor1"], rec["actor2"]) == ("ج", None)

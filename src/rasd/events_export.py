@@ -11,7 +11,8 @@ Columns use ACLED's names where ACLED has the field, then ours::
   ``date_precision`` ``publication`` means no time expression governed the event and the publish date
   stands in for it.
 - ``event_type``/``sub_event_type`` are ACLED's (empty for our meeting/visit types; ``type`` has ours).
-- ``actor1`` is the claimant when there is one, else the first actor/participant; ``actor2`` the next.
+- ``actor1`` is the claimant, else the perpetrator, else the first actor/participant; ``actor2`` the
+  target when one was found, else the next actor/participant.
 - ``location`` is the most specific location, ``locations`` all of them joined by `` | ``.
 - ``fatalities`` is the killed count, empty when the text gives none (unknown is not zero).
 - ``notes`` is the sentence the event came from.
@@ -99,11 +100,16 @@ def export_record(row: Mapping[str, Any]) -> dict[str, Any]:
     """One ACLED-style record (keys = `EXPORT_COLUMNS`) from a store or `event_rows` row."""
     a: Mapping[str, Any] = row.get("attrs") or {}
     claimant = a.get("claimed_by")
-    people = [p for p in [claimant, *(a.get("actors") or []), *(a.get("participants") or [])] if p]
+    target = a.get("target")
+    doers = [claimant, a.get("perpetrator"), *(a.get("actors") or []), *(a.get("participants") or [])]
     actors: list[str] = []
-    for p in people:
-        if p not in actors:
+    for p in doers:
+        if p and p not in actors and p != target:
             actors.append(p)
+    if target and actors:
+        actors.insert(1, target)
+    elif target:
+        actors = [target]
     locations = list(a.get("locations") or [])
     return {
         "event_date": event_date_of(row.get("date") or a.get("date")),

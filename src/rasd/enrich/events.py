@@ -9,7 +9,10 @@ One `Span` per event over its trigger (``هجوما داميا``، ``ويستق�
     locations      canonical LOC names in the sentence, text order, countries last
                    (meeting/visit: only LOCs after في/ب/إلى, else the destination of a visit of one
                    of the participants mentioned anywhere in the article: ``زيارة الكاظمي لواشنطن``)
-    actors         PER/ORG in the sentence, sources (بحسب X) left out      (violent/protest/arrest)
+    actors         PER/ORG in the sentence, sources (بحسب X) left out, the perpetrator first
+    perpetrator    the subject of a verb trigger (هاجمت قوات النظام) or of the verb governing a noun
+                   trigger (وشنت تركيا هجوما، هجوما شنه داعش), or None
+    target         a PER/ORG after على/ضد/استهدف right after the trigger, or None
     participants   PER/ORG in the sentence                                  (meeting/visit/agreement)
     claimed_by, claim_evidence   a claim of responsibility (``تبنى``، ``أعلن مسؤوليته``) in the
                    sentence or the one before/after; its subject, or for ``هذه الأخيرة``/``الأخير``
@@ -83,6 +86,10 @@ _SOURCE_WORDS = frozenset(fold_ar(w) for w in ("بحسب", "حسب", "وفق", "
 _LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))
 #: A wire dateline opening a paragraph: ``دبي، الإمارات العربية المتحدة (CNN) --`` / ``بيروت (رويترز) -``.
 _DATELINE_RE = re.compile(r"[^.\n]{0,80}?\)\s*[-–—]{1,2}\s*")
+_GOVERNING_VERBS = frozenset(fold_ar(w) for w in (
+    "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "تبنى", "تبنت", "أطلق", "أطلقت"))
+_GOVERNING_VERB_STEMS_WITH_OBJECT = frozenset(fold_ar(w) for w in ("شنه", "شنت", "نفذ", "تبن"))
+_TARGET_WORDS = frozenset(fold_ar(w) for w in ("على", "ضد", "استهدف", "استهدفت", "يستهدف", "تستهدف", "مستهدفا", "مستهدفة"))
 _DELEGATION_RE = re.compile(fold_ar("(?:وفد|وفدا|نظير|نظيره|نظيرته|نظيرها)"))
 _DATE_RE = re.compile(r"^(\d{4})(?:-(W\d\d|\d\d)(?:-(\d\d))?)?")
 
@@ -411,6 +418,9 @@ class _Context:
             a["actors"] = self._agents(i, drop_sources=True)
             a["participants"] = []
             a["locations"] = self._locations(i)
+        a["perpetrator"], a["target"] = self._perpetrator(trigger), self._target(trigger)
+        if a["perpetrator"] in a["actors"]:  # the doer first
+            a["actors"] = [a["perpetrator"], *[x for x in a["actors"] if x != a["perpetrator"]]]
         a["claimed_by"], a["claim_evidence"] = None, None
         if family == "violence":
             a["claimed_by"], a["claim_evidence"] = self._claim(i)
@@ -498,6 +508,51 @@ class _Context:
             if name not in out:
                 out.append(name)
         return out
+
+    def _perpetrator(self, c: _Candidate) -> str | None:
+        """Who did it: the subject after a verb trigger (``هاجمت قوات النظام``) or of the verb that
+        governs a noun trigger (``وشنت تركيا هجوما``، ``هجوما شنه داعش``)."""
+        if FAMILIES[c.type] in DIPLOMACY:
+            return None
+        s = self.sentences[c.sentence]
+        if c.pos == "verb":
+            return self._subject_after(c.end, s.end)
+        before = list(_WORD_RE.finditer(self.folded, max(s.start, c.start - 60), c.start))[-6:]
+        for w in before:
+            if w.group().strip(_PUNCT).lstrip("وف") in _GOVERNING_VERBS:
+                ents = self.entities.within(w.end(), c.start, AGENTS)
+                if ents:
+                    return canonical_of(ents[0], self.text)
+                break
+        after = list(_WORD_RE.finditer(self.folded, c.end, s.end))[:4]
+        for w in after:
+            if w.group().strip(_PUNCT)[:3] in _GOVERNING_VERB_STEMS_WITH_OBJECT:  # شنه، نفذه، تبناه
+                return self._subject_after(w.end(), s.end)
+        return None
+
+    def _target(self, c: _Candidate) -> str | None:
+        """Whom it hit: a PER/ORG after على/ضد/استهدف within six words of the trigger."""
+        if FAMILIES[c.type] in DIPLOMACY:
+            return None
+        s = self.sentences[c.sentence]
+        words = list(_WORD_RE.finditer(self.folded, c.end, s.end))[:6]
+        for w in words:
+            if w.group().strip(_PUNCT).lstrip("و") in _TARGET_WORDS:
+                found = self._subject_after(w.end(), s.end, max_words=3)
+                if found:
+                    return found
+        return None
+
+    def _subject_after(self, pos: int, end: int, max_words: int = 4) -> str | None:
+        words = list(_WORD_RE.finditer(self.folded, pos, end))[:max_words]
+        if not words:
+            return None
+        ents = self.entities.within(pos, words[-1].end(), AGENTS)
+        for e in ents:
+            between = self.folded[pos : e.start].split()
+            if not any(b.strip(_PUNCT) in _LOCATIVE_WORDS or b.strip(_PUNCT) in _SOURCE_WORDS for b in between):
+                return canonical_of(e, self.text)
+        return None
 
     def _after_source_word(self, pos: int, floor: int) -> bool:
         before = self.folded[max(floor, pos - 25) : pos].split()[-3:]
