@@ -46,7 +46,7 @@ __all__ = [
 #: Digits in the matching form (already ASCII) with thousands and decimal separators.
 DIGITS_PATTERN = r"\d{1,3}(?:[,\u066c]\d{3})+(?:[.\u066b]\d+)?|\d+(?:[.\u066b]\d+)?"
 
-_CLASSES = ("unit", "bound", "teen", "ten", "hundred", "scale", "plural", "dual", "fraction", "vague")
+_CLASSES = ("unit", "bound", "teen", "ten", "hundred", "scale", "plural", "dual", "fraction", "part", "vague")
 
 
 class ParsedNumber(NamedTuple):
@@ -137,14 +137,26 @@ class NumberLexicon:
         last_class = ""
         last_scale = float("inf")
         vague = False
+        last_unit = 0.0  # the last unit word's value (numerator of a following plural denominator)
         i = first
         while i < len(words):
             entry = self.words.get(words[i])
             if entry is None:
                 break
             value, cls = entry
+            if cls == "unit":
+                last_unit = value
             if last_class == "":
-                if cls in {"bound", "fraction"}:
+                if cls == "fraction":  # نصف مليون → 500000; ثلثي → 2/3 alone
+                    after = self.words.get(words[i + 1]) if i + 1 < len(words) else None
+                    if after is not None and after[1] in {"scale", "dual", "plural"}:
+                        total, last_scale, last_class = value * after[0], value * after[0], "fraction"
+                        i += 2
+                        continue
+                    group, last_class = value, "fraction"
+                    i += 1
+                    continue
+                if cls in {"bound", "part"}:
                     if cls == "bound" and i + 1 < len(words) and self._class(words[i + 1]) == "teen":
                         group = value + 10
                         i += 2
@@ -161,9 +173,17 @@ class NumberLexicon:
                     vague = cls == "vague"
                 i += 1
                 continue
-            if cls == "teen" and last_class == "unit" and group < 10:
-                group += 10
+            if cls == "teen" and last_class == "unit" and group % 100 < 10:
+                group += 10  # ثلاثة عشر, مائة وستة عشر
                 last_class = "ten"
+            elif cls == "part" and last_class in {"unit", "ten", "hundred"}:
+                # ثلاثة أخماس = 3/5; عشرون وثلاثة أخماس = 20 + 3/5; مائة وثلاثون أخماس = 130/5
+                numerator = last_unit if last_class == "unit" else group
+                group = group - numerator + numerator * value
+                last_class = "fraction"
+            elif cls == "fraction" and last_class in {"unit", "ten", "hundred"}:
+                group += value  # واحد ونصف, مائة وثلثان
+                last_class = "fraction"
             elif cls == "hundred" and value == 100 and last_class == "unit" and group < 10:
                 group *= 100  # ثلاث مائة
                 last_class = "hundred"
@@ -189,7 +209,7 @@ class NumberLexicon:
             i += 1
         if i == first:
             return None
-        result = total + group
+        result = round(total + group, 9)
         number: int | float = int(result) if float(result).is_integer() else result
         return ParsedNumber(first, i, number, vague)
 

@@ -151,7 +151,7 @@ def time_regex() -> re.Pattern[str]:
         "set": n(r"كل\s+(?:يوم\s+)?") + _alt([*cal.weekdays, *(w[2:] for w in cal.weekdays)])
                + n(r"|(?:كل|في كل)\s+(?:يوم|أسبوع|شهر|عام|سنة|ساعة)|يوميا|أسبوعيا|شهريا|سنويا"),
         "duration": n(r"(?:(?:لمدة|مدة|طيلة|طوال|نحو|حوالي)\s+)?(?:نصف\s+)?") + rf"(?:{number}\s+)?{unit}"
-                    + n(r"(?:\s+ونصف)?|(?:طيلة|طوال)\s+ال") + unit,
+                    + n(r"(?:\s+(?:ونصف|وربع|وثلث))?|(?:طيلة|طوال)\s+ال") + unit,
     }
     body = "|".join(f"(?P<{name}>{branches[name]})" for name in BRANCHES)
     return re.compile(rf"(?<!\w)(?P<pre>[وف]?[بل]?)(?:{body})(?!\w)")

@@ -36,8 +36,43 @@ __all__ = ["QuantityFinder", "QuantityStage", "find_quantities", "make_stage"]
 _ADJECTIVE_UNITS = {"soldiers", "people", "civilians", "fighters", "children", "women", "refugees"}
 #: Single number words too ambiguous to stand alone without a unit (ست "lady", خمس "a fifth"…).
 _RISKY_ALONE = {normalize_ar(w) for w in ("ست", "سبع", "خمس", "عشر", "ثمان", "تسع", "صفر", "واحد", "واحدة",
-                                          "ربع", "نصف", "ألف", "مية", "ميت")}  # fmt: skip
+                                          "ربع", "نصف", "ثلث", "ألف", "مية", "ميت")}  # fmt: skip
 _WORD_RE = re.compile(r"\S+")
+_HUNDREDS = {normalize_ar(w) for w in ("مائة", "مئة")}  # ٣٢٢ مائة = 32200
+#: Digit strings: grouped by spaces (1 234 567) or Arabic commas (١،٢٣٤،٥٦٧), decimal commas
+#: (12,5 / 9,2321312 — a comma before exactly three digits stays a thousands separator), plain
+#: digits, a leading decimal point (.08), then an optional exponent (1e10, 1.1^23).
+_DIGIT_FORMS = (
+    r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.\u066b]\d+)?"
+    r"|\d{1,3}(?:\u060c\d{3})+(?!\d)(?:[.,\u066b]\d+)?"
+    r"|\d+,(?:\d{1,2}|\d{4,})(?!\d)"
+    rf"|{DIGITS_PATTERN}"
+    r"|(?<![^\s])[.\u066b]\d+)"
+    r"(?:[eE][+-]?\d+|\^[+-]?\d+)?"
+)
+_DIGIT_TOKEN_RE = re.compile(r"(-?)([^eE^]+)(?:[eE]([+-]?\d+)|\^([+-]?\d+))?")
+
+
+def parse_digit_token(token: str) -> float:
+    """Value of a digit string in the matching form, in any of the `_DIGIT_FORMS`.
+
+    >>> [parse_digit_token(t) for t in ("1 234 567", "1\u060c234", "9,25", "2,500", ".5", "-3", "1e3")]
+    [1234567.0, 1234.0, 9.25, 2500.0, 0.5, -3.0, 1000.0]
+    """
+    m = _DIGIT_TOKEN_RE.fullmatch(token)
+    if m is None:
+        raise ValueError(f"not a digit string: {token!r}")
+    sign, body, exp, power = m.groups()
+    body = re.sub(r"[ \u00a0\u202f\u2009\u060c]", "", body) if re.search(r"\d[ \u00a0\u202f\u2009\u060c]\d", body) else body
+    if re.fullmatch(r"\d+,(?:\d{1,2}|\d{4,})", body):
+        body = body.replace(",", ".")
+    body = body.replace("\u066b", ".")
+    value = float(parse_digits("0" + body if body.startswith(".") else body))
+    if exp:
+        value *= 10.0 ** int(exp)
+    elif power:
+        value **= int(power)
+    return -value if sign else value
 
 
 def _read_rows(path: str) -> list[list[str]]:
@@ -60,11 +95,12 @@ class QuantityFinder:
         pre = _alt([w for w, (_, pos) in self.qualifiers.items() if pos == "pre"])
         post = _alt([w for w, (_, pos) in self.qualifiers.items() if pos == "post"])
         word = rf"(?:{self.numbers.word_pattern})(?!\w)"
-        digits = rf"(?<![\d.,:/\-])(?:\d+,\d{{1,2}}(?!\d)|{DIGITS_PATTERN})(?![\d:/]|[.,]\d)"
-        scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "plural"}])
+        digits = rf"(?<![\d.,:/\-])(?:(?<![^\s(])(?<!\d\s)-)?(?:{_DIGIT_FORMS})(?![\d:/]|[.,]\d)"
+        scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "plural"} or w in _HUNDREDS])
+        negative = _alt([normalize_ar(w) for w in ("سالب", "ناقص")])
         self.regex = re.compile(
-            rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?"
-            rf"(?P<num>(?:ال)?{digits}(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*)"
+            rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?"
+            rf"(?P<num>(?:ال)?(?P<digits>{digits})(?:\s+(?P<dscale>{scale})(?!\w))?|{word}(?:\s+و?\s*{word})*)"
             rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?!\w)"
             rf"(?:\s+(?P<adj>(?:ال)?\w{{3,}}(?:ي|يا|يين|يون)(?!\w)))?)?"
             rf"(?P<q2>\s+{post}(?!\w))?"
@@ -108,11 +144,10 @@ class QuantityFinder:
         words = [w for w in _WORD_RE.findall(num) if w != "و"]
         unit = self.units.get(m.group("unit")) if m.group("unit") else None
         attrs: dict[str, Any] = {}
-        if words[0][0].isdigit() or (words[0].startswith("ال") and words[0][2:3].isdigit()):
-            first = words[0].removeprefix("ال")
-            value: float = float(first.replace(",", ".")) if re.fullmatch(r"\d+,\d{1,2}", first) else parse_digits(first)
-            if len(words) > 1:
-                value *= self.numbers.words[" ".join(words[1:])][0]
+        if m.group("digits"):
+            value = parse_digit_token(m.group("digits"))
+            if m.group("dscale"):
+                value *= self.numbers.words[m.group("dscale")][0]
             if not unit and not m.group("q1") and 1900 <= value <= 2099 and float(value).is_integer():
                 return None  # a year, not a count
         else:
@@ -125,6 +160,9 @@ class QuantityFinder:
                 attrs["vague"] = True
             if len(clean) == 1 and clean[0] in _RISKY_ALONE and not unit and not m.group("q1"):
                 return None
+        if m.group("neg"):
+            value = -value
+        value = round(value, 9)
         attrs["value"] = int(value) if float(value).is_integer() else value
         attrs["unit"] = unit
         qualifier = m.group("q1") or m.group("q2")

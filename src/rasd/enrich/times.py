@@ -50,7 +50,7 @@ _YEAR_RE = re.compile(r"(?<!\d)(1[3-4]\d\d|19\d\d|20\d\d)(?!\d)")
 _HIJRI_ERA_RE = re.compile(_n(r"(?<!\w)(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)"))
 _FUTURE_CUE_RE = re.compile(_n(
     r"(?<!\w)(?:سوف|من المقرر|من المنتظر|من المتوقع|يعتزم|تعتزم|المقبل|القادم|غدا"
-    r"|س[يتن](?:عقد|لتقي|جري|بدأ|زور|توجه|شارك|قوم|كون|صل|ستقبل|نطلق|تم|عود|لقي|عقدان)\w*)(?!\w)"
+    r"|س[يتنأ](?:عقد|لتقي|جري|بدأ|زور|توجه|شارك|قوم|كون|صل|ستقبل|نطلق|تم|عود|لقي|عقدان|خرج|رحل|غادر|سافر)\w*)(?!\w)"
 ))  # fmt: skip
 _MERGE_GAP_RE = re.compile(_n(r"\s*(?:[,،]\s*)?(?:(?:من|في|يوم)\s+)?"))
 _TRIM_PREFIXES = {_n(w) for w in ("في", "حتى", "قبل", "بعد", "خلال", "لمدة", "مدة", "طيلة", "طوال")}
@@ -92,9 +92,11 @@ class TimeFinder:
         )
 
     # -- driver ---------------------------------------------------------------------------------
-    def find(self, text: str, reference: datetime | None) -> list[Span]:
+    def find(self, text: str, reference: datetime | None, *, prefer: str = "past") -> list[Span]:
+        if prefer not in {"past", "future"}:
+            raise ValueError(f"prefer must be 'past' or 'future', not {prefer!r}")
         norm = fold_with_offsets(text)
-        hits = self._merge(self._hits(norm.text, reference), norm.text)
+        hits = self._merge(self._hits(norm.text, reference, future=prefer == "future"), norm.text)
         spans = []
         for h in hits:
             start, end = norm.to_original(h.start, h.end)
@@ -107,7 +109,9 @@ class TimeFinder:
         """Ranges of time expressions in an already normalized text (no resolution needed)."""
         return [(h.start, h.end) for h in self._hits(norm_text, None)]
 
-    def _hits(self, text: str, reference: datetime | None, *, full_scan: bool = False) -> list[_Hit]:
+    def _hits(
+        self, text: str, reference: datetime | None, *, future: bool = False, full_scan: bool = False
+    ) -> list[_Hit]:
         """Resolved matches of the pattern; only the windows around trigger words are scanned
         (``full_scan`` scans everything: the same result, slower — kept for the equivalence test)."""
         hits: list[_Hit] = []
@@ -117,7 +121,7 @@ class TimeFinder:
                 branch = m.lastgroup
                 if branch is None or branch == "pre":
                     branch = next(x for x in BRANCHES if m.group(x) is not None)
-                hit = self._resolve(branch, m.start(branch), m.group(branch), text, reference)
+                hit = self._resolve(branch, m.start(branch), m.group(branch), text, reference, future)
                 if hit is not None:
                     hits.append(hit)
         return hits
@@ -143,11 +147,13 @@ class TimeFinder:
         return out
 
     # -- branches -------------------------------------------------------------------------------
-    def _resolve(self, branch: str, start: int, s: str, text: str, ref: datetime | None) -> _Hit | None:
+    def _resolve(
+        self, branch: str, start: int, s: str, text: str, ref: datetime | None, future: bool = False
+    ) -> _Hit | None:
         end = start + len(s)
         words = _WORD_RE.findall(s)
         try:
-            resolved = getattr(self, "_resolve_" + branch)(s, words, start, text, ref)
+            resolved = getattr(self, "_resolve_" + branch)(s, words, start, text, ref, future)
         except ValueError:  # an impossible date such as 31 شباط
             return None
         if resolved is None:
@@ -159,7 +165,7 @@ class TimeFinder:
                 return None
         return _Hit(start, end, typ, value, attrs)
 
-    def _resolve_date(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+    def _resolve_date(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         mm = self.month_re.search(s)
         if mm is None:
             return None
@@ -183,7 +189,7 @@ class TimeFinder:
             return "DATE", date(int(year_m.group()), month, day).isoformat(), attrs
         if ref is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", attrs
-        resolved = _nearest_year(ref.date(), month, day)
+        resolved = _nearest_year(ref.date(), month, day, future)
         following = _WORD_RE.match(text, start + len(s) + 1)  # الماضي / المقبل after the date
         direction = DIRECTION_WORDS.get(following.group()) if following else None
         if direction == -1 and resolved >= ref.date():
@@ -192,17 +198,17 @@ class TimeFinder:
             resolved = resolved.replace(year=resolved.year + 1)
         return "DATE", resolved.isoformat(), attrs
 
-    def _resolve_numdate(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+    def _resolve_numdate(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         parts = [int(p) for p in re.split(r"\s?[/.\-]\s?", s)]
         if len(parts) == 2:  # 22/4 (day/month), or 4/22 when the second cannot be a month
             d, m = parts if parts[1] <= 12 else parts[::-1]
             if ref is None:
                 return "DATE", f"XXXX-{m:02d}-{d:02d}", {"precision": "day"}
-            return "DATE", _nearest_year(ref.date(), m, d).isoformat(), {"precision": "day"}
+            return "DATE", _nearest_year(ref.date(), m, d, future).isoformat(), {"precision": "day"}
         y, m, d = parts if parts[0] > 31 else parts[::-1]
         return "DATE", date(y, m, d).isoformat(), {"precision": "day"}
 
-    def _resolve_clock(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+    def _resolve_clock(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         hm = re.search(r"(\d{1,2})(?:[:.](\d\d))?", s)
         rest = s
         if hm and (s.startswith(hm.group()) or s.startswith(_n("الساعة"))) and not self._ordinal_prefix(s):
@@ -243,7 +249,7 @@ class TimeFinder:
         num = self._number_in(rest)
         return int(num) * sign if num is not None and (_n("دقيقة") in rest or _n("دقائق") in rest) else 0
 
-    def _resolve_year(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+    def _resolve_year(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         ym = _YEAR_RE.search(s)
         if ym is None:
             return None
@@ -258,7 +264,7 @@ class TimeFinder:
             return None
         return "DATE", str(year), attrs
 
-    def _resolve_offset(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+    def _resolve_offset(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         sign = 1 if words[0] == _n("بعد") else -1
         unit, count = self._unit_count(s, words)
         if unit is None:
@@ -271,7 +277,7 @@ class TimeFinder:
         attrs["offset"] = ("-" if sign < 0 else "") + _duration_value(unit, count)
         return self._shift(ref, unit, sign * count, attrs)
 
-    def _resolve_window(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+    def _resolve_window(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         unit, count = self._unit_count(s, words)
         if unit is None or count is None:
             return None
@@ -281,7 +287,7 @@ class TimeFinder:
             attrs["anchor"] = ref.date().isoformat()
         return "DURATION", _duration_value(unit, count), attrs
 
-    def _resolve_monthyear(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+    def _resolve_monthyear(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         mm = self.month_re.search(s)
         if mm is None:
             return None
@@ -301,9 +307,9 @@ class TimeFinder:
             return "DATE", f"{int(year_m.group()):04d}-{month:02d}", attrs
         if ref is None:
             return "DATE", f"XXXX-{month:02d}", attrs
-        return "DATE", f"{_nearest_year(ref.date(), month, 1).year:04d}-{month:02d}", attrs
+        return "DATE", f"{_nearest_year(ref.date(), month, 1, future).year:04d}-{month:02d}", attrs
 
-    def _resolve_period(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+    def _resolve_period(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         attrs: dict[str, Any] = {}
         if words[0] in _MODS:
             attrs["mod"] = _MODS[words[0]]
@@ -325,20 +331,20 @@ class TimeFinder:
         return "DATE", str(day.year + direction), attrs
 
     def _resolve_daypart(self, s: str, words: list[str], start: int, text: str,
-                         ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+                         ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
         code = DAYPART_WORDS.get(words[0], "NI")
         inner = s[len(words[0]):].strip()
         inner = inner[len(_n("يوم")):].strip() if inner.startswith(_n("يوم") + " ") else inner
-        resolved = self._resolve_relday(inner, _WORD_RE.findall(inner), start, text, ref)
+        resolved = self._resolve_relday(inner, _WORD_RE.findall(inner), start, text, ref, future)
         if resolved is None:
-            resolved = self._resolve_weekday(inner, _WORD_RE.findall(inner), start, text, ref)
+            resolved = self._resolve_weekday(inner, _WORD_RE.findall(inner), start, text, ref, future)
         if resolved is None:
             return None
         _, value, attrs = resolved
         return "TIME", f"{value}T{code}", {**attrs, "precision": "daypart"}
 
     def _resolve_relday(self, s: str, words: list[str], start: int, text: str,
-                        ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+                        ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
         if len(words) == 2 and words[0] == _n("يوم"):  # يوم أمس، يوم غد
             words = words[1:]
         if len(words) >= 2 and words[1] in self.calendar.weekdays and words[0] == _n("اليوم"):
@@ -359,7 +365,7 @@ class TimeFinder:
         return "DATE", (ref.date() + timedelta(days=offset)).isoformat(), attrs
 
     def _resolve_weekday(self, s: str, words: list[str], start: int, text: str,
-                         ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+                         ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
         names = [w for w in words if w in self.calendar.weekdays]
         if not names:
             return None
@@ -367,8 +373,8 @@ class TimeFinder:
         direction = DIRECTION_WORDS.get(words[-1])
         if direction is None:
             window = text[max(0, start - 80) : start]
-            direction = 1 if _FUTURE_CUE_RE.search(window) else 0
-            strict = False
+            direction = 1 if future or _FUTURE_CUE_RE.search(window) else 0
+            strict = future
         else:
             strict = True
         attrs: dict[str, Any] = {"precision": "day", "weekday": f"XXXX-WXX-{iso}"}
@@ -382,26 +388,27 @@ class TimeFinder:
             delta = delta - 7 if delta else (-7 if strict and direction < 0 else 0)
         return "DATE", (day + timedelta(days=delta)).isoformat(), attrs
 
-    def _resolve_set(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+    def _resolve_set(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         for w in words:
             iso = self.calendar.weekdays.get(w) or self.calendar.weekdays.get(_n("ال") + w)
             if iso:
                 return "SET", f"XXXX-WXX-{iso}", {"precision": "day"}
         return "SET", _SET_UNITS.get(words[-1], "P1D"), {}
 
-    def _resolve_duration(self, s: str, words: list[str], start: int, text: str, ref: datetime | None) -> tuple[str, str, dict[str, Any]] | None:
+    def _resolve_duration(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         unit, count = self._unit_count(s, words)
         if unit is None or count is None:
             return None
         has_number = self._number_in(s) is not None
         dual = any(self.calendar.units.get(w, ("", 0))[1] == 2 for w in words)
-        half = _n("نصف") in words or _n("ونصف") in words
-        if not (has_number or dual or half or words[0] in _TRIM_PREFIXES):
+        fractions = [(w.startswith("و"), self._fraction(w)) for w in words if self._fraction(w)]
+        if not (has_number or dual or fractions or words[0] in _TRIM_PREFIXES):
             return None
-        if _n("نصف") in words:
-            count = count / 2 if has_number or dual else 0.5
-        elif _n("ونصف") in words:
-            count += 0.5
+        for joined, value in fractions:
+            if joined:  # ساعة ونصف, ثلاث ساعات وربع
+                count += value
+            else:  # نصف ساعة, ربع ساعة, نصف يومين
+                count = count * value if has_number or dual else value
         attrs: dict[str, Any] = {"precision": "duration"}
         if words[0] in _MODS:
             attrs["mod"] = "APPROX"
@@ -420,13 +427,18 @@ class TimeFinder:
             return unit, number
         return unit, float(count) if count else None
 
+    def _fraction(self, word: str) -> float:
+        """Value of a fraction word (``نصف``, ``ونصف``, ``ربع``, ``ثلث``), else 0."""
+        entry = self.numbers.words.get(word) or self.numbers.words.get(word.removeprefix("و"))
+        return entry[0] if entry and entry[1] == "fraction" else 0.0
+
     def _number_in(self, s: str) -> float | None:
         dm = _DIGITS_RE.search(s)
         if dm:
             return float(parse_digits(dm.group()))
         words = [w.removeprefix("و") if w not in self.numbers.words else w for w in _WORD_RE.findall(s) if w != "و"]
         for i, w in enumerate(words):
-            if w in self.numbers.words:
+            if w in self.numbers.words and self.numbers.words[w][1] != "fraction":
                 parsed = self.numbers.evaluate_words(words[i:])
                 if parsed and parsed[0].first == 0:
                     return float(parsed[0].value)
@@ -481,9 +493,12 @@ class TimeFinder:
         return "DATE", str(ref.year + months // 12), attrs
 
 
-def _nearest_year(ref: date, month: int, day: int) -> date:
-    """A day and month without a year: the occurrence nearest the reference, leaning to the past."""
+def _nearest_year(ref: date, month: int, day: int, future: bool = False) -> date:
+    """A day and month without a year: the occurrence nearest the reference, leaning to the past
+    (news), or the next one on or after the reference when ``future``."""
     candidate = date(ref.year, month, day)
+    if future:
+        return candidate if candidate >= ref else date(ref.year + 1, month, day)
     if (candidate - ref).days > 90:
         return date(ref.year - 1, month, day)
     if (ref - candidate).days > 270:
@@ -497,23 +512,26 @@ def _day_offset(days: int) -> str:
 
 def _duration_value(unit: str, count: float) -> str:
     """``("M", 3)`` → ``P3M``; ``("H", 24)`` → ``PT24H``; decades and centuries in years."""
-    number = int(count) if float(count).is_integer() else count
-    if unit == "DE":
-        return f"P{number * 10}Y"
-    if unit == "CE":
-        return f"P{number * 100}Y"
+    if unit in {"DE", "CE"}:
+        count, unit = count * (10 if unit == "DE" else 100), "Y"
+    number = int(count) if float(count).is_integer() else round(count, 6)
     if unit in _UNIT_SECONDS:
         return f"PT{number}{'M' if unit == 'MIN' else unit}"
     return f"P{number}{unit}"
 
 
-def find_times(text: str, reference: datetime | None) -> list[Span]:
+def find_times(text: str, reference: datetime | None, *, prefer: str = "past") -> list[Span]:
     """TIMEX spans of ``text`` resolved against ``reference`` (the publication date-time).
+
+    ``prefer`` settles a weekday or a day and month said without a direction: ``"past"`` (the news
+    convention, default: the nearest such day on or before the reference unless a future cue
+    such as ``سوف``/``المقبل`` says otherwise) or ``"future"`` (the next one after the reference,
+    Duckling's convention for scheduling text).
 
     >>> [(s.slice(t), s.attrs["value"]) for t in ["وصل منذ أسبوع"] for s in find_times(t, datetime(2021, 7, 26))]
     [('منذ أسبوع', '2021-07-19')]
     """
-    return _default_finder().find(text, reference)
+    return _default_finder().find(text, reference, prefer=prefer)
 
 
 _FINDERS: list[TimeFinder] = []
