@@ -271,3 +271,26 @@ def test_perpetrator_and_target() -> None:
         ("هجوما", "الجيش التركي", "وحدات حماية الشعب", "الجيش التركي"),
         ("وهاجمت", "حركة الشباب", None, "حركة الشباب"),
     ]
+
+
+# -- robustness -----------------------------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["هجوم", "هجوما", "داميا", "انفجرت", "سيارة", "مفخخة", "قصف", "غارة", "جوية", "اعتقلت", "التقى",
+           "استقبل", "زار", "وتبنت", "الأخيرة", "مسؤوليته", "وأعلن", "في", "إلى", "بغداد", "داعش", "سامي",
+           "نور", "3 قتلى", "أمس", "،", ".", "وقع", "متكررة"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25), min_size=1, max_size=4))
+def test_event_spans_are_valid_on_any_text(paragraphs: list[list[str]]) -> None:
+    a = build([" ".join(p) for p in paragraphs],
+              entities={"بغداد": ("LOC", "بغداد"), "داعش": ("ORG", "داعش"), "سامي نور": ("PER", "سامي نور")},
+              times={"أمس": ("DATE", "2022-03-09")}, quantities={"3 قتلى": (3, "killed", None)})
+    for e in find_events(a, LEX):
+        assert 0 <= e.start < e.end <= len(a.text)
+        assert e.label == e.attrs["type"]
+        s0, s1 = e.attrs["sentence"]
+        assert s0 <= e.start and e.end <= s1
+        assert e.attrs["date"] in ("2022-03-09", PUBLISHED.date().isoformat())

@@ -248,3 +248,23 @@ def test_bare_title_refers_to_the_earlier_holder_of_that_role() -> None:
     article = article.with_layer("entities", [Span(i, i + 8, "PER", {"canonical": "سامي نور", "role": "وزير الخارجية"})])
     got = [(q.attrs["speaker"], q.attrs["speaker_span"]) for q in find_quotes(article, LEX)]
     assert got == [("سامي نور", [i, i + 8]), (None, None)]
+
+
+# -- robustness: any mix of cue words, quote marks and names gives valid spans ----------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = ["وقال", "قالت", "وأضاف", "إن", "أن", "إلى", "الوزير", "سامي", "نور", '"', "«", "»", "“", "”", "'",
+           "،", ":", ".", "في", "بيان", "مؤكدا", "الأخير", "\n", "بـ", "هجوم", "اليوم"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25), min_size=1, max_size=4))
+def test_quote_spans_are_valid_on_any_text(paragraphs: list[list[str]]) -> None:
+    article = build([" ".join(p) for p in paragraphs], {"سامي نور": (PER, "سامي نور")})
+    for q in find_quotes(article, LEX):
+        assert 0 <= q.start < q.end <= len(article.text)
+        assert q.attrs["kind"] in ("direct", "indirect")
+        cue = q.attrs["cue"]
+        assert cue is None or 0 <= cue[0] < cue[1] <= len(article.text)
+        assert article.text[q.start:q.end].strip() == article.text[q.start:q.end]
