@@ -241,9 +241,15 @@ def _filter_sql(query: SearchQuery) -> tuple[str, list[object]]:
 
 
 def _rank_rows(
-    conn: psycopg.Connection[Any], tsquery: str, query: SearchQuery, n: int, exclude: set[int] | None = None
+    conn: psycopg.Connection[Any],
+    tsquery: str,
+    query: SearchQuery,
+    n: int,
+    *,
+    exclude: set[int] | None = None,
+    count: bool = True,
 ) -> tuple[list[tuple[int, float]], int]:
-    """Top ``n`` (pk, score) for ``tsquery`` plus the total count (all via bound parameters)."""
+    """Top ``n`` (pk, score) for ``tsquery`` and, with ``count``, the number of matches (else -1)."""
     where, params = _filter_sql(query)
     column = "exact" if query.exact else "stems"
     order = (
@@ -252,23 +258,25 @@ def _rank_rows(
         else "score DESC, s.article_pk"
     )
     extra = len(exclude) if exclude else 0
-    base = f"FROM search_docs s JOIN articles a ON a.pk = s.article_pk WHERE s.{column} @@ %s::tsquery{where}"
+    join = " JOIN articles a ON a.pk = s.article_pk" if where or query.sort == "date" else ""
+    base = f"FROM search_docs s{join} WHERE s.{column} @@ %s::tsquery{where}"
     try:
         rows = conn.execute(
             f"SELECT s.article_pk, ts_rank('{RANK_WEIGHTS}', s.{column}, %s::tsquery, 1) AS score"
             f" {base} ORDER BY {order} LIMIT %s",
             [tsquery, tsquery, *params, n + extra],
         ).fetchall()
-        total_row = conn.execute(f"SELECT count(*) {base}", [tsquery, *params]).fetchone()
+        total_row = conn.execute(f"SELECT count(*) {base}", [tsquery, *params]).fetchone() if count else None
     except psycopg.errors.SyntaxError as exc:  # a bug in compilation, never the user's text
         raise QueryError("the search index could not run this query") from exc
-    total = int(total_row[0]) if total_row else 0
+    total = int(total_row[0]) if total_row else -1
     out = [(int(pk), float(score)) for pk, score in rows if not exclude or int(pk) not in exclude]
     return out[:n], total
 
 
 def search_articles(conn: psycopg.Connection[Any], query: SearchQuery) -> SearchResult:
-    """Run ``query``: AND, then (``auto``) OR-ranked hits appended when AND fills less than the page."""
+    """Run ``query``: AND, then (``auto``) OR-ranked hits appended when AND fills less than the page;
+    ``total`` then still counts the articles with all the words (the relaxed hits are extras)."""
     analyzer = load_search_analyzer()
     strict = compile_tsquery(query.expr, analyzer, exact=query.exact)
     if strict is None:
@@ -283,11 +291,10 @@ def search_articles(conn: psycopg.Connection[Any], query: SearchQuery) -> Search
         ranked, total = _rank_rows(conn, strict, query, need)
         if query.semantics == "auto" and relaxed_q is not None and len(ranked) < need:
             seen = {pk for pk, _ in ranked}
-            more, total_or = _rank_rows(conn, relaxed_q, query, need - len(ranked), exclude=seen)
+            more, _ = _rank_rows(conn, relaxed_q, query, need - len(ranked), exclude=seen, count=False)
             if more:
                 relaxed = True
                 ranked.extend(more)
-                total = max(total, total_or)
     page = ranked[query.offset : need]
     return SearchResult(query, _load_hits(conn, page, query, analyzer), total, relaxed)
 
