@@ -152,6 +152,15 @@ def test_nul_character_is_refused_before_writing(pg: object) -> None:
     assert pg.stats().articles == 0  # type: ignore[attr-defined]
 
 
+@needs_pg
+def test_nan_attribute_is_refused_before_writing(pg: object) -> None:
+    a = make("عنوان", "نص")
+    bad = a.with_layer("quantities", [Span(0, 5, "QUANT", {"value": float("nan")})])
+    with pytest.raises(StoreError, match="NaN"):
+        pg.put_articles([(make("سليم", "خبر سليم"), None), (bad, None)])  # type: ignore[attr-defined]
+    assert pg.stats().articles == 0  # type: ignore[attr-defined]
+
+
 # -- outcomes ----------------------------------------------------------------------------------------
 @needs_pg
 def test_new_layers_make_an_unchanged_page_an_update(pg: object) -> None:

@@ -21,6 +21,7 @@ PostgreSQL text cannot hold NUL characters: an article containing one is refused
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import re
 import zlib
@@ -435,8 +436,17 @@ def _no_nul(text: str) -> str:
 
 
 def _article_values(article: Article) -> tuple[Any, ...]:
-    """Column values in `_ARTICLE_COLUMNS` order, without ``raw_sha256``; refuses NUL characters."""
-    doc = article.to_json()
+    """Column values in `_ARTICLE_COLUMNS` order, without ``raw_sha256``.
+
+    Refuses what ``jsonb``/``text`` cannot hold (NUL characters, NaN or infinite numbers) with a
+    `StoreError` naming the article, before the batch's transaction starts.
+    """
+    try:
+        doc = json.dumps(article.to_dict(), ensure_ascii=False, allow_nan=False)
+    except ValueError as exc:
+        raise StoreError(
+            f"article {article.id} has a NaN or infinite number, which JSON cannot hold"
+        ) from exc
     if "\x00" in article.text or "\\u0000" in doc:
         raise StoreError(f"article {article.id} contains a NUL character, which PostgreSQL cannot store")
     return (
