@@ -90,6 +90,16 @@ CASES: dict[str, dict[str, Any]] = {
         "paragraphs": 3,
         "first": "افتتحت السلطات المحلية",
     },
+    "text_today_banner_date.txt": {
+        "title": "البرلمان الأردني يناقش تعديلات قانون الانتخاب في جلسة استثنائية",
+        "published": "2021-07-26T10:05:00",
+        "published_raw": "26/07/2021 - 10:05",
+        "views": None,
+        "outlet": None,
+        "boilerplate": ["الثلاثاء 27 تموز 2021", "الرئيسية » سياسة", "آخر تحديث: 26/07/2021 - 18:40"],
+        "paragraphs": 3,
+        "first": "ناقش مجلس النواب الأردني",
+    },
 }
 
 REJECTS: dict[str, type[RejectedPage]] = {

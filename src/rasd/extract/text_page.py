@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from rasd.extract.boilerplate import classify_line, clean_paragraphs, is_trailing_chrome
-from rasd.extract.dates import parse_date_line, parse_time_line
+from rasd.extract.dates import FoundDate, parse_date_line, parse_time_line
 from rasd.extract.fields import PageFields
 from rasd.extract.outlet import find_outlet
 from rasd.extract.views import is_views_line
@@ -62,8 +62,20 @@ def _find_headline(lines: list[str], kinds: list[str]) -> int | None:
     return first
 
 
-def _has_clock(raw: str) -> bool:
-    return ":" in raw
+def _choose_date_line(lines: list[str], dates: list[tuple[int, FoundDate]], title_at: int | None) -> int | None:
+    """The publish date line: the first after the headline (a date above the headline is often the
+    site's "today" banner), a publication date before an update date.
+
+    >>> lines = ["الاثنين 27 تموز 2021", "عنوان الخبر هنا اليوم", "آخر تحديث: 27 تموز 2021", "نشر في 26 تموز 2021"]
+    >>> _choose_date_line(lines, [(i, d) for i, ln in enumerate(lines) if (d := parse_date_line(ln))], 1)
+    3
+    """
+    if not dates:
+        return None
+    after = [i for i, _ in dates if title_at is None or i > title_at]
+    pool = after or [i for i, _ in dates]
+    published = [i for i in pool if not _UPDATE.search(lines[i])]
+    return (published or pool)[0]
 
 
 def _join_time_line(fields: PageFields, lines: list[str], kinds: list[str], chosen: set[int], date_at: int) -> None:
@@ -94,17 +106,13 @@ def read_text_page(text: str, *, url: str | None = None, hint: str | None = None
     lines = [ln for ln in lines if ln]
     kinds: list[str] = []
     chosen: set[int] = set()
-    date_at: int | None = None
+    dates: list[tuple[int, FoundDate]] = []
     for i, line in enumerate(lines):
         kind = "content"
         date = parse_date_line(line)
         if date is not None:
             kind = "date"
-            if date_at is None or (_UPDATE.search(lines[date_at]) and not _UPDATE.search(line)):
-                chosen.discard(date_at if date_at is not None else -1)
-                date_at = i
-                chosen.add(i)
-                fields.published, fields.published_raw = date.value, date.raw
+            dates.append((i, date))
         elif (views := is_views_line(line)) is not None:
             kind = "views"
             if fields.views is None:
@@ -118,9 +126,14 @@ def read_text_page(text: str, *, url: str | None = None, hint: str | None = None
             kind = "chrome"
         kinds.append(kind)
 
-    if date_at is not None and fields.published is not None and not _has_clock(fields.published_raw or ""):
-        _join_time_line(fields, lines, kinds, chosen, date_at)
     title_at = _find_headline(lines, kinds)
+    date_at = _choose_date_line(lines, dates, title_at)
+    if date_at is not None:
+        found = dict(dates)[date_at]
+        fields.published, fields.published_raw = found.value, found.raw
+        chosen.add(date_at)
+        if not found.has_time:
+            _join_time_line(fields, lines, kinds, chosen, date_at)
     boilerplate: list[int] = []
     body_from = 0
     if title_at is not None:
