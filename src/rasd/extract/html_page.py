@@ -163,7 +163,7 @@ def _find_title(tree: HtmlElement, meta: HtmlMeta, names: list[str]) -> str:
         title = node.text_content() if node is not None else ""
     title = " ".join(title.split())
     for heading in _headings(tree):
-        if heading != title and heading in title:
+        if heading != title and heading in title and len(heading) >= 0.4 * len(title):
             return heading
     if not title:
         return next(_headings(tree), "")
