@@ -180,6 +180,8 @@ def run_rasd(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float]:
         for s in find_times(case["text"], ref, prefer=prefer):
             value = _strip_time(str(s.attrs["value"]))
             out.add(value)
+            if "end" in s.attrs:  # a range: Recognizers writes (begin,end,duration)
+                out.add(_range_canon(value, str(s.attrs["end"])))
             if "weekday" in s.attrs:  # Recognizers leaves a bare weekday unresolved
                 out.add(str(s.attrs["weekday"]))
             if "T" in value and not value.startswith(("P", "T")):
@@ -193,6 +195,18 @@ def run_rasd(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float]:
                 out.add(f"money:{unit}:{v}")
         outputs.append(out)
     return outputs, time.perf_counter() - t0
+
+
+def _range_canon(begin: str, end: str) -> str:
+    """rasd's range ``value``..``end`` as Recognizers' interval: ``(2016-11-04,2016-11-22,P18D)``;
+    years run to the first day of the last year (``2014``..``2018`` → ``(2014-01-01,2018-01-01,P4Y)``)."""
+    if re.fullmatch(r"\d{4}", begin) and re.fullmatch(r"\d{4}", end):
+        return f"({begin}-01-01,{end}-01-01,P{int(end) - int(begin)}Y)"
+    try:
+        days = (datetime.fromisoformat(end) - datetime.fromisoformat(begin)).days
+    except ValueError:
+        return f"({begin},{end},PXD)"
+    return f"({begin},{end},P{days}D)"
 
 
 def run_dateparser(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float]:

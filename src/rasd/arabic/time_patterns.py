@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 BRANCHES = (
-    "date", "numdate", "clock", "year", "offset", "window", "monthyear",
+    "range", "date", "numdate", "clock", "year", "offset", "window", "monthyear",
     "period", "daypart", "relday", "weekday", "set", "duration",
 )  # fmt: skip
 
@@ -122,7 +122,17 @@ def time_regex() -> re.Pattern[str]:
     minutes = n(rf"(?:\s+و\s*(?:النصف|نصف|الربع|ربع|الثلث|ثلث|{number}\s+(?:دقيقة|دقائق)))?"
                 rf"(?:\s+إلا\s+(?:ربعا|ربع|الربع|ثلثا|ثلث|الثلث|{number}\s+(?:دقيقة|دقائق)))?")  # fmt: skip
     clock_tail = n(rf"(?:\s+(?:من\s+)?(?:{daypart}|AM|PM|am|pm)(?!\w))?")
+    opener = n(r"(?:(?:من|بين|ما\s+بين)\s+)")
+    connector = n(r"\s*(?:-|–|إلى|حتى|لغاية|و)\s*")
+    day_digits = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+    this_month = n(r"(?:(?:من|في)\s+)?(?:(?:هذا|هذه)\s+)?الشهر") + rf"(?:\s+{direction})?"
+    year_word = n(r"(?:(?:عام|العام|عامي|سنة|سنتي|الأعوام|السنوات|الفترة)\s+)")
     branches = {
+        "range": rf"{opener}?{day_digits}{connector}{day_digits}(?:\s*-\s*|\s+(?:{n('من')}\s+)?)(?:{n('شهر')}\s+)?"
+                 rf"{month_x}(?!\w)(?:\s*[,،]?\s*{year_words}{year}{era})?"
+                 rf"|{opener}{day_digits}{connector}{day_digits}\s+{this_month}"
+                 rf"|{opener}?{year_word}?{year}\s*[-–/]\s*{year}"
+                 rf"|{opener}{year_word}?{year}{connector}{year_word}?{year}",
         "date": rf"(?:{weekday}\s*[,،]?\s*)?{day}(?:\s*[-.]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
                 rf"(?:\s*[,،]?\s*{year_words}{year}{era})?",
         "numdate": r"(?<![\d/.:\-])(?:(?:[12]\d|3[01]|0?[1-9])\s?(?P<s1>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s1)\s?"

@@ -158,7 +158,7 @@ class QuantityFinder:
             value = parsed[0].value
             if parsed[0].vague or self.numbers.words[clean[0]][1] == "vague":
                 attrs["vague"] = True
-            if len(clean) == 1 and clean[0] in _RISKY_ALONE and not unit and not m.group("q1"):
+            if len(clean) == 1 and clean[0] in _RISKY_ALONE and not (unit or m.group("q1") or m.group("neg")):
                 return None
         if m.group("neg"):
             value = -value

@@ -53,6 +53,10 @@ _FUTURE_CUE_RE = re.compile(_n(
     r"|س[يتنأ](?:عقد|لتقي|جري|بدأ|زور|توجه|شارك|قوم|كون|صل|ستقبل|نطلق|تم|عود|لقي|عقدان|خرج|رحل|غادر|سافر)\w*)(?!\w)"
 ))  # fmt: skip
 _MERGE_GAP_RE = re.compile(_n(r"\s*(?:[,،]\s*)?(?:(?:من|في|يوم)\s+)?"))
+_WEEK_VALUE_RE = re.compile(r"\d{4}-W\d\d")
+_WEEK_GAP_RE = re.compile(_n(r"\s*(?:[,،]\s*)?(?:(?:من|في|يوم)\s+)?"))
+_RANGE_GAP_RE = re.compile(_n(r"\s*(-|–|إلى|حتى|لغاية|و)\s*"))
+_RANGE_OPENER_RE = re.compile(_n(r"(?<!\w)(?:من|بين|ما\s+بين)\s+$"))
 _TRIM_PREFIXES = {_n(w) for w in ("في", "حتى", "قبل", "بعد", "خلال", "لمدة", "مدة", "طيلة", "طوال")}
 _MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), ("بداية", "START"), ("أول", "START"),
                                ("أواخر", "END"), ("نهاية", "END"), ("آخر", "END"), ("منتصف", "MID"),
@@ -143,8 +147,36 @@ class TimeFinder:
                     out[-1] = _Hit(prev.start, hit.end, "TIME", day_value + clock.value,
                                    {**day.attrs, **clock.attrs, "precision": "time"})
                     continue
+            if prev is not None and (joined := self._join(prev, hit, text)) is not None:
+                out[-1] = joined
+                continue
             out.append(hit)
         return out
+
+    def _join(self, prev: _Hit, hit: _Hit, text: str) -> _Hit | None:
+        """Two adjacent dates that make one: a range (``من 2 أكتوبر إلى 22 أكتوبر``, ``بين 4 سبتمبر
+        و8 سبتمبر``, ``من اليوم حتى الغد``) or a weekday in a week (``الجمعة من الأسبوع المقبل``)."""
+        if prev.type != "DATE" or hit.type != "DATE" or "end" in prev.attrs or "end" in hit.attrs:
+            return None
+        gap = text[prev.end : hit.start]
+        if len(gap) > 12:
+            return None
+        week, weekday = (prev, hit) if "weekday" in hit.attrs else (hit, prev)
+        if "weekday" in weekday.attrs and _WEEK_VALUE_RE.fullmatch(week.value) and _WEEK_GAP_RE.fullmatch(gap):
+            year, wk = int(week.value[:4]), int(week.value[6:])
+            iso = int(weekday.attrs["weekday"][-1])
+            day = date.fromisocalendar(year, wk, iso).isoformat()
+            return _Hit(prev.start, hit.end, "DATE", day, {**weekday.attrs, "precision": "day"})
+        connector = _RANGE_GAP_RE.fullmatch(gap)
+        if connector is None or prev.attrs.get("precision") != hit.attrs.get("precision"):
+            return None
+        if prev.value[:1] == "X" or hit.value[:1] == "X" or hit.value <= prev.value:
+            return None
+        before = _RANGE_OPENER_RE.search(text, max(0, prev.start - 8), prev.start)
+        if before is None and connector.group(1) == "و":
+            return None
+        start = before.start() if before is not None else prev.start
+        return _Hit(start, hit.end, "DATE", prev.value, {**prev.attrs, "end": hit.value})
 
     # -- branches -------------------------------------------------------------------------------
     def _resolve(
@@ -197,6 +229,38 @@ class TimeFinder:
         elif direction == 1 and resolved <= ref.date():
             resolved = resolved.replace(year=resolved.year + 1)
         return "DATE", resolved.isoformat(), attrs
+
+    def _resolve_range(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                       future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``من 4 إلى 22 يناير 1995``, ``بين 3 و5 مارس``, ``19-20 نوفمبر``, ``من 4 حتى 23 من هذا الشهر``,
+        ``بين عامي 2014 و2018``, ``2014-2018``: the first value, with the last as ``end``."""
+        found = list(re.finditer(r"\d+", s))
+        if len(found) < 2:
+            return None
+        first_day, last_day = int(found[0].group()), int(found[1].group())
+        if first_day >= 1000:  # years
+            if not 1900 <= first_day < last_day <= 2100:
+                return None
+            return "DATE", str(first_day), {"precision": "year", "end": str(last_day)}
+        if not first_day < last_day:
+            return None
+        tail = s[found[1].start() :]
+        tail_at = found[1].start()
+        if self.month_re.search(tail):
+            resolved = self._resolve_date(tail, _WORD_RE.findall(tail), start + tail_at, text, ref, future)
+            if resolved is None:
+                return None
+            if resolved[1][:1] == "X":  # no reference: keep the days
+                first = resolved[1][:-2] + f"{first_day:02d}"
+                return "DATE", first, {**resolved[2], "end": resolved[1]}
+            end = date.fromisoformat(resolved[1])
+            begin = end - timedelta(days=last_day - first_day)
+            return "DATE", begin.isoformat(), {**resolved[2], "end": end.isoformat()}
+        if ref is None:
+            return "DATE", f"XXXX-XX-{first_day:02d}", {"precision": "day", "end": f"XXXX-XX-{last_day:02d}"}
+        month = add_months(ref.date().replace(day=1), DIRECTION_WORDS.get(words[-1], 0))
+        begin, end = month.replace(day=first_day), month.replace(day=last_day)
+        return "DATE", begin.isoformat(), {"precision": "day", "end": end.isoformat()}
 
     def _resolve_numdate(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         parts = [int(p) for p in re.split(r"\s?[/.\-]\s?", s)]
