@@ -121,6 +121,7 @@ class _Cue:
     anaphor: bool = False
     subject_end: int = 0
     first_word: str = ""  # folded first word of an explicit non-entity subject (الوزير)
+    np_end: int = 0  # end of that subject's words (وقال مصدر أمني|)
     antecedent: Span | None = None  # the earlier PER whose role that title names
 
 
@@ -146,10 +147,18 @@ class _State:
 
 
 class _RoleIndex:
-    """PER mentions with a role (``وزير الخارجية``), so a later bare title (``وقال الوزير``) finds its holder."""
+    """Earlier mentions a bare noun subject can stand for: a PER by the head of its role
+    (``وزير الخارجية`` ← ``وقال الوزير``) or an ORG of two words or more by its head
+    (``التحالف الدولي`` ← ``وقال التحالف``، ``وزارة الصحة`` ← ``وقالت الوزارة``)."""
 
-    def __init__(self, spans: list[Span]) -> None:
-        self.items = sorted((s.start, _title_head(str(s.attrs["role"])), s) for s in spans)
+    def __init__(self, spans: list[Span], text: str) -> None:
+        items = []
+        for s in spans:
+            if s.label == "PER" and s.attrs.get("role"):
+                items.append((s.start, _title_head(str(s.attrs["role"])), s))
+            elif s.label == "ORG" and len(text[s.start : s.end].split()) >= 2:
+                items.append((s.start, _title_head(text[s.start : s.end]), s))
+        self.items = sorted(items, key=lambda x: x[0])
 
     def resolve(self, word: str, pos: int, state: _State) -> Span | None:
         head = _title_head(word)
@@ -188,7 +197,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     ]
     sent_starts = [s.start for s in sentences]
     state = _State([b.start for b in _blocks(article)])
-    roles = _RoleIndex([s for s in article.entities if s.label == "PER" and s.attrs.get("role")])
+    roles = _RoleIndex(list(article.entities), text)
     for sent in sentences:  # sentence-initial agents (VSO and SVO)
         _note_sentence_agent(text, folded, sent, entities, lex, state)
 
@@ -221,6 +230,9 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
         _resolve_subject(text, folded, cue, subject_limit, entities, lex)
         if cue.subject is None and cue.explicit_other:
             cue.antecedent = roles.resolve(cue.first_word, cue.start, state)
+            if cue.antecedent is not None:
+                ant = cue.antecedent
+                state.add(cue.start, canonical_of(ant, text), (ant.start, ant.end))
         if cue.subject is not None:
             state.add(cue.subject.start, canonical_of(cue.subject, text), (cue.subject.start, cue.subject.end))
         if mark is not None:
@@ -229,7 +241,10 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             a, b = _trim(text, o + 1, c)
             if b <= a:
                 continue
-            cue_end = cue.subject_end if cue.subject is not None else o
+            if cue.subject is not None or cue.anaphor:
+                cue_end = cue.subject_end
+            else:
+                cue_end = cue.np_end or o  # وقال التحالف في بيان، "...": the cue is verb + subject
             quotes.append(_make_quote(text, a, b, "direct", (cue.start, _rstrip_space(text, cue.start, cue_end)),
                                       cue, state))
         elif comp is not None:
@@ -427,6 +442,7 @@ def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: En
             if not cue.explicit_other:
                 cue.first_word = bare
             cue.explicit_other = True
+            cue.np_end = m.start() + len(word.rstrip(_PUNCT_STRIP))
         if word and word[-1] in _PUNCT_STRIP:
             return
         if words >= MAX_SUBJECT_WORDS:
