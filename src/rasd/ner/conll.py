@@ -41,7 +41,7 @@ def read_conll(path: Path) -> list[Sentence]:
 
 def split_dev(sentences: list[Sentence], fraction: float = 0.1) -> tuple[list[Sentence], list[Sentence]]:
     """First ``1 - fraction`` of the sentences for training, the last ``fraction`` for development."""
-    cut = int(round(len(sentences) * (1 - fraction)))
+    cut = round(len(sentences) * (1 - fraction))
     return sentences[:cut], sentences[cut:]
 
 

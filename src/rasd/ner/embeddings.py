@@ -53,7 +53,9 @@ class _Corpus:
         return iter(self.sentences)
 
 
-def kmeans_labels(x: np.ndarray[Any, Any], k: int, *, seed: int = 13, iters: int = 20) -> np.ndarray[Any, Any]:
+def kmeans_labels(
+    x: np.ndarray[Any, Any], k: int, *, seed: int = 13, iters: int = 20
+) -> np.ndarray[Any, Any]:
     """Spherical k-means (cosine) with a fixed seed; returns a cluster id per row."""
     rng = np.random.default_rng(seed)
     xn = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
@@ -72,7 +74,13 @@ def kmeans_labels(x: np.ndarray[Any, Any], k: int, *, seed: int = 13, iters: int
 
 
 def build_clusters(
-    corpus_paths: list[Path], *, min_count: int = 5, dim: int = 100, seed: int = 13, epochs: int = 5
+    corpus_paths: list[Path],
+    *,
+    min_count: int = 3,
+    dim: int = 100,
+    seed: int = 13,
+    epochs: int = 5,
+    save_vectors: Path | None = None,
 ) -> list[tuple[str, int, tuple[int, ...]]]:
     """Train word2vec on the corpus and cluster the vocabulary: ``(word, count, cluster ids)``."""
     from gensim.models import Word2Vec  # build-time dependency only
@@ -90,6 +98,8 @@ def build_clusters(
         workers=1,
         seed=seed,
     )
+    if save_vectors is not None:
+        model.wv.save(str(save_vectors))
     words: list[str] = list(model.wv.index_to_key)
     vectors = np.asarray(model.wv.vectors, dtype=np.float64)
     ids = [kmeans_labels(vectors, k, seed=seed) for k in CLUSTER_SIZES]

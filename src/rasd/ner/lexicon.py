@@ -20,15 +20,16 @@ from pathlib import Path
 
 from rasd.ner.normal import form_of
 
-__all__ = ["GAZETTEER_FILES", "Lexicon", "data_path", "load_lexicon", "read_rows"]
+__all__ = ["GAZETTEER_FILES", "Lexicon", "data_path", "load_lexicon", "read_priors", "read_rows"]
 
-# file -> entity type (Span label); later files do not override earlier ones.
-GAZETTEER_FILES: tuple[tuple[str, str], ...] = (
-    ("people.tsv", "PER"),
-    ("organizations.tsv", "ORG"),
-    ("places.tsv", "LOC"),
-    ("countries.tsv", "LOC"),
-    ("cities.tsv", "LOC"),
+# file -> entity type (Span label), curated?  Earlier files win over later ones.  Entries from curated
+# files (and CLDR countries) may add mentions the model missed; GeoNames city names only inform it.
+GAZETTEER_FILES: tuple[tuple[str, str, bool], ...] = (
+    ("people.tsv", "PER", True),
+    ("organizations.tsv", "ORG", True),
+    ("places.tsv", "LOC", True),
+    ("countries.tsv", "LOC", True),
+    ("cities.tsv", "LOC", False),
 )
 
 
@@ -51,12 +52,12 @@ class Lexicon:
     """Read-only lookup tables keyed by `form_of` forms."""
 
     clusters: dict[str, tuple[int, tuple[str, ...]]]  # form -> (count, cluster ids as strings)
-    gazetteer: dict[tuple[str, ...], tuple[str, str]]  # token forms -> (type, canonical)
+    gazetteer: dict[tuple[str, ...], tuple[str, str, bool]]  # token forms -> (type, canonical, curated)
     gazetteer_first: dict[str, int]  # first token form -> longest entry length
     person_parts: frozenset[str]  # given names and last tokens of known people
     triggers: dict[str, str]  # form -> trigger class
     stop: frozenset[str]  # never an entity alone
-    aliases: dict[str, tuple[str, str]]  # alias form -> (canonical, type)
+    priors: dict[str, tuple[int, ...]]  # stem -> (occurrences, PERS, LOC, ORG, MISC) tagged in ANT
 
     def count(self, form: str) -> int:
         hit = self.clusters.get(form)
@@ -80,22 +81,24 @@ def load_lexicon() -> Lexicon:
     gz_dir = data_path("gazetteers")
     stop = frozenset(form_of(r[0]) for r in read_rows(gz_dir / "common_words.txt"))
     given = [form_of(r[0]) for r in read_rows(gz_dir / "first_names.txt")]
-    gazetteer: dict[tuple[str, ...], tuple[str, str]] = {}
+    gazetteer: dict[tuple[str, ...], tuple[str, str, bool]] = {}
     person_parts: set[str] = set(given)
-    for name, typ in GAZETTEER_FILES:
+    for name, typ, curated in GAZETTEER_FILES:
         for row in read_rows(gz_dir / name):
             key = tuple(form_of(t) for t in row[0].split())
             if not key or (len(key) == 1 and key[0] in stop):
                 continue
             canonical = row[1] if len(row) > 1 and row[1] else row[0]
-            gazetteer.setdefault(key, (typ, canonical))
+            gazetteer.setdefault(key, (typ, canonical, curated))
             if typ == "PER" and len(key) > 1:
                 person_parts.add(key[-1])
     first: dict[str, int] = {}
     for key in gazetteer:
         first[key[0]] = max(first.get(key[0], 0), len(key))
     triggers = {form_of(r[0]): r[1] for r in read_rows(gz_dir / "triggers.tsv")}
-    aliases = {form_of(r[0]): (r[1], r[2]) for r in read_rows(gz_dir / "aliases.tsv")}
+    for row in read_rows(gz_dir / "aliases.tsv"):
+        key = tuple(form_of(t) for t in row[0].split())
+        gazetteer[key] = (row[2], row[1], True)
     return Lexicon(
         clusters=_load_clusters(data_path("ner", "clusters.tsv.gz")),
         gazetteer=gazetteer,
@@ -103,5 +106,17 @@ def load_lexicon() -> Lexicon:
         person_parts=frozenset(person_parts),
         triggers=triggers,
         stop=stop,
-        aliases=aliases,
+        priors=read_priors(data_path("ner", "priors.tsv.gz")),
     )
+
+
+def read_priors(path: Path) -> dict[str, tuple[int, ...]]:
+    """``stem<TAB>occurrences<TAB>PERS<TAB>LOC<TAB>ORG<TAB>MISC`` counts (empty when the file is absent)."""
+    out: dict[str, tuple[int, ...]] = {}
+    if not path.exists():
+        return out
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            out[parts[0]] = tuple(int(x) for x in parts[1:])
+    return out

@@ -1,0 +1,74 @@
+"""Rebuild the shipped NER model (and optionally the word clusters it reads).
+
+    # 1. word clusters from the unlabeled ANT corpus (needs `pip install gensim`; ~8 min, 1 core)
+    .venv/bin/python scripts/train_ner.py --clusters
+    # 2. model selection on the dev split (first 90% of ANERcorp train -> last 10%)
+    .venv/bin/python scripts/train_ner.py --dev
+    # 3. the shipped model, trained on all of ANERcorp train (CC BY-SA 4.0)
+    .venv/bin/python scripts/train_ner.py
+
+Deterministic: fixed seeds, one word2vec worker, PYTHONHASHSEED pinned (the script re-executes
+itself with PYTHONHASHSEED=0 when it is not), crfsuite's L-BFGS has no randomness.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+ANERCORP = SHARED / "anercorp" / "ANERCorp_CamelLab_train.txt"
+
+
+def main() -> None:
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable, *sys.argv])
+    sys.path.insert(0, str(REPO / "src"))
+    from rasd.ner.conll import read_conll, split_dev
+    from rasd.ner.lexicon import data_path
+    from rasd.ner.tagger import MODEL_FILE
+    from rasd.ner.training import TrainConfig, evaluate_model, train_model
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--clusters", action="store_true", help="rebuild data/ner/clusters.tsv.gz from ANT")
+    ap.add_argument("--dev", action="store_true", help="train on 90%%, report F1 on the last 10%%")
+    ap.add_argument("--c1", type=float, default=TrainConfig.c1)
+    ap.add_argument("--c2", type=float, default=TrainConfig.c2)
+    ap.add_argument("--iterations", type=int, default=TrainConfig.max_iterations)
+    ap.add_argument("--out", type=Path, default=None, help="model path (default: the shipped one)")
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+
+    if args.clusters:
+        from rasd.ner.embeddings import build_clusters, write_clusters
+
+        paths = sorted((SHARED / "ant-corpus").glob("*.jsonl.gz"))
+        write_clusters(build_clusters(paths), data_path("ner", "clusters.tsv.gz"))
+        # the lexicon cache holds the old clusters; later steps run in a fresh process
+        os.execv(sys.executable, [sys.executable, *[a for a in sys.argv if a != "--clusters"]])
+
+    config = TrainConfig(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+    sentences = read_conll(ANERCORP)
+    if args.dev:
+        train, dev = split_dev(sentences)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = args.out or Path(tmp) / MODEL_FILE
+            train_model(train, path, config)
+            result = evaluate_model(path, dev)
+        result.pop("predictions")
+        print(json.dumps(result, indent=1))
+        return
+    out = args.out or data_path("ner", MODEL_FILE)
+    train_model(sentences, out, config)
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

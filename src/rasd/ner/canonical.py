@@ -1,0 +1,295 @@
+"""Canonical entities within one article: mention repair, grouping, aliases and roles.
+
+Steps (`resolve_entities`):
+
+1. *Repair.*  A curated gazetteer name the model missed or cut short becomes a mention
+   (``تنظيم الدولة``); a Latin acronym (``NRT``, ``CNN``) is an organisation, with a following
+   ``عربية``/``عربي`` edition marker; a word that repeats a name already found in the article
+   (``بلينكن`` after ``أنتوني بلينكن``) gets the same type (document consistency).
+2. *Grouping.*  Mentions with the same gazetteer canonical merge (aliases: ``تنظيم الدولة`` ≡
+   ``داعش``); a person mention whose words are part of a longer person mention joins it
+   (``حسين`` → ``فؤاد حسين``); an organisation mention that starts a longer one joins it
+   (``التحالف`` → ``التحالف الدولي``).
+3. *Roles* from appositions before a person mention: a title word and what follows it up to the
+   name (``وزير الخارجية الأميركي أنتوني بلينكن`` → ``وزير الخارجية الأميركي``).
+
+>>> from rasd.document import Article
+>>> from rasd.enrich.entities import make_stage
+>>> a = make_stage()(Article.build("", ["قال الرئيس الأميركي جو بايدن إن بايدن سيزور بغداد."]))
+>>> [(e["canonical"], e["type"], e.get("role")) for e in summarize_entities(a)]
+[('جو بايدن', 'PER', 'الرئيس الأميركي'), ('بغداد', 'LOC', None)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasd.document import Article, Span
+from rasd.ner.lexicon import Lexicon
+from rasd.ner.mentions import Mention, Sentence, stem_start
+from rasd.ner.normal import form_of
+
+__all__ = [
+    "Entity",
+    "find_role",
+    "group_mentions",
+    "repair_mentions",
+    "resolve_entities",
+    "summarize_entities",
+]
+
+_EDITION = frozenset(form_of(w) for w in ("عربية", "عربي", "العربية", "العربي"))
+_HONORIFICS = frozenset(form_of(w) for w in ("السيد", "السيدة", "الدكتور", "الدكتورة", "الأستاذ", "الشيخ"))
+_MAX_ROLE_WORDS = 5
+_CITY_WORDS = frozenset(form_of(w) for w in ("مدينة", "حي", "ضاحية", "مخيم"))
+
+
+@dataclass
+class Entity:
+    label: str
+    canonical: str
+    key: tuple[str, ...]
+    mentions: list[Mention] = field(default_factory=list)
+    role: str | None = None
+    gazetteer: bool = False
+
+
+def _key(m: Mention, text: str) -> tuple[str, ...]:
+    words = text[m.start : m.end].split()
+    return tuple(form_of(w) for w in words)
+
+
+def _stem_forms(sent: Sentence, lex: Lexicon) -> list[str]:
+    return [form_of(sent_tok.text[stem_start(sent_tok, lex) - sent_tok.start :]) for sent_tok in sent.tokens]
+
+
+def repair_mentions(
+    text: str, sentences: Sequence[Sentence], mentions: list[Mention], lex: Lexicon
+) -> list[Mention]:
+    """Add mentions from curated gazetteers, Latin acronyms and names already found in the article.
+
+    Two passes, so that names found by the gazetteer in the first also propagate in the second.
+    """
+    once = _repair_pass(text, sentences, mentions, lex)
+    return _repair_pass(text, sentences, once, lex)
+
+
+def _repair_pass(
+    text: str, sentences: Sequence[Sentence], mentions: list[Mention], lex: Lexicon
+) -> list[Mention]:
+    known: dict[tuple[str, ...], str] = {}
+    for m in mentions:
+        key = _key(m, text)
+        if key and not (len(key) == 1 and (key[0] in lex.stop or len(key[0]) < 3)):
+            known.setdefault(key, m.label)
+        if m.label == "PER" and len(key) > 1 and len(key[-1]) >= 3 and key[-1] not in lex.stop:
+            known.setdefault(key[-1:], "PER")
+        if m.label == "ORG" and len(key) > 1 and key[0].startswith("ال") and len(key[0]) >= 5:
+            known.setdefault(key[:1], "ORG")  # التحالف after التحالف الدولي
+    out = [_extend_place(text, sentences, m, lex) for m in mentions]
+    taken: dict[int, set[int]] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in out:
+        taken.setdefault(m.sentence, set()).update(range(m.first, m.last))
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for si, sent in enumerate(sentences):
+        stems = _stem_forms(sent, lex)
+        forms = [form_of(t.text) for t in sent.tokens]
+        used = taken.setdefault(si, set())
+        i = 0
+        n = len(sent.tokens)
+        while i < n:
+            found = _match_at(i, stems, forms, lex, known)
+            if found is None:
+                i += 1
+                continue
+            length, label = found
+            end = i + length
+            overlapping = [m for m in by_sentence.get(si, []) if m.first < end and i < m.last]
+            if any(m.first < i or m.last > end for m in overlapping):
+                i += 1
+                continue
+            for m in overlapping:
+                if m in out:
+                    out.remove(m)
+            start = stem_start(sent.tokens[i], lex)
+            out.append(Mention(start, sent.tokens[i + length - 1].end, label, si, i, i + length))
+            used.update(range(i, end))
+            i += length
+    return sorted(out, key=lambda m: m.start)
+
+
+def _extend_place(text: str, sentences: Sequence[Sentence], m: Mention, lex: Lexicon) -> Mention:
+    """``بمدينة الصدر``: a one-word place that is not a known place name keeps its ``مدينة``."""
+    if m.label != "LOC" or m.last - m.first != 1 or m.first == 0:
+        return m
+    sent = sentences[m.sentence]
+    key = (form_of(text[m.start : m.end]),)
+    prev = sent.tokens[m.first - 1]
+    prev_stem = form_of(prev.text[stem_start(prev, lex) - prev.start :])
+    if prev_stem in _CITY_WORDS and key not in lex.gazetteer:
+        return Mention(stem_start(prev, lex), m.end, m.label, m.sentence, m.first - 1, m.last)
+    return m
+
+
+def _match_at(
+    i: int, stems: list[str], forms: list[str], lex: Lexicon, known: dict[tuple[str, ...], str]
+) -> tuple[int, str] | None:
+    """Longest curated-gazetteer / known-name / acronym match starting at token ``i``."""
+    n = len(stems)
+    longest = max(lex.gazetteer_first.get(stems[i], 0), 6)
+    for length in range(min(longest, n - i), 0, -1):
+        key = (stems[i], *forms[i + 1 : i + length])
+        hit = lex.gazetteer.get(key)
+        if hit and hit[2] and not (length == 1 and key[0] in lex.stop):
+            return length, hit[0]
+        label = known.get(key)
+        if label:
+            return length, label
+    tok = forms[i]
+    if tok.isascii() and tok.isalpha() and len(tok) >= 2 and stems[i] == tok and _is_acronym(i, forms):
+        length = 2 if i + 1 < n and forms[i + 1] in _EDITION else 1
+        return length, "ORG"
+    return None
+
+
+def _is_acronym(i: int, forms: list[str]) -> bool:
+    return forms[i].isascii() and 2 <= len(forms[i]) <= 6
+
+
+def group_mentions(
+    text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], lex: Lexicon
+) -> tuple[list[int], list[Entity]]:
+    """Assign every mention to an entity: the entity index per mention, and the entities with roles."""
+    entities: list[Entity] = []
+    by_key: dict[tuple[str, str], int] = {}
+    keys = [_key(m, text) for m in mentions]
+    order = sorted(range(len(mentions)), key=lambda k: (-len(keys[k]), mentions[k].start))
+    assignment: dict[int, int] = {}
+    for k in order:
+        m = mentions[k]
+        key = keys[k]
+        hit = lex.gazetteer.get(key)
+        label = m.label
+        if hit and hit[2]:
+            label = hit[0]
+            gkey = (label, form_of(hit[1]))
+        else:
+            gkey = (label, " ".join(key))
+        idx = by_key.get(gkey)
+        if idx is None:
+            idx = _find_container(entities, key, label, m)
+        if idx is None:
+            canonical = hit[1] if hit and hit[2] else text[m.start : m.end]
+            entities.append(Entity(label, canonical, key, gazetteer=bool(hit and hit[2])))
+            idx = len(entities) - 1
+        by_key.setdefault(gkey, idx)
+        entities[idx].mentions.append(m)
+        assignment[k] = idx
+    for ent in entities:
+        if ent.label == "PER":
+            for m in sorted(ent.mentions, key=lambda x: x.start):
+                ent.role = find_role(text, sentences[m.sentence], m.first, lex)
+                if ent.role:
+                    break
+    return [assignment[k] for k in range(len(mentions))], entities
+
+
+def _find_container(entities: list[Entity], key: tuple[str, ...], label: str, m: Mention) -> int | None:
+    """A longer entity of the same type that this mention abbreviates (nearest before it wins)."""
+    best: int | None = None
+    best_distance = 1 << 30
+    for idx, ent in enumerate(entities):
+        if ent.label != label or len(ent.key) <= len(key):
+            continue
+        if label == "PER":
+            ok = _is_subsequence(key, ent.key)
+        elif label == "ORG":
+            ok = ent.key[: len(key)] == key
+        else:
+            ok = False
+        if not ok:
+            continue
+        distance = min(abs(m.start - x.start) + (0 if x.start < m.start else 1 << 20) for x in ent.mentions)
+        if distance < best_distance:
+            best, best_distance = idx, distance
+    return best
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def find_role(text: str, sent: Sentence, first: int, lex: Lexicon) -> str | None:
+    """The apposition before a person mention that starts with a title word, if any.
+
+    ``ويستقبل الرئيس الأميركي جو بايدن`` → ``الرئيس الأميركي``.
+    """
+    toks = sent.tokens
+    lo = max(0, first - _MAX_ROLE_WORDS)
+    for j in range(first - 1, lo - 1, -1):
+        tok = toks[j]
+        if tok.kind != "ar":
+            return None
+        form = form_of(tok.text)
+        stem = form_of(tok.text[stem_start(tok, lex) - tok.start :])
+        if lex.triggers.get(stem) == "SPEECH" or lex.triggers.get(form) == "SPEECH":
+            return None
+        if lex.triggers.get(stem) == "PER_TITLE" or lex.triggers.get(form) == "PER_TITLE":
+            while (
+                j - 1 >= lo
+                and toks[j - 1].kind == "ar"
+                and lex.triggers.get(
+                    form_of(toks[j - 1].text[stem_start(toks[j - 1], lex) - toks[j - 1].start :])
+                )
+                == "PER_TITLE"
+            ):
+                j -= 1
+            if j == first - 1 and stem in _HONORIFICS:
+                return None
+            start = stem_start(toks[j], lex)
+            return text[start : toks[first - 1].end]
+    return None
+
+
+def resolve_entities(
+    text: str, sentences: Sequence[Sentence], mentions: list[Mention], lex: Lexicon
+) -> list[Span]:
+    """Repair, group and annotate mentions; returns entity Spans with canonical/role attrs."""
+    repaired = repair_mentions(text, sentences, mentions, lex)
+    groups, entities = group_mentions(text, sentences, repaired, lex)
+    spans: list[Span] = []
+    for m, idx in zip(repaired, groups, strict=True):
+        ent = entities[idx]
+        attrs: dict[str, Any] = {"canonical": ent.canonical, "mention_group": idx}
+        if ent.role:
+            attrs["role"] = ent.role
+        spans.append(Span(m.start, m.end, ent.label, attrs))
+    return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def summarize_entities(article: Article) -> list[dict[str, Any]]:
+    """One dict per canonical entity of the article, in order of first mention (CLI JSON).
+
+    Keys: ``canonical``, ``type``, ``mentions`` (distinct surface forms), ``count``, ``role`` (or None).
+    """
+    groups: dict[int, dict[str, Any]] = {}
+    for span in sorted(article.entities, key=lambda s: s.start):
+        gid = int(span.attrs.get("mention_group", -1 - len(groups)))
+        g = groups.get(gid)
+        if g is None:
+            g = groups[gid] = {
+                "canonical": span.attrs.get("canonical", span.slice(article.text)),
+                "type": span.label,
+                "mentions": [],
+                "count": 0,
+                "role": span.attrs.get("role"),
+            }
+        surface = span.slice(article.text)
+        if surface not in g["mentions"]:
+            g["mentions"].append(surface)
+        g["count"] += 1
+    return list(groups.values())

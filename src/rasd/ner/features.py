@@ -1,0 +1,237 @@
+"""CRF features for a token sequence.
+
+Word-level features (normalized form, clitic-free stem, affixes, word clusters learned on ANT,
+corpus frequency, trigger class, given-name membership) are computed once per word type by
+`FeatureExtractor`; sequence features add the neighbours' stems, clusters and triggers (±2) and
+gazetteer matches (longest match, clitic allowed on the first word).
+
+>>> from rasd.ner.lexicon import load_lexicon
+>>> fx = FeatureExtractor(load_lexicon())
+>>> feats = fx.extract(["وأكد", "وزير", "الخارجية", "الأميركي", "أنتوني", "بلينكن"])
+>>> "s=اكد" in feats[0], "t=PER_TITLE" in feats[1], "-1:t=PER_TITLE" in feats[2]
+(True, True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rasd.arabic.clitics import proclitic_candidates
+from rasd.ner.lexicon import Lexicon
+from rasd.ner.normal import form_of
+
+__all__ = ["FeatureExtractor", "WordInfo", "choose_stem_offset", "match_gazetteer"]
+
+_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    form: str
+    stem: str
+    cluster: tuple[str, ...]
+    trigger: str
+    feats: tuple[str, ...]
+    prior: str = ""
+
+
+def choose_stem_offset(form: str, lex: Lexicon) -> int:
+    """Offset where the word proper starts: the clitic split whose stem is most frequent in ANT.
+
+    >>> from rasd.ner.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> [w[choose_stem_offset(w, lex):] for w in ("لواشنطن", "بالعراق", "بغداد", "وزير")]
+    ['واشنطن', 'العراق', 'بغداد', 'وزير']
+    """
+    cands = proclitic_candidates(form, keep_article=True)
+    if len(cands) == 1:
+        return 0
+    best, best_count = 0, lex.count(form)
+    for off in cands:
+        c = lex.count(form[off:])
+        if c > best_count * 2 or (best_count == 0 and c > 0 and off > 0):
+            best, best_count = off, c
+    if best_count == 0:
+        # Unknown word: strip only when an article follows the clitic (بالكاظمي → الكاظمي).
+        for off in cands:
+            if off > 0 and form.startswith("ال", off) and len(form) - off >= 4:
+                return off
+    return best
+
+
+def _count_bucket(count: int) -> str:
+    if count == 0:
+        return "0"
+    return str(min(count.bit_length(), 12) // 2)
+
+
+def _shape(token: str) -> str:
+    ch = token[0]
+    if ch.isdigit():
+        return "num"
+    if "a" <= ch.lower() <= "z":
+        return "LAT" if token.isupper() and len(token) > 1 else ("Lat" if ch.isupper() else "lat")
+    if ch.isalpha():
+        return "ar"
+    return "punct"
+
+
+class FeatureExtractor:
+    """Turns token lists into crfsuite feature lists.  Deterministic; memoizes word-level work."""
+
+    def __init__(self, lex: Lexicon, priors: Mapping[str, tuple[int, ...]] | None = None) -> None:
+        self.lex = lex
+        self.priors = lex.priors if priors is None else priors
+        self._memo: dict[str, WordInfo] = {}
+
+    def word_info(self, token: str) -> WordInfo:
+        info = self._memo.get(token)
+        if info is None:
+            if len(self._memo) > _CACHE_LIMIT:
+                self._memo.clear()
+            info = self._word_info(token)
+            self._memo[token] = info
+        return info
+
+    def _word_info(self, token: str) -> WordInfo:
+        lex = self.lex
+        form = form_of(token)
+        shape = _shape(form) if form else "punct"
+        off = choose_stem_offset(form, lex) if shape == "ar" else 0
+        stem = form[off:]
+        count = lex.count(stem)
+        hit = lex.clusters.get(stem)
+        cluster = hit[1] if hit else ("x", "x", "x")
+        bare = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+        trigger = lex.triggers.get(stem, "") or lex.triggers.get(form, "")
+        feats = [
+            "w=" + form,
+            "s=" + stem,
+            "p=" + form[:off],
+            "sh=" + shape,
+            "al=" + str(stem != bare),
+            "f=" + _count_bucket(count),
+            "c1=" + cluster[0],
+            "c2=" + cluster[1],
+            "c3=" + cluster[2],
+            "b2=" + bare[:2],
+            "b3=" + bare[:3],
+            "e1=" + bare[-1:],
+            "e2=" + bare[-2:],
+            "e3=" + bare[-3:],
+            "n=" + str(min(len(bare), 8)),
+        ]
+        if trigger:
+            feats.append("t=" + trigger)
+        if stem in lex.person_parts:
+            feats.append("gn")
+        if stem in lex.stop:
+            feats.append("stop")
+        prior = self.priors.get(stem)
+        pclass = ""
+        if prior is not None:
+            pclass = prior_features(prior, feats)
+        return WordInfo(form, stem, cluster, trigger, tuple(feats), pclass)
+
+    def extract(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Feature lists, one per token."""
+        infos = [self.word_info(t) for t in tokens]
+        gaz = match_gazetteer([i.form for i in infos], [i.stem for i in infos], self.lex)
+        n = len(infos)
+        out: list[list[str]] = []
+        for i, info in enumerate(infos):
+            f = list(info.feats)
+            if gaz[i]:
+                f.append("g=" + gaz[i])
+            for d in (-3, -2, -1, 1, 2, 3):
+                j = i + d
+                if 0 <= j < n:
+                    o = infos[j]
+                    tag = str(d)
+                    if o.trigger:
+                        f.append(tag + ":t=" + o.trigger)
+                    if o.prior and d in (-1, 1):
+                        f.append(tag + ":pr=" + o.prior)
+                    if d in (-3, 3):
+                        continue
+                    f.append(tag + ":s=" + o.stem)
+                    f.append(tag + ":c1=" + o.cluster[0])
+                    f.append(tag + ":c2=" + o.cluster[1])
+                    f.append(tag + ":c3=" + o.cluster[2])
+                    if d in (-1, 1):
+                        f.append(tag + ":w=" + o.form)
+                        f.append(tag + ":c2|c2=" + o.cluster[1] + "|" + info.cluster[1])
+                        if gaz[j]:
+                            f.append(tag + ":g=" + gaz[j])
+                elif d in (-2, -1, 1, 2):
+                    f.append(str(d) + ":BOS" if d < 0 else str(d) + ":EOS")
+            if i > 0:
+                f.append("sp=" + infos[i - 1].stem + "|" + info.stem)
+            if i + 1 < n:
+                f.append("sn=" + info.stem + "|" + infos[i + 1].stem)
+            out.append(f)
+        return out
+
+
+PRIOR_TYPES = ("PERS", "LOC", "ORG", "MISC")
+
+
+def prior_features(prior: tuple[int, ...], feats: list[str]) -> str:
+    """Append features for how often ANT tagged this word as each type; return the dominant type.
+
+    ``prior`` is ``(occurrences, PERS, LOC, ORG, MISC)`` counts from tagging the ANT corpus.
+
+    >>> f = []; prior_features((10, 9, 0, 1, 0), f), f
+    ('PERS', ['pr=PERS:4', 'pr=ORG:1'])
+    """
+    total = prior[0]
+    if total < 2:
+        return ""
+    best, best_share = "O", 0.0
+    for typ, count in zip(PRIOR_TYPES, prior[1:], strict=True):
+        share = count / total
+        if share >= 0.1:
+            level = 4 if share >= 0.9 else 3 if share >= 0.6 else 2 if share >= 0.3 else 1
+            feats.append(f"pr={typ}:{level}")
+        if share > best_share:
+            best, best_share = typ, share
+    if best_share < 0.3:
+        best = "O"
+        if best_share < 0.05 and total >= 5:
+            feats.append("pr=O")
+    return best
+
+
+def match_gazetteer(forms: Sequence[str], stems: Sequence[str], lex: Lexicon) -> list[str]:
+    """IOB gazetteer tags per token (longest match; the first word may carry a clitic).
+
+    >>> from rasd.ner.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> match_gazetteer(["في", "الولايات", "المتحده"], ["في", "الولايات", "المتحده"], lex)
+    ['', 'B-LOC', 'I-LOC']
+    """
+    n = len(forms)
+    tags = [""] * n
+    i = 0
+    while i < n:
+        best = 0
+        typ = ""
+        for first in {forms[i], stems[i]}:
+            longest = lex.gazetteer_first.get(first, 0)
+            for length in range(min(longest, n - i), 0, -1):
+                if length <= best:
+                    break
+                key = (first, *forms[i + 1 : i + length])
+                hit = lex.gazetteer.get(key)
+                if hit:
+                    best, typ = length, hit[0]
+                    break
+        if best:
+            tags[i] = "B-" + typ
+            for k in range(i + 1, i + best):
+                tags[k] = "I-" + typ
+            i += best
+        else:
+            i += 1
+    return tags

@@ -1,0 +1,173 @@
+"""Train and evaluate the CRF tagger (python-crfsuite, L-BFGS with elastic-net regularisation).
+
+Training has two rounds (`train_with_priors`):
+
+1. *Priors.*  A CRF without prior features tags a fixed sample of the unlabeled ANT corpus; for
+   every word we count how often it was tagged PERS/LOC/ORG/MISC ("tag priors").  A name seen in
+   many ANT contexts gets a reliable prior even when ANERcorp never saw it.  To keep the final
+   model from over-trusting priors of words it memorised, training sentences get priors from a
+   model trained on the *other* half of the data (2-fold jackknife); run-time priors come from a
+   model trained on all of it.
+2. *Final model* with the prior features.
+
+Deterministic: crfsuite's L-BFGS has no randomness, the ANT sample is fixed, features depend only
+on the data files.  Used by ``scripts/train_ner.py`` and ``benchmarks/ner_eval.py``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from rasd.ner.conll import Sentence, score_spans
+from rasd.ner.features import PRIOR_TYPES, FeatureExtractor
+from rasd.ner.lexicon import load_lexicon
+
+__all__ = [
+    "TrainConfig",
+    "count_tag_priors",
+    "evaluate_model",
+    "train_model",
+    "train_with_priors",
+    "write_priors",
+]
+
+log = logging.getLogger(__name__)
+
+Priors = Mapping[str, tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    c1: float = 0.05
+    c2: float = 0.05
+    max_iterations: int = 150
+    min_freq: int = 1
+
+
+def train_model(
+    sentences: Sequence[Sentence],
+    model_path: Path,
+    config: TrainConfig = TrainConfig(),
+    priors: Sequence[Priors] | Priors | None = None,
+) -> None:
+    """Fit a CRF on ``(tokens, tags)`` and write it to ``model_path``.
+
+    ``priors``: one mapping for all sentences, a sequence of one mapping per sentence (jackknife),
+    or ``None`` for no prior features.
+    """
+    lex = load_lexicon()
+    extractors: dict[int, FeatureExtractor] = {}
+
+    def extractor_for(i: int) -> FeatureExtractor:
+        p: Priors
+        if priors is None:
+            p = {}
+        elif isinstance(priors, Mapping):
+            p = priors
+        else:
+            p = priors[i]
+        fx = extractors.get(id(p))
+        if fx is None:
+            fx = extractors[id(p)] = FeatureExtractor(lex, p)
+        return fx
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for i, (tokens, tags) in enumerate(sentences):
+        trainer.append(pycrfsuite.ItemSequence(extractor_for(i).extract(tokens)), list(tags))
+    trainer.set_params(
+        {
+            "c1": config.c1,
+            "c2": config.c2,
+            "max_iterations": config.max_iterations,
+            "feature.minfreq": config.min_freq,
+            "feature.possible_transitions": True,
+        }
+    )
+    t0 = time.perf_counter()
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model_path))
+    log.info("trained %s on %d sentences in %.1fs", model_path.name, len(sentences), time.perf_counter() - t0)
+
+
+def count_tag_priors(
+    model_path: Path, corpus: Iterable[Sequence[str]], priors: Priors | None = None
+) -> dict[str, tuple[int, ...]]:
+    """Tag ``corpus`` with the model and count, per word stem, occurrences and entity tags by type."""
+    from rasd.ner.tagger import Tagger
+
+    tagger = Tagger.load(model_path, priors=priors or {})
+    index = {t: k for k, t in enumerate(PRIOR_TYPES)}
+    counts: dict[str, list[int]] = {}
+    for tokens in corpus:
+        tags = tagger.tag(tokens)
+        for tok, tag in zip(tokens, tags, strict=True):
+            stem = tagger.features.word_info(tok).stem
+            row = counts.get(stem)
+            if row is None:
+                row = counts[stem] = [0] * (1 + len(PRIOR_TYPES))
+            row[0] += 1
+            if tag != "O":
+                k = index.get(tag[2:])
+                if k is not None:
+                    row[1 + k] += 1
+    return {w: tuple(r) for w, r in counts.items() if r[0] >= 2}
+
+
+def write_priors(priors: Priors, path: Path, *, min_tagged: int = 1) -> None:
+    """Write the gzipped TSV read by `rasd.ner.lexicon.read_priors`; keeps words tagged at least once
+    plus frequent never-tagged words (they carry the ``pr=O`` feature)."""
+    with gzip.GzipFile(path, "wb", mtime=0) as raw:
+        for word in sorted(priors):
+            row = priors[word]
+            if sum(row[1:]) >= min_tagged or row[0] >= 5:
+                raw.write(("\t".join([word, *map(str, row)]) + "\n").encode("utf-8"))
+
+
+def train_with_priors(
+    sentences: Sequence[Sentence],
+    corpus: Sequence[Sequence[str]],
+    work_dir: Path,
+    model_path: Path,
+    config: TrainConfig = TrainConfig(),
+) -> dict[str, tuple[int, ...]]:
+    """The two-round training described in the module docstring; returns the run-time priors."""
+    half = len(sentences) // 2
+    folds = [list(sentences[:half]), list(sentences[half:])]
+    fold_priors: list[dict[str, tuple[int, ...]]] = []
+    for k in range(2):
+        path = work_dir / f"fold{k}.crfsuite"
+        train_model(folds[1 - k], path, config)
+        fold_priors.append(count_tag_priors(path, corpus))
+    base = work_dir / "base.crfsuite"
+    train_model(sentences, base, config)
+    priors = count_tag_priors(base, corpus)
+    per_sentence = [fold_priors[0]] * half + [fold_priors[1]] * (len(sentences) - half)
+    train_model(sentences, model_path, config, per_sentence)
+    return priors
+
+
+def evaluate_model(
+    model_path: Path, sentences: Sequence[Sentence], priors: Priors | None = None
+) -> dict[str, Any]:
+    """Exact-span scores of the model at ``model_path`` on ``sentences`` plus tagging speed."""
+    from rasd.ner.tagger import Tagger
+
+    tagger = Tagger.load(model_path, priors=priors)
+    t0 = time.perf_counter()
+    pred = [tagger.tag(tokens) for tokens, _ in sentences]
+    elapsed = time.perf_counter() - t0
+    n_tokens = sum(len(t) for t, _ in sentences)
+    return {
+        "scores": score_spans([tags for _, tags in sentences], pred),
+        "tokens": n_tokens,
+        "seconds": round(elapsed, 3),
+        "predictions": pred,
+    }
