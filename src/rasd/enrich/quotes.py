@@ -438,6 +438,8 @@ def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: En
             return
         if bare in lex.stop_words or (bare.startswith(("ل", "ب")) and bare[1:] in lex.stop_words):
             return
+        if bare.startswith("ل") and (bare[1:] in lex.label_words or bare.startswith("لل")):
+            return  # وقال لبرنامج / لوكالة / للصحفيين: a recipient, not the subject
         if bare and bare not in lex.skip_words:
             if not cue.explicit_other:
                 cue.first_word = bare
