@@ -67,13 +67,14 @@ def normalize_search_ar(word: str) -> str:
 class SearchAnalyzer:
     """Analysis with loaded stop words and variants.  Build with `load_search_analyzer`.
 
-    Keeps a memo of analyzed word forms; it only saves time, never changes a result.
+    Keeps memos of analyzed words and chunks; they only save time, never change a result.
     """
 
     def __init__(self, stopwords: Iterable[str], variants: dict[str, str]) -> None:
         self.stopwords = frozenset(stopwords)
         self.variants = dict(variants)
         self._memo: dict[tuple[str, str], tuple[str, tuple[str, ...], str] | None] = {}
+        self._chunks: dict[str, tuple[str, str, str]] = {}
 
     # -- words --------------------------------------------------------------------------
     def analyze_word(self, word: str, kind: str = "ar") -> tuple[str, tuple[str, ...], str] | None:
@@ -143,23 +144,37 @@ class SearchAnalyzer:
     def index_strings(self, text: str) -> tuple[str, str, str]:
         """Shadow strings ``(primary, alternates, exact)`` for an FTS5 ``unicode61`` column.
 
-        >>> load_search_analyzer().index_strings("لواشنطن والحكومة")
+        No token spans whitespace, so the text is split on whitespace and each chunk's analysis is
+        memoized (news text repeats its chunks: ``الحكومة``, ``لواشنطن،``...).
+
+        >>> load_search_analyzer().index_strings("لواشنطن، والحكومة")
         ('لواشنطن حكوم', 'واشنطن', 'لواشنطن والحكومه')
         """
         primary: list[str] = []
         alternates: list[str] = []
         exact: list[str] = []
-        analyze = self.analyze_word
-        for tok in tokenize_ar(text):
-            if tok.kind == "punct":
-                continue
-            res = analyze(tok.text, tok.kind)
+        memo = self._chunks
+        for chunk in text.split():
+            res = memo.get(chunk)
             if res is None:
-                continue
-            primary.append(res[0])
-            alternates.extend(res[1])
-            exact.append(res[2])
+                res = self._index_chunk(chunk)
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                memo[chunk] = res
+            if res[0]:
+                primary.append(res[0])
+                exact.append(res[2])
+                if res[1]:
+                    alternates.append(res[1])
         return " ".join(primary), " ".join(alternates), " ".join(exact)
+
+    def _index_chunk(self, chunk: str) -> tuple[str, str, str]:
+        words = self.analyze_text(chunk)
+        return (
+            " ".join(w.primary for w in words),
+            " ".join(a for w in words for a in w.alternates),
+            " ".join(w.exact for w in words),
+        )
 
 
 def _read_lines(name: str) -> list[str]:

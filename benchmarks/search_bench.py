@@ -1,0 +1,225 @@
+"""Arabic known-item search on the ANT corpus: rasd vs FTS5 unicode61, PostgreSQL ``arabic``, tantivy.
+
+    .venv/bin/python benchmarks/search_bench.py                    # all engines, 31.5k articles
+    .venv/bin/python benchmarks/search_bench.py --scale 1000000    # also rasd latency at 1M articles
+
+Two query sets of 2,000 queries (fixed seed), each 2–4 content words of one headline, target = that
+article (see benchmarks/search/queries.py): *verbatim* and *as people type*.  For each engine and
+semantics: MRR@10, recall@10, zero-result queries, latency p50/p95 over the first 1,000 queries of
+each set (one process, warm, end to end: rasd's figure includes parsing, count, hit loading and
+snippets).  Index build time and size per engine.  Writes benchmarks/results/search_bench.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ANT = HERE.parent.parent / "shared" / "data" / "ant-corpus"
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from search.engines import (  # noqa: E402
+    Fts5PlainEngine,
+    PostgresEngine,
+    RasdEngine,
+    TantivyEngine,
+    iter_replicas,
+    to_article,
+)
+from search.queries import Query, load_corpus, make_queries  # noqa: E402
+
+ENGINES = {"rasd": RasdEngine, "fts5": Fts5PlainEngine, "postgres": PostgresEngine, "tantivy": TantivyEngine}
+SEMANTICS = {"rasd": ("auto", "and", "or"), "fts5": ("and", "or"), "postgres": ("and", "or"),
+             "tantivy": ("and", "or")}
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    s = sorted(values)
+    k = min(len(s) - 1, max(0, round(p / 100 * (len(s) - 1))))
+    return s[k]
+
+
+def evaluate(engine: Any, semantics: str, queries: list[Query], field: str, latency_n: int) -> dict[str, Any]:
+    rr: list[float] = []
+    found = 0
+    zero = 0
+    times: list[float] = []
+    for q in queries:
+        text = getattr(q, field)
+        t0 = time.perf_counter()
+        ids = engine.search(text, semantics)
+        times.append((time.perf_counter() - t0) * 1000)
+        if not ids:
+            zero += 1
+        if q.target in ids:
+            rank = ids.index(q.target) + 1
+            rr.append(1.0 / rank)
+            found += 1
+        else:
+            rr.append(0.0)
+    lat = times[:latency_n]
+    return {
+        "mrr@10": round(statistics.fmean(rr), 4),
+        "recall@10": round(found / len(queries), 4),
+        "zero_results": zero,
+        "queries": len(queries),
+        "latency_ms_p50": round(percentile(lat, 50), 2),
+        "latency_ms_p95": round(percentile(lat, 95), 2),
+    }
+
+
+def run_scale(docs: list[Any], queries: list[Query], total: int, workdir: Path, latency_n: int) -> dict[str, Any]:
+    """rasd at ``total`` articles: the corpus, then copies with new ids indexed by index_articles."""
+    from rasd.search import parse_query
+    from rasd.storage import fts, open_store
+
+    path = workdir / "rasd-scale.db"
+    store = open_store(str(path))
+    conn = store.connection
+    t0 = time.perf_counter()
+    base = [(to_article(d), None) for d in docs]
+    for i in range(0, len(base), 1000):
+        store.put_articles(base[i : i + 1000])
+    pk_of = dict(conn.execute("SELECT id, pk FROM articles").fetchall())
+    articles = {a.id: a for a, _ in base}
+    n = len(docs)
+    batch: list[tuple[int, str, str]] = []
+
+    def flush() -> None:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "INSERT INTO articles (id, url, title, outlet, published, category, content_hash, text, doc) "
+            "SELECT ?, url, title, outlet, published, category, content_hash, text, '{}' "
+            "FROM articles WHERE pk = ?",
+            [(new_id, pk_of[src_id]) for _, src_id, new_id in batch],
+        )
+        rows = conn.execute(
+            "SELECT pk, id FROM articles WHERE id IN (" + ",".join("?" * len(batch)) + ")",
+            [new_id for _, _, new_id in batch],
+        ).fetchall()
+        src_of = {new_id: src_id for _, src_id, new_id in batch}
+        fts.index_articles(conn, [(int(pk), articles[src_of[aid]]) for pk, aid in rows])
+        conn.execute("COMMIT")
+        batch.clear()
+
+    for k, d, new_id in iter_replicas(docs, total):
+        if k == 0:
+            continue
+        batch.append((k, d.id, new_id))
+        n += 1
+        if len(batch) >= 2000:
+            flush()
+            if n % 100_000 < 2000:
+                print(f"  scale: {n} articles, {time.perf_counter() - t0:.0f} s", flush=True)
+    if batch:
+        flush()
+    conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    build_s = time.perf_counter() - t0
+    size = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%'").fetchone()[0]
+    count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    out: dict[str, Any] = {"articles": count, "build_s": round(build_s, 1), "index_bytes": int(size)}
+    for field in ("verbatim", "typed"):
+        times: list[float] = []
+        for q in queries[:latency_n]:
+            t1 = time.perf_counter()
+            store.search(parse_query(getattr(q, field), limit=10))
+            times.append((time.perf_counter() - t1) * 1000)
+        out[field] = {"latency_ms_p50": round(percentile(times, 50), 2),
+                      "latency_ms_p95": round(percentile(times, 95), 2),
+                      "latency_ms_max": round(max(times), 2)}
+    store.close()
+    return out
+
+
+def markdown(results: dict[str, Any]) -> str:
+    lines = [
+        "| engine | semantics | verbatim MRR@10 | R@10 | zero | typed MRR@10 | R@10 | zero | p50 ms | p95 ms |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, eng in results["engines"].items():
+        for sem, r in eng["runs"].items():
+            v, t = r["verbatim"], r["typed"]
+            lines.append(
+                f"| {name} | {sem} | {v['mrr@10']:.3f} | {v['recall@10']:.3f} | {v['zero_results']} | "
+                f"{t['mrr@10']:.3f} | {t['recall@10']:.3f} | {t['zero_results']} | "
+                f"{t['latency_ms_p50']:.1f} | {t['latency_ms_p95']:.1f} |"
+            )
+    lines += ["", "| engine | build s | index MB |", "|---|---|---|"]
+    for name, eng in results["engines"].items():
+        b = eng["build"]
+        lines.append(f"| {name} | {b['index_build_s']} | {b['index_bytes'] / 1e6:.0f} |")
+    if "scale" in results:
+        s = results["scale"]
+        lines += [
+            "",
+            f"rasd at {s['articles']:,} articles: build {s['build_s']} s, index {s['index_bytes'] / 1e9:.2f} GB, "
+            f"latency typed p50 {s['typed']['latency_ms_p50']} ms / p95 {s['typed']['latency_ms_p95']} ms, "
+            f"verbatim p50 {s['verbatim']['latency_ms_p50']} ms / p95 {s['verbatim']['latency_ms_p95']} ms",
+        ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--queries", type=int, default=2000, help="queries per set")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--latency-queries", type=int, default=1000)
+    parser.add_argument("--engines", default="rasd,fts5,postgres,tantivy")
+    parser.add_argument("--scale", type=int, default=0, help="also measure rasd at this many articles")
+    parser.add_argument("--out", default=str(HERE / "results" / "search_bench.json"))
+    args = parser.parse_args()
+    if not ANT.is_dir():
+        print(f"ANT corpus not found at {ANT}", file=sys.stderr)
+        return 2
+    docs = load_corpus(ANT)
+    queries = make_queries(docs, args.queries, args.seed)
+    print(f"{len(docs)} articles, {len(queries)} queries per set", flush=True)
+    results: dict[str, Any] = {
+        "corpus": {"articles": len(docs), "source": "ANT v2.1 (../shared/data/ant-corpus)"},
+        "queries": {"per_set": len(queries), "seed": args.seed,
+                    "examples": [{"verbatim": q.verbatim, "typed": q.typed} for q in queries[:10]]},
+        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
+        "engines": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
+        for name in args.engines.split(","):
+            workdir = Path(tmp) / name
+            workdir.mkdir()
+            engine = ENGINES[name](workdir)
+            try:
+                build = engine.build(docs)
+                print(f"{name}: built {build}", flush=True)
+                runs: dict[str, Any] = {}
+                for sem in SEMANTICS[name]:
+                    runs[sem] = {
+                        field: evaluate(engine, sem, queries, field, args.latency_queries)
+                        for field in ("verbatim", "typed")
+                    }
+                    print(f"  {sem}: {json.dumps(runs[sem])}", flush=True)
+                results["engines"][engine.name] = {"build": build, "runs": runs}
+            finally:
+                engine.close()
+        if args.scale:
+            results["scale"] = run_scale(docs, queries, args.scale, Path(tmp), args.latency_queries)
+            print(f"scale: {json.dumps(results['scale'])}", flush=True)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(markdown(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
