@@ -294,3 +294,13 @@ def test_event_spans_are_valid_on_any_text(paragraphs: list[list[str]]) -> None:
         s0, s1 = e.attrs["sentence"]
         assert s0 <= e.start and e.end <= s1
         assert e.attrs["date"] in ("2022-03-09", PUBLISHED.date().isoformat())
+
+
+def test_reference_to_an_earlier_attack_is_not_dated_by_the_main_clause() -> None:
+    a = build(["وشنت الولايات المتحدة ضربات عسكرية على مواقع في سوريا فجر السبت ردا على هجوم كيماوي في دوما."],
+              entities={"الولايات المتحدة": ("LOC", "الولايات المتحدة"), "سوريا": ("LOC", "سوريا"),
+                        "دوما": ("LOC", "دوما")},
+              times={"فجر السبت": ("TIME", "2022-03-05TNI")})
+    rows = summary(a, (*KEYS, "reference"))
+    assert [(r["trigger"], r["type"], r["date"], r["date_precision"], r["reference"]) for r in rows] == [
+        ("ضربات عسكرية", "air_strike", "2022-03-05", "day", False)]

@@ -18,6 +18,8 @@ One `Span` per event over its trigger (``هجوما داميا``، ``ويستق�
                    sentence or the one before/after; its subject, or for ``هذه الأخيرة``/``الأخير``
                    the last ORG mentioned before it
     killed, killed_qualifier, wounded, wounded_qualifier   from the sentence's quantities
+    reference      True when the trigger names an earlier event the sentence reacts to (``ردا على
+                   هجوم``، ``بعد الانفجار``): only a time expression after the trigger dates it
     sentence       [start, end] of the sentence the event came from
     notes          that sentence's text (first 400 characters), for exports and stores
 
@@ -90,6 +92,7 @@ _GOVERNING_VERBS = frozenset(fold_ar(w) for w in (
     "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "تبنى", "تبنت", "أطلق", "أطلقت"))
 _GOVERNING_VERB_STEMS_WITH_OBJECT = frozenset(fold_ar(w) for w in ("شنه", "شنت", "نفذ", "تبن"))
 _TARGET_WORDS = frozenset(fold_ar(w) for w in ("على", "ضد", "استهدف", "استهدفت", "يستهدف", "تستهدف", "مستهدفا", "مستهدفة"))
+_REFERENCE_WORDS = frozenset(fold_ar(w) for w in ("ردا", "رد", "بعد", "إثر", "عقب", "أعقاب", "منذ", "بعيد"))
 _DELEGATION_RE = re.compile(fold_ar("(?:وفد|وفدا|نظير|نظيره|نظيرته|نظيرها)"))
 _DATE_RE = re.compile(r"^(\d{4})(?:-(W\d\d|\d\d)(?:-(\d\d))?)?")
 
@@ -405,6 +408,7 @@ class _Context:
         a = event.attrs
         a["type"], a["acled_event_type"], a["acled_sub_event_type"] = kind, acled_type, acled_sub
         a.update(self._date_attrs(trigger, i))
+        a["reference"] = self.is_reference(trigger)
         family = FAMILIES[kind]
         if family in DIPLOMACY:
             parts = self._agents(i, drop_sources=True, after=trigger.start)
@@ -474,12 +478,18 @@ class _Context:
             return f"{year}-{mid}", "month"
         return year, "year"
 
+    def is_reference(self, c: _Candidate) -> bool:
+        """``ردا على هجوم``، ``بعد الهجوم``، ``إثر انفجار``: the trigger names an earlier event."""
+        before = self.folded[max(self.sentences[c.sentence].start, c.start - 20) : c.start].split()[-2:]
+        return any(w.strip(_PUNCT) in _REFERENCE_WORDS for w in before)
+
     def _date_attrs(self, c: _Candidate, i: int) -> dict[str, Any]:
         best: tuple[int, Span, tuple[str, str]] | None = None
+        reference = self.is_reference(c)
         for t in self.spans_in(self.times, i):
             d = self._date_of(t)
-            if d is None:
-                continue
+            if d is None or (reference and t.start < c.start):
+                continue  # the main clause's date is not the date of the event it reacts to
             dist = t.start - c.end if t.start >= c.end else c.start - t.end
             if best is None or dist < best[0]:
                 best = (dist, t, d)
