@@ -38,8 +38,12 @@ from search.engines import (  # noqa: E402
 from search.queries import Query, load_corpus, make_queries  # noqa: E402
 
 ENGINES = {"rasd": RasdEngine, "fts5": Fts5PlainEngine, "postgres": PostgresEngine, "tantivy": TantivyEngine}
-SEMANTICS = {"rasd": ("auto", "and", "or"), "fts5": ("and", "or"), "postgres": ("and", "or"),
-             "tantivy": ("and", "or")}
+SEMANTICS = {
+    "rasd": ("auto", "and", "or"),
+    "fts5": ("and", "or"),
+    "postgres": ("and", "or"),
+    "tantivy": ("and", "or"),
+}
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -79,7 +83,9 @@ def evaluate(engine: Any, semantics: str, queries: list[Query], field: str, late
     }
 
 
-def run_scale(docs: list[Any], queries: list[Query], total: int, workdir: Path, latency_n: int) -> dict[str, Any]:
+def run_scale(
+    docs: list[Any], queries: list[Query], total: int, workdir: Path, latency_n: int
+) -> dict[str, Any]:
     """rasd at ``total`` articles: the corpus, then copies with new ids indexed by index_articles."""
     from rasd.search import parse_query
     from rasd.storage import fts, open_store
@@ -136,9 +142,11 @@ def run_scale(docs: list[Any], queries: list[Query], total: int, workdir: Path, 
             t1 = time.perf_counter()
             store.search(parse_query(getattr(q, field), limit=10))
             times.append((time.perf_counter() - t1) * 1000)
-        out[field] = {"latency_ms_p50": round(percentile(times, 50), 2),
-                      "latency_ms_p95": round(percentile(times, 95), 2),
-                      "latency_ms_max": round(max(times), 2)}
+        out[field] = {
+            "latency_ms_p50": round(percentile(times, 50), 2),
+            "latency_ms_p95": round(percentile(times, 95), 2),
+            "latency_ms_max": round(max(times), 2),
+        }
     store.close()
     return out
 
@@ -172,7 +180,9 @@ def markdown(results: dict[str, Any]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--queries", type=int, default=2000, help="queries per set")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--latency-queries", type=int, default=1000)
@@ -188,13 +198,16 @@ def main() -> int:
     print(f"{len(docs)} articles, {len(queries)} queries per set", flush=True)
     results: dict[str, Any] = {
         "corpus": {"articles": len(docs), "source": "ANT v2.1 (../shared/data/ant-corpus)"},
-        "queries": {"per_set": len(queries), "seed": args.seed,
-                    "examples": [{"verbatim": q.verbatim, "typed": q.typed} for q in queries[:10]]},
+        "queries": {
+            "per_set": len(queries),
+            "seed": args.seed,
+            "examples": [{"verbatim": q.verbatim, "typed": q.typed} for q in queries[:10]],
+        },
         "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
         "engines": {},
     }
     with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
-        for name in args.engines.split(","):
+        for name in [e for e in args.engines.split(",") if e]:
             workdir = Path(tmp) / name
             workdir.mkdir()
             engine = ENGINES[name](workdir)
@@ -211,11 +224,12 @@ def main() -> int:
                 results["engines"][engine.name] = {"build": build, "runs": runs}
             finally:
                 engine.close()
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         if args.scale:
             results["scale"] = run_scale(docs, queries, args.scale, Path(tmp), args.latency_queries)
             print(f"scale: {json.dumps(results['scale'])}", flush=True)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(markdown(results))
     return 0

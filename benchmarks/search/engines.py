@@ -34,8 +34,13 @@ def to_article(doc: Doc, new_id: str | None = None) -> Any:
         published = None
     paragraphs = [p for p in doc.text.split("\n") if p.strip()]
     return Article.build(
-        doc.title, paragraphs, url=doc.url or None, id=new_id or doc.id, outlet=doc.src or None,
-        published=published, category=doc.cat or None,
+        doc.title,
+        paragraphs,
+        url=doc.url or None,
+        id=new_id or doc.id,
+        outlet=doc.src or None,
+        published=published,
+        category=doc.cat or None,
     )
 
 
@@ -75,8 +80,12 @@ class RasdEngine:
         conn = self.store.connection
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%'").fetchone()[0]
-        return {"store_ingest_s": round(ingest_s, 1), "index_build_s": round(index_s, 1),
-                "indexed": n, "index_bytes": int(size)}
+        return {
+            "store_ingest_s": round(ingest_s, 1),
+            "index_build_s": round(index_s, 1),
+            "indexed": n,
+            "index_bytes": int(size),
+        }
 
     def search(self, text: str, semantics: str) -> list[str]:
         from rasd.errors import QueryError
@@ -104,8 +113,9 @@ class Fts5PlainEngine:
     def build(self, docs: Sequence[Doc]) -> dict[str, Any]:
         t0 = time.perf_counter()
         self.conn.execute("BEGIN")
-        self.conn.executemany("INSERT INTO f(aid, title, body) VALUES (?, ?, ?)",
-                              [(d.id, d.title, d.text) for d in docs])
+        self.conn.executemany(
+            "INSERT INTO f(aid, title, body) VALUES (?, ?, ?)", [(d.id, d.title, d.text) for d in docs]
+        )
         self.conn.execute("COMMIT")
         self.conn.execute("INSERT INTO f(f) VALUES ('optimize')")
         build_s = time.perf_counter() - t0
@@ -169,7 +179,9 @@ class TantivyEngine:
         if not words:
             return []
         query = self.index.parse_query(
-            " ".join(words), ["title", "body"], field_boosts={"title": TITLE_BOOST},
+            " ".join(words),
+            ["title", "body"],
+            field_boosts={"title": TITLE_BOOST},
             conjunction_by_default=(semantics == "and"),
         )
         hits = self.searcher.search(query, 10).hits
@@ -195,17 +207,28 @@ class PostgresEngine:
         shutil.chown(self.tmp, "postgres", "postgres")
         os.chmod(self.tmp, 0o700)
         self.data = self.tmp / "data"
-        self._as_pg([str(self.BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-E", "UTF8",
-                     "--locale=C.UTF-8"])
-        port = _free_port()
-        self._as_pg([str(self.BIN / "pg_ctl"), "-D", str(self.data), "-w", "-l", str(self.tmp / "log"),
-                     "-o", f"-k {self.tmp} -c listen_addresses='' -p {port} -c shared_buffers=512MB "
-                           "-c max_wal_size=4GB -c fsync=off -c synchronous_commit=off", "start"])
-        self.conn = psycopg.connect(host=str(self.tmp), port=port, user="postgres", dbname="postgres",
-                                    autocommit=True)
-        self.conn.execute(
-            "CREATE TABLE docs (aid text primary key, title text, body text, tsv tsvector)"
+        self._as_pg(
+            [str(self.BIN / "initdb"), "-D", str(self.data), "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"]
         )
+        port = _free_port()
+        self._as_pg(
+            [
+                str(self.BIN / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-w",
+                "-l",
+                str(self.tmp / "log"),
+                "-o",
+                f"-k {self.tmp} -c listen_addresses='' -p {port} -c shared_buffers=512MB "
+                "-c max_wal_size=4GB -c fsync=off -c synchronous_commit=off",
+                "start",
+            ]
+        )
+        self.conn = psycopg.connect(
+            host=str(self.tmp), port=port, user="postgres", dbname="postgres", autocommit=True
+        )
+        self.conn.execute("CREATE TABLE docs (aid text primary key, title text, body text, tsv tsvector)")
 
     def _as_pg(self, cmd: list[str]) -> None:
         subprocess.run(["runuser", "-u", "postgres", "--", *cmd], check=True, capture_output=True)
