@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 BRANCHES = (
-    "range", "date", "numdate", "clock", "year", "offset", "window", "monthyear",
+    "range", "date", "numdate", "clock", "year", "offset", "window", "monthday", "monthyear",
     "period", "daypart", "relday", "weekday", "set", "duration",
 )  # fmt: skip
 
@@ -56,7 +56,8 @@ DIRECTION_WORDS = {
     for w, d in (
         ("الماضي", -1), ("الماضية", -1), ("المنصرم", -1), ("المنصرمة", -1), ("الفائت", -1),
         ("الفائتة", -1), ("السابق", -1), ("السابقة", -1), ("الأخيرة", -1), ("الأخير", -1),
-        ("المقبل", 1), ("المقبلة", 1), ("القادم", 1), ("القادمة", 1), ("التالي", 1),
+        ("المقبل", 1), ("المقبلة", 1), ("القادم", 1), ("القادمة", 1), ("التالي", 1), ("الجاي", 1),
+        ("الجاية", 1), ("الماض", -1), ("اللي فات", -1), ("اللي جاي", 1),
         ("الحالي", 0), ("الحالية", 0), ("الجاري", 0), ("الجارية", 0), ("الراهن", 0), ("هذا", 0), ("هذه", 0),
     )
 }  # fmt: skip
@@ -114,6 +115,7 @@ def time_regex() -> re.Pattern[str]:
     number = rf"(?:(?:ال)?(?:{DIGITS_PATTERN})|{number_word}(?:\s+و?\s*{number_word})*)"
     unit = rf"{_alt(cal.units)}(?!\w)"
     direction = _alt(DIRECTION_WORDS)
+    direction_only = _alt(w for w, d in DIRECTION_WORDS.items() if d and not w.startswith("ه"))
     mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أول|آخر)\s+)?")
     relday_core = n(r"(?:اليوم|أمس|الأمس|غد|الغد|البارحة)")
     daypart = _alt(w for w in DAYPART_WORDS if len(w) > 1 and not w.startswith("ال"))
@@ -138,6 +140,8 @@ def time_regex() -> re.Pattern[str]:
         "numdate": r"(?<![\d/.:\-])(?:(?:[12]\d|3[01]|0?[1-9])\s?(?P<s1>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s1)\s?"
                    r"(?:19|20)\d\d"
                    r"|(?:19|20)\d\d\s?(?P<s2>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s2)\s?(?:[12]\d|3[01]|0?[1-9])"
+                   r"|(?:[12]\d|3[01]|0?[1-9])(?P<s3>[/.\-])(?:1[0-2]|0?[1-9])(?P=s3)\d\d(?!\d)"
+                   r"|(?:1[0-2]|0?[1-9])\s?[/\-]\s?(?:19|20)\d\d|(?:19|20)\d\d/(?:1[0-2]|0?[1-9])(?!\d)"
                    r"|(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?!\s*%))(?![\d/.\-]\d)",
         "clock": n(r"(?:الساعة\s+)") + rf"(?:{clock_digits}|{hour_word}){minutes}{clock_tail}"
                  rf"|(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]){clock_tail}",
@@ -148,7 +152,12 @@ def time_regex() -> re.Pattern[str]:
                   + n(r"(?!\s+(?:من|على|أن|ان|أمس)(?!\w))"),
         "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{unit}\s+{number}\s+{direction}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}",
-        "monthyear": rf"(?:{n('شهر')}\s+)?{month_x}\s*[,،]?\s*{year_words}{year}{era}"
+        "monthday": rf"{day}\s+(?:{n('من')}\s+)?(?:(?:{n('هذا|هذه')})\s+{n('الشهر')}|{n('الشهر')}(?:\s+{direction})?"
+                    rf"|{n('(?:الجاري|الحالي)')})(?!\w)",
+        "monthyear": rf"(?:{n('شهر')}\s+)?{month_x}\s+(?:{n('(?:من|في)')}\s+)?(?:{n('(?:هذا|هذه)')}\s+)?"
+                     rf"{n('(?:العام|السنة)')}(?:\s+{direction})?"
+                     rf"|(?:{n('شهر')}\s+)?{month_x}\s+{direction_only}"
+                     rf"|(?:{n('شهر')}\s+)?{month_x}\s*[,،]?\s*{year_words}{year}{era}"
                      rf"|{n('شهر')}\s+{month_x}(?!\w)|{safe_month}(?!\w)",
         "period": mod + n(r"(?:الأسبوع|الاسبوع|الشهر|العام|السنة)\s+") + direction
                   + n(r"|(?:هذا|هذه)\s+(?:الأسبوع|الشهر|العام|السنة)"),

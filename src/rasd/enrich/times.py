@@ -264,6 +264,13 @@ class TimeFinder:
 
     def _resolve_numdate(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         parts = [int(p) for p in re.split(r"\s?[/.\-]\s?", s)]
+        if len(parts) == 2 and max(parts) >= 1900:  # 3/2015, 2015/3: a month
+            y, m = max(parts), min(parts)
+            return "DATE", f"{y:04d}-{m:02d}", {"precision": "month"}
+        if len(parts) == 3 and parts[2] < 100:  # 16/04/21: day/month/two-digit year
+            d, m, yy = parts
+            pivot = (ref.year % 100 + 5) if ref is not None else 50
+            return "DATE", date(2000 + yy if yy <= pivot else 1900 + yy, m, d).isoformat(), {"precision": "day"}
         if len(parts) == 2:  # 22/4 (day/month), or 4/22 when the second cannot be a month
             d, m = parts if parts[1] <= 12 else parts[::-1]
             if ref is None:
@@ -371,7 +378,32 @@ class TimeFinder:
             return "DATE", f"{int(year_m.group()):04d}-{month:02d}", attrs
         if ref is None:
             return "DATE", f"XXXX-{month:02d}", attrs
+        direction = DIRECTION_WORDS.get(words[-1])
+        if direction is not None and words[-2] in _PERIOD_UNITS:  # يونيو من العام المقبل
+            return "DATE", f"{ref.year + direction:04d}-{month:02d}", attrs
+        if direction is not None and direction != 0:  # أيلول الماضي: the last one before this month
+            year = ref.year - (month >= ref.month) if direction < 0 else ref.year + (month <= ref.month)
+            return "DATE", f"{year:04d}-{month:02d}", attrs
+        if direction == 0:  # يونيو هذا العام
+            return "DATE", f"{ref.year:04d}-{month:02d}", attrs
         return "DATE", f"{_nearest_year(ref.date(), month, 1, future).year:04d}-{month:02d}", attrs
+
+    def _resolve_monthday(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                          future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``20 من الشهر المقبل``, ``الخامس من الشهر الجاري``, ``15 الجاري``: a day of a month
+        given relative to the reference."""
+        before = _WORD_RE.findall(text[max(0, start - 12) : start])
+        if before and (before[-1] in self.calendar.units or before[-1].removeprefix("ال") in self.calendar.units):
+            return None  # الأسبوع الأول من الشهر: not a day
+        digits = re.match(r"\d+", s)
+        day = int(digits.group()) if digits else self._ordinal_value(s.split(_n(" من "))[0])
+        if day is None or not 1 <= day <= 31:
+            return None
+        direction = DIRECTION_WORDS.get(words[-1], 0)
+        if ref is None:
+            return "DATE", f"XXXX-XX-{day:02d}", {"precision": "day", "anchor": "REF"}
+        month = add_months(ref.date().replace(day=1), direction)
+        return "DATE", month.replace(day=day).isoformat(), {"precision": "day"}
 
     def _resolve_period(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         attrs: dict[str, Any] = {}
@@ -561,8 +593,8 @@ def _nearest_year(ref: date, month: int, day: int, future: bool = False) -> date
     """A day and month without a year: the occurrence nearest the reference, leaning to the past
     (news), or the next one on or after the reference when ``future``."""
     candidate = date(ref.year, month, day)
-    if future:
-        return candidate if candidate >= ref else date(ref.year + 1, month, day)
+    if future:  # this year unless its month is already over
+        return candidate if month >= ref.month else date(ref.year + 1, month, day)
     if (candidate - ref).days > 90:
         return date(ref.year - 1, month, day)
     if (ref - candidate).days > 270:
