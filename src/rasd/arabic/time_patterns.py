@@ -115,6 +115,7 @@ def time_regex() -> re.Pattern[str]:
     number = rf"(?:(?:ال)?(?:{DIGITS_PATTERN})|{number_word}(?:\s+و?\s*{number_word})*)"
     unit = rf"{_alt(cal.units)}(?!\w)"
     direction = _alt(DIRECTION_WORDS)
+    month_mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+)?")
     direction_only = _alt(w for w, d in DIRECTION_WORDS.items() if d and not w.startswith("ه"))
     mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أول|آخر)\s+)?")
     relday_core = n(r"(?:اليوم|أمس|الأمس|غد|الغد|البارحة)")
@@ -154,11 +155,12 @@ def time_regex() -> re.Pattern[str]:
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}",
         "monthday": rf"{day}\s+(?:{n('من')}\s+)?(?:(?:{n('هذا|هذه')})\s+{n('الشهر')}|{n('الشهر')}(?:\s+{direction})?"
                     rf"|{n('(?:الجاري|الحالي)')})(?!\w)",
-        "monthyear": rf"(?:{n('شهر')}\s+)?{month_x}\s+(?:{n('(?:من|في)')}\s+)?(?:{n('(?:هذا|هذه)')}\s+)?"
-                     rf"{n('(?:العام|السنة)')}(?:\s+{direction})?"
-                     rf"|(?:{n('شهر')}\s+)?{month_x}\s+{direction_only}"
-                     rf"|(?:{n('شهر')}\s+)?{month_x}\s*[,،]?\s*{year_words}{year}{era}"
-                     rf"|{n('شهر')}\s+{month_x}(?!\w)|{safe_month}(?!\w)",
+        "monthyear": rf"{month_mod}(?:{n('شهر')}\s+)?{month_x}\s*[,،]?\s*{year_words}{year}{era}"
+                     rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+(?:{n('(?:من|في)')}\s+)?"
+                     rf"(?:{n('(?:هذا|هذه)')}\s+{n('(?:العام|السنة)')}|{n('(?:العام|السنة)')}\s+{direction})(?!\w)"
+                     rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+{direction_only}"
+                     rf"|{month_mod}{n('شهر')}\s+{month_x}(?!\w)|{month}\s*/\s*{month}(?!\w)"
+                     rf"|{month_mod}{safe_month}(?:\s*[/(\-]\s*{month}\s*\)?)?(?!\w)",
         "period": mod + n(r"(?:الأسبوع|الاسبوع|الشهر|العام|السنة)\s+") + direction
                   + n(r"|(?:هذا|هذه)\s+(?:الأسبوع|الشهر|العام|السنة)"),
         "daypart": n(r"(?:صباح|مساء|ظهر|فجر|ليل|ليلة|عصر|ظهيرة)\s+(?:يوم\s+)?")

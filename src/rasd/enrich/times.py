@@ -59,6 +59,7 @@ _RANGE_GAP_RE = re.compile(_n(r"\s*(-|–|إلى|حتى|لغاية|و)\s*"))
 _RANGE_OPENER_RE = re.compile(_n(r"(?<!\w)(?:من|بين|ما\s+بين)\s+$"))
 _TRIM_PREFIXES = {_n(w) for w in ("في", "حتى", "قبل", "بعد", "خلال", "لمدة", "مدة", "طيلة", "طوال")}
 _MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), ("بداية", "START"), ("أول", "START"),
+                               ("أواسط", "MID"),
                                ("أواخر", "END"), ("نهاية", "END"), ("آخر", "END"), ("منتصف", "MID"),
                                ("نحو", "APPROX"), ("حوالي", "APPROX"), ("قرابة", "APPROX"))}  # fmt: skip
 _RELDAY = {_n(w): d for w, d in (("اليوم", 0), ("أمس", -1), ("الأمس", -1), ("البارحة", -1), ("غدا", 1),
@@ -224,6 +225,8 @@ class TimeFinder:
         resolved = _nearest_year(ref.date(), month, day, future)
         following = _WORD_RE.match(text, start + len(s) + 1)  # الماضي / المقبل after the date
         direction = DIRECTION_WORDS.get(following.group()) if following else None
+        if direction is None and text.endswith(_n("منذ "), 0, start):  # منذ 21 سبتمبر: in the past
+            direction = -1
         if direction == -1 and resolved >= ref.date():
             resolved = resolved.replace(year=resolved.year - 1)
         elif direction == 1 and resolved <= ref.date():
@@ -365,6 +368,8 @@ class TimeFinder:
         month, calendar = self.calendar.months[" ".join(mm.group().split())]
         year_m = _YEAR_RE.search(s, mm.end())
         attrs: dict[str, Any] = {"precision": "month"}
+        if words[0] in _MODS:  # منتصف آذار
+            attrs["mod"] = _MODS[words[0]]
         if calendar == "hijri" or (year_m and _HIJRI_ERA_RE.search(s, year_m.end())):
             attrs["calendar"] = "hijri"
             if year_m:
