@@ -20,12 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rasd.arabic import charsets
 from rasd.arabic.analyze import SearchAnalyzer
 from rasd.arabic.normalize import normalize_with_offsets
 from rasd.search import Phrase, SearchQuery, Term, positive_terms
 
 __all__ = ["Highlighter", "choose_snippet", "make_highlighter"]
 
+_MARKS = charsets.DIACRITICS_AR | {charsets.TATWEEL}
 SNIPPET_CHARS = 220
 LEAD_CHARS = 50
 
@@ -77,7 +79,10 @@ class Highlighter:
             g = self.group_of(ntext[a:b])
             if g >= 0:
                 oa, ob = norm.to_original(a, b)
-                out.append((start + oa, start + ob, g))
+                ob += start
+                while ob < end and text[ob] in _MARKS:  # a final haraka belongs to the word
+                    ob += 1
+                out.append((start + oa, ob, g))
         return out
 
 
