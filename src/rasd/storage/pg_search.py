@@ -32,6 +32,7 @@ from typing import Any
 import psycopg
 
 from rasd.arabic.analyze import SearchAnalyzer, WordTerms, load_search_analyzer
+from rasd.arabic.tokenize import tokenize_ar
 from rasd.document import Article
 from rasd.errors import QueryError
 from rasd.search import Node, Not, Or, Phrase, SearchQuery, Term, is_plain_conjunction, positive_terms
@@ -42,7 +43,7 @@ __all__ = ["compile_tsquery", "document_vectors", "index_articles", "rebuild_ind
 
 MAX_POSITION = 16383  # PostgreSQL's limit for tsvector positions
 MAX_POSITIONS_PER_LEXEME = 255
-MAX_LEXEME_BYTES = 1000
+MAX_LEXEME_CHARS = 250  # PostgreSQL refuses lexemes over 2047 bytes
 _BODY_GAP = 2
 #: ts_rank weights in PostgreSQL's order {D, C, B, A}: body, body alternates, title alternates, title
 #: (FTS5's 1, 0.8, 4, 5 scaled into PostgreSQL's 0..1 range)
@@ -61,22 +62,17 @@ def _quote(term: str) -> str:
     >>> _quote("it's")
     "'it''s'"
     """
-    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    if "'" in term or "\\" in term:
+        term = term.replace("\\", "\\\\").replace("'", "''")
+    return "'" + term + "'"
 
 
-class _Vector:
-    def __init__(self) -> None:
-        self.positions: dict[str, list[str]] = {}
-
-    def add(self, term: str, position: int, weight: str) -> None:
-        if not term or len(term.encode("utf-8")) > MAX_LEXEME_BYTES:
-            return
-        slots = self.positions.setdefault(term, [])
-        if len(slots) < MAX_POSITIONS_PER_LEXEME:
-            slots.append(f"{position}{weight}")
-
-    def literal(self) -> str:
-        return " ".join(f"{_quote(t)}:{','.join(p)}" for t, p in self.positions.items())
+def _literal(lexemes: dict[str, list[str]]) -> str:
+    return " ".join(
+        f"{_quote(t)}:{','.join(p[:MAX_POSITIONS_PER_LEXEME])}"
+        for t, p in lexemes.items()
+        if 0 < len(t) <= MAX_LEXEME_CHARS
+    )
 
 
 def document_vectors(analyzer: SearchAnalyzer, article: Article) -> tuple[str, str]:
@@ -86,21 +82,30 @@ def document_vectors(analyzer: SearchAnalyzer, article: Article) -> tuple[str, s
     >>> document_vectors(load_search_analyzer(), a)
     ("'لواشنطن':1A 'واشنطن':1B 'حكوم':3D", "'لواشنطن':1A 'الحكومه':3D")
     """
-    title = article.text[article.title_span.start : article.title_span.end]
-    body = article.text[article.title_span.end :]
-    stems, exact = _Vector(), _Vector()
+    text = article.text
+    title_end = article.title_span.end
+    stems: dict[str, list[str]] = {}
+    exact: dict[str, list[str]] = {}
+    analyze = analyzer.analyze_word
     position = 0
-    for text, primary_w, alt_w, exact_w in ((title, "A", "B", "A"), (body, "D", "C", "D")):
-        for w in analyzer.analyze_text(text):
+    segments = ((text[article.title_span.start : title_end], "A", "B"), (text[title_end:], "D", "C"))
+    for segment, weight, alt_weight in segments:
+        for tok in tokenize_ar(segment):
+            if tok.kind == "punct":
+                continue
+            res = analyze(tok.text, tok.kind)
+            if res is None:
+                continue
             position += 1
             if position > MAX_POSITION:
                 break
-            stems.add(w.primary, position, primary_w)
-            for alt in w.alternates:
-                stems.add(alt, position, alt_w)
-            exact.add(w.exact, position, exact_w)
+            at = str(position)
+            stems.setdefault(res[0], []).append(at + weight)
+            for alt in res[1]:
+                stems.setdefault(alt, []).append(at + alt_weight)
+            exact.setdefault(res[2], []).append(at + weight)
         position += _BODY_GAP - 1
-    return stems.literal(), exact.literal()
+    return _literal(stems), _literal(exact)
 
 
 def index_articles(conn: psycopg.Connection[Any], rows: Sequence[tuple[int, Article]]) -> None:
@@ -143,8 +148,6 @@ def _term_clause(term: Term, analyzer: SearchAnalyzer, exact: bool) -> str | Non
     words = analyzer.analyze_text(term.text)
     clauses: list[str] = []
     if term.prefix:
-        from rasd.arabic.tokenize import tokenize_ar
-
         toks = [t for t in tokenize_ar(term.text) if t.kind != "punct"]
         if not toks:
             return None
