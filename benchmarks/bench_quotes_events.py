@@ -12,6 +12,11 @@ Writes benchmarks/results/bench_quotes_events.json and prints a markdown table.
   round's mean per article (the machine is shared, the minimum is the least disturbed).
 * Seed: quotes and events of ../shared/seeds/000_bdb0ef1f55d75d44 through `Pipeline.default()` against
   the expected JSON (speaker, kind, cue, start of each quote; every listed key of each event).
+* Judged samples (benchmarks/judgments/*.tsv, offsets only, no text): events and quotes the stages
+  produced on ANT middleEast articles, judged by hand by the stages' author (so biased).  Reported:
+  precision over the judged outputs still produced, speaker accuracy against the gold speaker
+  (same person = folded names equal, contained in one another, or sharing the last word), judged
+  true items no longer produced (lost), and outputs nobody judged yet.
 """
 
 from __future__ import annotations
@@ -119,6 +124,71 @@ def check_seed() -> dict[str, Any]:
             "events": "pass" if not diffs else "fail", "event_diffs": diffs}
 
 
+JUDGMENTS = ROOT / "benchmarks" / "judgments"
+
+
+def _read_judgments(name: str) -> dict[tuple[str, int, int], list[str]]:
+    rows = {}
+    for line in (JUDGMENTS / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        f = line.split("\t")
+        rows[(f[0], int(f[1]), int(f[2]))] = f[3:]
+    return rows
+
+
+def _same_speaker(got: str | None, gold: str) -> bool:
+    from rasd.enrich.lexmatch import fold_ar
+
+    if gold == "-":
+        return got is None
+    if got is None:
+        return False
+    g = fold_ar(got).replace("ـ", "")
+    for option in gold.split("|"):
+        o = fold_ar(option)
+        if g == o or g in o or o in g or g.split()[-1] == o.split()[-1]:
+            return True
+    return False
+
+
+def check_judged() -> dict[str, Any]:
+    events_j, quotes_j = _read_judgments("events.tsv"), _read_judgments("quotes.tsv")
+    docnos = {k[0] for k in events_j} | {k[0] for k in quotes_j}
+    from rasd.pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+    found: dict[str, Article] = {}
+    for outlet in OUTLETS:
+        with gzip.open(ANT / f"ant-{outlet}.jsonl.gz", "rt", encoding="utf-8") as fh:
+            for line in fh:
+                d = json.loads(line)
+                if d["docno"] in docnos:
+                    published = parsedate_to_datetime(d["time"]).replace(tzinfo=None) if d.get("time") else None
+                    found[d["docno"]] = pipeline(Article.build(d["title"], d["text"].split("\n"), url=d["url"],
+                                                               outlet=d["src"], published=published))
+    out: dict[str, Any] = {}
+    for layer, judged in (("events", events_j), ("quotes", quotes_j)):
+        produced = {(doc, s.start, s.end): s for doc, a in found.items() for s in a.layer(layer)}
+        hits = [k for k in produced if k in judged]
+        true_hits = [k for k in hits if judged[k][1] == "1"]
+        lost = [k for k, v in judged.items() if v[1] == "1" and k not in produced]
+        res: dict[str, Any] = {
+            "judged": len(judged), "judged_still_produced": len(hits),
+            "precision": round(len(true_hits) / max(1, len(hits)), 3),
+            "true_items_lost": len(lost), "false_items_removed": sum(
+                1 for k, v in judged.items() if v[1] == "0" and k not in produced),
+            "unjudged_outputs": len(produced) - len(hits),
+        }
+        if layer == "quotes":
+            ok = [k for k in true_hits if _same_speaker(produced[k].attrs.get("speaker"), judged[k][2])]
+            res["speaker_accuracy"] = round(len(ok) / max(1, len(true_hits)), 3)
+            res["speaker_wrong"] = [f"{k[0]}:{k[1]} got {produced[k].attrs.get('speaker')!r} want {judged[k][2]!r}"
+                                    for k in true_hits if k not in ok]
+        out[layer] = res
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--per-outlet", type=int, default=200)
@@ -159,6 +229,7 @@ def main() -> int:
         "events_with_location_share": round(sum(bool(e.attrs["locations"]) for e in events) / max(1, len(events)), 3),
         "events_with_casualties": sum(e.attrs["killed"] is not None or e.attrs["wounded"] is not None for e in events),
         "seed": check_seed(),
+        "judged": check_judged(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -171,6 +242,12 @@ def main() -> int:
     print(f"| events/article | {result['events_per_article']} (dated by expression "
           f"{result['events_dated_by_expression_share']}, with location {result['events_with_location_share']}) |")
     print(f"| events by type | {result['events_by_type']} |")
+    j = result["judged"]
+    print(f"| judged events | precision {j['events']['precision']} over {j['events']['judged_still_produced']} "
+          f"(lost {j['events']['true_items_lost']}, unjudged {j['events']['unjudged_outputs']}) |")
+    print(f"| judged quotes | precision {j['quotes']['precision']} over {j['quotes']['judged_still_produced']}, "
+          f"speaker accuracy {j['quotes']['speaker_accuracy']} (lost {j['quotes']['true_items_lost']}, "
+          f"unjudged {j['quotes']['unjudged_outputs']}) |")
     seed = result["seed"]
     print(f"| seed quotes / events | {seed.get('quotes', seed.get('status'))} / {seed.get('events', '')} |")
     return 0
