@@ -180,8 +180,11 @@ def run_rasd(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float]:
         for s in find_times(case["text"], ref, prefer=prefer):
             value = _strip_time(str(s.attrs["value"]))
             out.add(value)
-            if "end" in s.attrs:  # a range: Recognizers writes (begin,end,duration)
-                out.add(_range_canon(value, str(s.attrs["end"])))
+            if "end" in s.attrs:  # a range or window: Recognizers writes (begin,end,duration)
+                begin = str(s.attrs.get("begin", value))
+                out.add(_range_canon(begin, str(s.attrs["end"]), value if value.startswith("P") else None))
+            if s.attrs.get("precision") in {"decade", "quarter", "half"}:
+                out.add(_period_canon(value))
             if "weekday" in s.attrs:  # Recognizers leaves a bare weekday unresolved
                 out.add(str(s.attrs["weekday"]))
             if "T" in value and not value.startswith(("P", "T")):
@@ -197,16 +200,33 @@ def run_rasd(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float]:
     return outputs, time.perf_counter() - t0
 
 
-def _range_canon(begin: str, end: str) -> str:
-    """rasd's range ``value``..``end`` as Recognizers' interval: ``(2016-11-04,2016-11-22,P18D)``;
-    years run to the first day of the last year (``2014``..``2018`` → ``(2014-01-01,2018-01-01,P4Y)``)."""
+def _range_canon(begin: str, end: str, duration: str | None = None) -> str:
+    """rasd's range ``value``..``end`` (or a window's ``begin``..``end``) as Recognizers' interval:
+    ``(2016-11-04,2016-11-22,P18D)``; years run to the first day of the last year (``2014``..``2018``
+    → ``(2014-01-01,2018-01-01,P4Y)``); a window keeps its own duration (``P3W``)."""
     if re.fullmatch(r"\d{4}", begin) and re.fullmatch(r"\d{4}", end):
         return f"({begin}-01-01,{end}-01-01,P{int(end) - int(begin)}Y)"
+    if duration:
+        return f"({begin},{end},{duration})"
     try:
         days = (datetime.fromisoformat(end) - datetime.fromisoformat(begin)).days
     except ValueError:
         return f"({begin},{end},PXD)"
     return f"({begin},{end},P{days}D)"
+
+
+def _period_canon(value: str) -> str:
+    """A decade (``1970``, precision decade), quarter (``2016-Q3``) or half (``2016-H1``) as an interval."""
+    m = re.fullmatch(r"(\d{4})-([QH])(\d)", value)
+    if m:
+        year, kind, n = int(m.group(1)), m.group(2), int(m.group(3))
+        months = 3 if kind == "Q" else 6
+        first = (n - 1) * months + 1
+        last_year, last = (year + 1, 1) if first + months > 12 else (year, first + months)
+        return f"({year}-{first:02d}-01,{last_year}-{last:02d}-01,P{months}M)"
+    if re.fullmatch(r"\d{4}", value):
+        return f"({value}-01-01,{int(value) + 10}-01-01,P10Y)"
+    return value
 
 
 def run_dateparser(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float]:

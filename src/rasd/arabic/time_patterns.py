@@ -35,6 +35,8 @@ from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon, trie_patter
 
 __all__ = [
     "BRANCHES",
+    "DECADES",
+    "SEASONS",
     "DAYPART_WORDS",
     "DIRECTION_WORDS",
     "Folded",
@@ -46,7 +48,8 @@ __all__ = [
 ]
 
 BRANCHES = (
-    "range", "date", "numdate", "clock", "year", "offset", "window", "monthday", "monthyear",
+    "range", "quarter", "decade", "season", "weekend", "date", "numdate", "clock", "year", "offset", "window",
+    "monthday", "monthyear",
     "period", "daypart", "relday", "weekday", "set", "duration",
 )  # fmt: skip
 
@@ -115,6 +118,13 @@ def time_regex() -> re.Pattern[str]:
     number = rf"(?:(?:ال)?(?:{DIGITS_PATTERN})|{number_word}(?:\s+و?\s*{number_word})*)"
     unit = rf"{_alt(cal.units)}(?!\w)"
     direction = _alt(DIRECTION_WORDS)
+    dual_unit = _alt(w for w, (_, c) in cal.units.items() if c == 2 and w.endswith("ين"))
+    dual_direction = _alt(normalize_ar(w) for w in (
+        "الماضيين", "المنصرمين", "الأخيرين", "السابقين", "المقبلين", "القادمين", "الماضيتين", "الأخيرتين",
+        "المقبلتين", "القادمتين"))  # fmt: skip
+    decade = _alt(normalize_ar(w) + suffix for w in DECADES for suffix in ("يات", "ات"))
+    season = _alt(SEASONS)
+    season_year = n(r"(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?")
     month_mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+)?")
     direction_only = _alt(w for w, d in DIRECTION_WORDS.items() if d and not w.startswith("ه"))
     mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أول|آخر)\s+)?")
@@ -146,13 +156,22 @@ def time_regex() -> re.Pattern[str]:
                    r"|(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?!\s*%))(?![\d/.\-]\d)",
         "clock": n(r"(?:الساعة\s+)") + rf"(?:{clock_digits}|{hour_word}){minutes}{clock_tail}"
                  rf"|(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]){clock_tail}",
-        "year": n(r"(?:منذ\s+)?(?:عام|العام|سنة|السنة|عامي)\s+") + rf"(?:\(\s?{year}\s?\)|{year}){era}"
+        "year": n(r"(?:منذ\s+)?(?:عام|العام|سنة|السنة|عامي)\s+") + rf"(?:\(\s?{year}\s?\)|{year}|1[0-8]\d\d(?!\d)){era}"
                 + n(r"|(?:منذ|في|حتى|قبل|بعد|خلال|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\s+") + rf"{year}{era}"
                 + n(r"|1[34]\d\d\s*(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)"),
         "offset": n(r"(?:منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابة)\s+)?") + rf"(?:{number}\s+)?{unit}"
                   + n(r"(?!\s+(?:من|على|أن|ان|أمس)(?!\w))"),
-        "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{unit}\s+{number}\s+{direction}"
-                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}",
+        "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{unit}\s+(?:ال)?{number}\s+{direction}"
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}"
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?ال") + rf"{dual_unit}\s+{dual_direction}",
+        "quarter": n(r"(?:(?:خلال|في)\s+)?(?:الربع|النصف)\s+") + rf"(?:{ordinal}|{n('الأخير')})"
+                   + n(r"(?:\s+(?:من|في))?(?:\s+(?:عام|العام|السنة|سنة))?") + rf"(?:\s+{direction}|\s+{year}"
+                   + n(r"|\s+(?:هذا|هذه)\s+(?:العام|السنة))?"),
+        "decade": rf"(?:ال)?{decade}(?:\s+(?:{n('من')}\s+)?{n('القرن')}\s+(?:{direction_only}|{ordinal}"
+                  rf"(?:\s+{n('عشر')}|\s+و\s*{ordinal})?))?",
+        "season": rf"(?:{n('(?:هذا|هذه)')}\s+)?(?:ال)?{season}\s+{season_year}{year}"
+                  rf"|(?:{n('(?:هذا|هذه)')})\s+(?:ال){season}(?!\w)|(?:ال){season}\s+{direction}",
+        "weekend": n(r"(?:عطلة\s+)?(?:نهاية|عطلة)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع)") + rf"(?:\s+{direction})?(?!\w)",
         "monthday": rf"{day}\s+(?:{n('من')}\s+)?(?:(?:{n('هذا|هذه')})\s+{n('الشهر')}|{n('الشهر')}(?:\s+{direction})?"
                     rf"|{n('(?:الجاري|الحالي)')})(?!\w)",
         "monthyear": rf"{month_mod}(?:{n('شهر')}\s+)?{month_x}\s*[,،]?\s*{year_words}{year}{era}"
@@ -265,8 +284,14 @@ def trigger_regex() -> re.Pattern[str]:
     return re.compile(rf"\d+|(?<!\w)[وفبل]?[بل]?(?:ال)?{trie_pattern(sorted(words))}(?!\w)")
 
 
-#: Extra trigger words (decades, seasons) that later branches need.
-_EXTRA_TRIGGERS: tuple[str, ...] = ()
+#: Decade stems (السبعينيات، الثمانينات) and season words (TIMEX3 codes), as the regex spells them.
+DECADES = {"عشرين": 20, "ثلاثين": 30, "أربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70, "ثمانين": 80, "تسعين": 90}
+SEASONS = {normalize_ar(w): c for w, c in (("صيف", "SU"), ("شتاء", "WI"), ("ربيع", "SP"), ("خريف", "FA"))}
+#: Extra trigger words (decades, seasons, quarters, weekends) that later branches need.
+_EXTRA_TRIGGERS: tuple[str, ...] = (
+    *(normalize_ar(w) + s for w in DECADES for s in ("يات", "ات")), *SEASONS,
+    normalize_ar("الربع"), normalize_ar("النصف"), normalize_ar("نهاية"), normalize_ar("عطلة"),
+)
 
 #: How far around a trigger a time expression may reach (characters).
 _MARGIN = 40

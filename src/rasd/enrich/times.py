@@ -32,6 +32,8 @@ from rasd.arabic.normalize import normalize_ar
 from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon, parse_digits
 from rasd.arabic.time_patterns import (
     BRANCHES,
+    DECADES,
+    SEASONS,
     DAYPART_WORDS,
     DIRECTION_WORDS,
     fold_with_offsets,
@@ -47,6 +49,9 @@ _n = normalize_ar
 _WORD_RE = re.compile(r"[^\s,،/()\-]+")
 _DIGITS_RE = re.compile(DIGITS_PATTERN)
 _YEAR_RE = re.compile(r"(?<!\d)(1[3-4]\d\d|19\d\d|20\d\d)(?!\d)")
+DECADES_BY_STEM = {_n(w): v for w, v in DECADES.items()}
+_OLD_YEAR_RE = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
+_YEAR_WORDS = {_n(w) for w in ("عام", "العام", "سنة", "السنة", "عامي")}
 _HIJRI_ERA_RE = re.compile(_n(r"(?<!\w)(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)"))
 _FUTURE_CUE_RE = re.compile(_n(
     r"(?<!\w)(?:سوف|من المقرر|من المنتظر|من المتوقع|يعتزم|تعتزم|المقبل|القادم|غدا"
@@ -57,6 +62,9 @@ _WEEK_VALUE_RE = re.compile(r"\d{4}-W\d\d")
 _WEEK_GAP_RE = re.compile(_n(r"\s*(?:[,،]\s*)?(?:(?:من|في|يوم)\s+)?"))
 _RANGE_GAP_RE = re.compile(_n(r"\s*(-|–|إلى|حتى|لغاية|و)\s*"))
 _RANGE_OPENER_RE = re.compile(_n(r"(?<!\w)(?:من|بين|ما\s+بين)\s+$"))
+_DUAL_DIRECTIONS = {_n(w): d for w, d in (("الماضيين", -1), ("المنصرمين", -1), ("الأخيرين", -1), ("السابقين", -1),
+                                          ("الماضيتين", -1), ("الأخيرتين", -1), ("المقبلين", 1), ("القادمين", 1),
+                                          ("المقبلتين", 1), ("القادمتين", 1))}  # fmt: skip
 _TRIM_PREFIXES = {_n(w) for w in ("في", "حتى", "قبل", "بعد", "خلال", "لمدة", "مدة", "طيلة", "طوال")}
 _MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), ("بداية", "START"), ("أول", "START"),
                                ("أواسط", "MID"),
@@ -126,6 +134,8 @@ class TimeFinder:
                 branch = m.lastgroup
                 if branch is None or branch == "pre":
                     branch = next(x for x in BRANCHES if m.group(x) is not None)
+                if branch == "relday" and m.group("pre")[-1:] in {"ل", "ب"} and m.group(branch) == _n("أمس"):
+                    continue  # لامس "touched", بامس: not أمس
                 hit = self._resolve(branch, m.start(branch), m.group(branch), text, reference, future)
                 if hit is not None:
                     hits.append(hit)
@@ -192,7 +202,7 @@ class TimeFinder:
         if resolved is None:
             return None
         typ, value, attrs = resolved
-        if words and words[0] in _TRIM_PREFIXES and branch in {"year", "duration"}:
+        if words and words[0] in _TRIM_PREFIXES and branch in {"year", "duration", "quarter"}:
             start += s.index(words[1], len(words[0]))
             if words[0] in {_n("لمدة"), _n("مدة")} and branch == "year":
                 return None
@@ -324,7 +334,7 @@ class TimeFinder:
         return int(num) * sign if num is not None and (_n("دقيقة") in rest or _n("دقائق") in rest) else 0
 
     def _resolve_year(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
-        ym = _YEAR_RE.search(s)
+        ym = _YEAR_RE.search(s) or _OLD_YEAR_RE.search(s)
         if ym is None:
             return None
         year = int(ym.group())
@@ -334,8 +344,8 @@ class TimeFinder:
         if _HIJRI_ERA_RE.search(s, ym.end()):
             attrs.update(calendar="hijri", hijri=str(year))
             year = gregorian_from_hijri(year, 1, 1).year
-        elif year < 1900:
-            return None
+        elif year < 1900 and words[-2 if len(words) > 1 else 0] not in _YEAR_WORDS:
+            return None  # في 1869 could be a count; عام 1869 is a year
         return "DATE", str(year), attrs
 
     def _resolve_offset(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
@@ -355,10 +365,17 @@ class TimeFinder:
         unit, count = self._unit_count(s, words)
         if unit is None or count is None:
             return None
-        direction = DIRECTION_WORDS.get(words[-1], -1)
+        direction = DIRECTION_WORDS.get(words[-1], _DUAL_DIRECTIONS.get(words[-1], -1))
         attrs: dict[str, Any] = {"mod": "past" if direction < 0 else "future", "precision": "duration"}
         if ref is not None:
             attrs["anchor"] = ref.date().isoformat()
+            today = ref.date()
+            if unit in _UNIT_DAYS or unit in _UNIT_MONTHS:  # the interval it covers
+                if direction < 0:
+                    attrs["begin"], attrs["end"] = _shift_date(today, unit, -count).isoformat(), today.isoformat()
+                else:
+                    first = today + timedelta(days=1)
+                    attrs["begin"], attrs["end"] = first.isoformat(), _shift_date(first, unit, count).isoformat()
         return "DURATION", _duration_value(unit, count), attrs
 
     def _resolve_monthyear(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
@@ -392,6 +409,76 @@ class TimeFinder:
         if direction == 0:  # يونيو هذا العام
             return "DATE", f"{ref.year:04d}-{month:02d}", attrs
         return "DATE", f"{_nearest_year(ref.date(), month, 1, future).year:04d}-{month:02d}", attrs
+
+    def _resolve_quarter(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                         future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``الربع الثالث من عام 2016`` → 2016-Q3; ``النصف الأول من العام الجاري`` → 2021-H1."""
+        if words[0] in _TRIM_PREFIXES:
+            words = words[1:]
+        half = words[0] == _n("النصف")
+        n = self.ordinals.get(words[1]) or (4 if half else 0)
+        if words[1] in {_n("الأخير"), _n("الأخيرة")}:
+            n = 2 if half else 4
+        if not 1 <= n <= (2 if half else 4):
+            return None
+        year_m = _YEAR_RE.search(s)
+        if year_m:
+            year = int(year_m.group())
+        elif words[-1] in DIRECTION_WORDS and words[-2] in _PERIOD_UNITS:
+            if ref is None:
+                return "DATE", f"XXXX-{'H' if half else 'Q'}{n}", {"precision": "quarter", "anchor": "REF"}
+            year = ref.year + DIRECTION_WORDS[words[-1]]
+        elif ref is not None and len(words) == 2:  # الربع الثالث: of the current year
+            year = ref.year
+        else:
+            return None
+        return "DATE", f"{year:04d}-{'H' if half else 'Q'}{n}", {"precision": "half" if half else "quarter"}
+
+    def _resolve_decade(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                        future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``السبعينيات`` → 1970 (precision decade); ``ثمانينيات القرن التاسع عشر`` → 1880."""
+        stem = re.sub("(?:ي?ات)$", "", words[0].removeprefix("ال"))
+        tens = DECADES_BY_STEM.get(stem)
+        if tens is None:
+            return None
+        century: int | None = None
+        if len(words) > 1:
+            rest = [w for w in words[1:] if w not in {_n("من"), _n("القرن")}]
+            if rest and rest[0] in DIRECTION_WORDS:
+                if ref is None:
+                    return None
+                century = ref.year // 100 + DIRECTION_WORDS[rest[0]]
+            else:
+                ordinal = self._ordinal_value(" ".join(rest))
+                century = ordinal - 1 if ordinal else None
+        if century is None:
+            if ref is None:
+                return "DATE", f"XX{tens}", {"precision": "decade"}
+            century = 20 if 2000 + tens <= ref.year else 19
+        return "DATE", f"{century * 100 + tens:04d}", {"precision": "decade"}
+
+    def _resolve_season(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                        future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``صيف 2016`` → 2016-SU; ``هذا الصيف``; ``الربيع المقبل`` → 2022-SP."""
+        code = next((SEASONS[w.removeprefix("ال")] for w in words if w.removeprefix("ال") in SEASONS), None)
+        if code is None:
+            return None
+        year_m = _YEAR_RE.search(s)
+        attrs: dict[str, Any] = {"precision": "season"}
+        if year_m:
+            return "DATE", f"{year_m.group()}-{code}", attrs
+        if ref is None:
+            return "DATE", f"XXXX-{code}", {**attrs, "anchor": "REF"}
+        direction = DIRECTION_WORDS.get(words[-1], 0)
+        return "DATE", f"{ref.year + direction:04d}-{code}", attrs
+
+    def _resolve_weekend(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                         future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``عطلة نهاية الأسبوع``, ``نهاية الأسبوع الماضي`` → 2021-W29-WE."""
+        direction = DIRECTION_WORDS.get(words[-1], 0)
+        if ref is None:
+            return "DATE", "XXXX-WXX-WE", {"precision": "week", "anchor": "REF"}
+        return "DATE", iso_week_value(ref.date() + timedelta(weeks=direction)) + "-WE", {"precision": "week"}
 
     def _resolve_monthday(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
                           future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
@@ -533,11 +620,20 @@ class TimeFinder:
         entry = self.numbers.words.get(word) or self.numbers.words.get(word.removeprefix("و"))
         return entry[0] if entry and entry[1] == "fraction" else 0.0
 
+    def _bare_number(self, word: str) -> str:
+        """``وثلاثة``/``الثلاثة`` → ``ثلاثة`` when that is a number word."""
+        if word in self.numbers.words:
+            return word
+        for prefix in ("و", "ال"):
+            if word.startswith(prefix) and word[len(prefix) :] in self.numbers.words:
+                return word[len(prefix) :]
+        return word
+
     def _number_in(self, s: str) -> float | None:
         dm = _DIGITS_RE.search(s)
         if dm:
             return float(parse_digits(dm.group()))
-        words = [w.removeprefix("و") if w not in self.numbers.words else w for w in _WORD_RE.findall(s) if w != "و"]
+        words = [self._bare_number(w) for w in _WORD_RE.findall(s) if w != "و"]
         for i, w in enumerate(words):
             if w in self.numbers.words and self.numbers.words[w][1] != "fraction":
                 parsed = self.numbers.evaluate_words(words[i:])
@@ -592,6 +688,13 @@ class TimeFinder:
         if ref is None:
             return "DATE", "XXXX", attrs
         return "DATE", str(ref.year + months // 12), attrs
+
+
+def _shift_date(day: date, unit: str, count: float) -> date:
+    """``day`` moved by ``count`` units (D, W, M, Y, DE, CE), whole units only."""
+    if unit in _UNIT_DAYS:
+        return day + timedelta(days=_UNIT_DAYS[unit] * int(count))
+    return add_months(day, _UNIT_MONTHS[unit] * int(count))
 
 
 def _nearest_year(ref: date, month: int, day: int, future: bool = False) -> date:
