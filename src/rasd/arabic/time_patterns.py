@@ -36,6 +36,7 @@ from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon, trie_patter
 __all__ = [
     "BRANCHES",
     "DECADES",
+    "NTH_WORDS",
     "SEASONS",
     "DAYPART_WORDS",
     "DIRECTION_WORDS",
@@ -48,7 +49,7 @@ __all__ = [
 ]
 
 BRANCHES = (
-    "range", "quarter", "decade", "season", "weekend", "date", "numdate", "clock", "year", "offset", "window",
+    "range", "quarter", "decade", "season", "weekend", "nthweekday", "date", "numdate", "clock", "year", "offset", "window",
     "monthday", "monthyear",
     "period", "daypart", "relday", "weekday", "set", "duration",
 )  # fmt: skip
@@ -113,7 +114,7 @@ def time_regex() -> re.Pattern[str]:
     day = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?!\d)|{ord_day})"
     year = r"(?:1[3-4]\d\d|19\d\d|20\d\d)(?!\d)"
     era = n(r"(?:\s*(?:هـ|ه|هجري|هجرية|للهجرة|م|ميلادي|ميلادية|للميلاد)(?!\w))?")
-    year_words = n(r"(?:(?:من\s+)?(?:عام|العام|سنة|السنة)\s+)?")
+    year_words = n(r"(?:(?:(?:من|في)\s+)?ل?(?:عام|العام|سنة|السنة)\s+)?")
     number_word = rf"(?:{nums.word_pattern})(?!\w)"
     number = rf"(?:(?:ال)?(?:{DIGITS_PATTERN})|{number_word}(?:\s+و?\s*{number_word})*)"
     unit = rf"{_alt(cal.units)}(?!\w)"
@@ -125,6 +126,10 @@ def time_regex() -> re.Pattern[str]:
     decade = _alt(normalize_ar(w) + suffix for w in DECADES for suffix in ("يات", "ات"))
     season = _alt(SEASONS)
     season_year = n(r"(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?")
+    nth_bare = _alt(w for w in NTH_WORDS if not w.startswith("ال"))
+    nth_article = _alt(w for w in NTH_WORDS if w.startswith("ال"))
+    bare_weekday = _alt(w[2:] for w in cal.weekdays)
+    any_weekday = _alt([*cal.weekdays, *(w[2:] for w in cal.weekdays)])
     month_mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+)?")
     direction_only = _alt(w for w, d in DIRECTION_WORDS.items() if d and not w.startswith("ه"))
     mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أول|آخر)\s+)?")
@@ -146,6 +151,11 @@ def time_regex() -> re.Pattern[str]:
                  rf"|{opener}{day_digits}{connector}{day_digits}\s+{this_month}"
                  rf"|{opener}?{year_word}?{year}\s*[-–/]\s*{year}"
                  rf"|{opener}{year_word}?{year}{connector}{year_word}?{year}",
+        "nthweekday": rf"(?:{nth_bare}\s+(?:{n('يوم')}\s+)?{any_weekday}|{weekday}\s+{nth_article})\s+"
+                      rf"(?:{n('(?:من|في)')}\s+|[بل])(?:{n('شهر')}\s+)?"
+                      rf"(?:{month_x}|(?:{n('(?:هذا|هذه)')})\s+{n('الشهر')}|{n('الشهر')}\s+{direction})(?!\w)"
+                      rf"(?:\s*[,،]?\s*(?:{n('(?:من|في)')}\s+|[بل])?(?:{n('(?:عام|سنة|العام|السنة)')}\s+)?{year}"
+                      rf"|\s+{n('(?:العام|السنة)')}\s+{direction})?",
         "date": rf"(?:{weekday}\s*[,،]?\s*)?{day}(?:\s*[-.]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
                 rf"(?:\s*[,،]?\s*{year_words}{year}{era})?",
         "numdate": r"(?<![\d/.:\-])(?:(?:[12]\d|3[01]|0?[1-9])\s?(?P<s1>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s1)\s?"
@@ -185,9 +195,11 @@ def time_regex() -> re.Pattern[str]:
         "daypart": n(r"(?:صباح|مساء|ظهر|فجر|ليل|ليلة|عصر|ظهيرة)\s+(?:يوم\s+)?")
                    + rf"(?:{relday_core}|{weekday})(?:\s+{weekday})?(?:\s+{direction})?",
         "relday": n(r"اليوم\s+") + weekday + n(r"|(?:أول\s+(?:من\s+)?|قبل\s+(?:يوم\s+)?)أمس|أمس\s+الأول|بعد\s+غد"
-                  r"|اليوم(?!\s+(?:التالي|العالمي|الوطني|السابع|الأول|الثاني|الثالث|الذي|الذى|نفسه|ذاته|من))"
+                  r"|اليوم(?!\s+(?:التالي|العالمي|الوطني|السابع|الأول|الثاني|الثالث|الذي|الذى|نفسه|ذاته|من|السابق"
+                  r"|الماضي|المنصرم|الأخير|الموالي|اللاحق))"
                   r"|(?:يوم\s+)?(?:أمس|غد)|الأمس|البارحة|غدا|الغد|الليلة|بكرة|بكرا"),
-        "weekday": n(r"(?:يوم\s+)?") + rf"{weekday}(?:\s+{direction})?",
+        "weekday": n(r"(?:يوم\s+)?") + rf"{weekday}(?:\s+{direction})?"
+                   rf"|{bare_weekday}(?=\s+(?:{n('من')}\s+)?{n('(?:الأسبوع|الاسبوع)')}\s+{direction})",
         "set": n(r"كل\s+(?:يوم\s+)?") + _alt([*cal.weekdays, *(w[2:] for w in cal.weekdays)])
                + n(r"|(?:كل|في كل)\s+(?:يوم|أسبوع|شهر|عام|سنة|ساعة)|يوميا|أسبوعيا|شهريا|سنويا"),
         "duration": n(r"(?:(?:لمدة|مدة|طيلة|طوال|نحو|حوالي)\s+)?(?:نصف\s+)?") + rf"(?:{number}\s+)?{unit}"
@@ -284,6 +296,12 @@ def trigger_regex() -> re.Pattern[str]:
     return re.compile(rf"\d+|(?<!\w)[وفبل]?[بل]?(?:ال)?{trie_pattern(sorted(words))}(?!\w)")
 
 
+#: Ordinals that pick a weekday in a month (أول جمعة من رمضان، الثلاثاء الأخير من آذار): -1 = last.
+NTH_WORDS = {normalize_ar(w): v for w, v in (
+    ("أول", 1), ("ثاني", 2), ("ثان", 2), ("ثالث", 3), ("رابع", 4), ("خامس", 5), ("آخر", -1),
+    ("الأول", 1), ("الأولى", 1), ("الثاني", 2), ("الثانية", 2), ("الثالث", 3), ("الثالثة", 3), ("الرابع", 4),
+    ("الرابعة", 4), ("الخامس", 5), ("الخامسة", 5), ("الأخير", -1), ("الأخيرة", -1),
+)}  # fmt: skip
 #: Decade stems (السبعينيات، الثمانينات) and season words (TIMEX3 codes), as the regex spells them.
 DECADES = {"عشرين": 20, "ثلاثين": 30, "أربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70, "ثمانين": 80, "تسعين": 90}
 SEASONS = {normalize_ar(w): c for w, c in (("صيف", "SU"), ("شتاء", "WI"), ("ربيع", "SP"), ("خريف", "FA"))}

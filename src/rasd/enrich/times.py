@@ -33,6 +33,7 @@ from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon, parse_digit
 from rasd.arabic.time_patterns import (
     BRANCHES,
     DECADES,
+    NTH_WORDS,
     SEASONS,
     DAYPART_WORDS,
     DIRECTION_WORDS,
@@ -410,6 +411,43 @@ class TimeFinder:
             return "DATE", f"{ref.year:04d}-{month:02d}", attrs
         return "DATE", f"{_nearest_year(ref.date(), month, 1, future).year:04d}-{month:02d}", attrs
 
+    def _resolve_nthweekday(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                            future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``أول جمعة من رمضان``, ``الثلاثاء الثالث من شهر أيلول 2014``, ``آخر اثنين من الشهر المقبل``."""
+        nth = next((NTH_WORDS[w] for w in words[:3] if w in NTH_WORDS), None)
+        iso = next((self.calendar.weekdays.get(w) or self.calendar.weekdays.get(_n("ال") + w) for w in words[:3]
+                    if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays), None)  # fmt: skip
+        if nth is None or iso is None:
+            return None
+        k = next(i for i, w in enumerate(words) if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays)
+        if words[k + 1] in NTH_WORDS:
+            k += 1
+        rest_words = words[k + 1 :]
+        if rest_words[0] in {_n("من"), _n("في")}:
+            rest_words = rest_words[1:]
+        elif rest_words[0][:1] in {"ب", "ل"}:  # بأيلول، لشهر
+            rest_words[0] = rest_words[0][1:]
+        rest = " ".join(rest_words)
+        month_hit = self._resolve_monthyear(rest, rest_words, start, text, ref, future)
+        if month_hit is None:  # هذا الشهر / الشهر المقبل
+            if ref is None:
+                return None
+            direction = DIRECTION_WORDS.get(words[-1], 0)
+            first = add_months(ref.date().replace(day=1), direction)
+        else:
+            value = month_hit[1]
+            if value[:1] == "X":
+                return None
+            first = date(int(value[:4]), int(value[5:7]), 1)
+        if nth > 0:
+            day = first + timedelta(days=(iso - first.isoweekday()) % 7 + 7 * (nth - 1))
+            if day.month != first.month:
+                return None
+        else:
+            last = add_months(first, 1) - timedelta(days=1)
+            day = last - timedelta(days=(last.isoweekday() - iso) % 7)
+        return "DATE", day.isoformat(), {"precision": "day"}
+
     def _resolve_quarter(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
                          future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
         """``الربع الثالث من عام 2016`` → 2016-Q3; ``النصف الأول من العام الجاري`` → 2021-H1."""
@@ -554,10 +592,10 @@ class TimeFinder:
 
     def _resolve_weekday(self, s: str, words: list[str], start: int, text: str,
                          ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
-        names = [w for w in words if w in self.calendar.weekdays]
+        names = [w for w in words if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays]
         if not names:
             return None
-        iso = self.calendar.weekdays[names[0]]
+        iso = self.calendar.weekdays.get(names[0]) or self.calendar.weekdays[_n("ال") + names[0]]
         direction = DIRECTION_WORDS.get(words[-1])
         if direction is None:
             window = text[max(0, start - 80) : start]
