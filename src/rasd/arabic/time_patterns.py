@@ -107,7 +107,10 @@ def time_regex() -> re.Pattern[str]:
     n = normalize_ar
     month = _alt(cal.months)
     month_x = rf"{month}(?:\s*[/(\-]\s*{month}\s*\)?)?"
-    safe_month = _alt(m for m in cal.months if m not in _AMBIGUOUS_MONTHS and len(m) >= 4 and not m[-1].isdigit())
+    safe_month = _alt(
+        m for m in cal.months
+        if (m not in _AMBIGUOUS_MONTHS and len(m) >= 4 and not m[-1].isdigit()) or m.startswith(normalize_ar("شهر "))
+    )
     weekday = _alt(cal.weekdays)
     ordinal = _alt(load_ordinals())
     ord_day = rf"{ordinal}(?:\s+{n('عشر')}|\s+و\s*{ordinal})?"
@@ -119,6 +122,7 @@ def time_regex() -> re.Pattern[str]:
     number = rf"(?:(?:ال)?(?:{DIGITS_PATTERN})|{number_word}(?:\s+و?\s*{number_word})*)"
     unit = rf"{_alt(cal.units)}(?!\w)"
     direction = _alt(DIRECTION_WORDS)
+    plural_unit = rf"{_alt(w for w, (_, c) in cal.units.items() if c == 0)}(?!\w)"
     dual_unit = _alt(w for w, (_, c) in cal.units.items() if c == 2 and w.endswith("ين"))
     dual_direction = _alt(normalize_ar(w) for w in (
         "الماضيين", "المنصرمين", "الأخيرين", "السابقين", "المقبلين", "القادمين", "الماضيتين", "الأخيرتين",
@@ -171,7 +175,7 @@ def time_regex() -> re.Pattern[str]:
                 + n(r"|1[34]\d\d\s*(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)"),
         "offset": n(r"(?:منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابة)\s+)?") + rf"(?:{number}\s+)?{unit}"
                   + n(r"(?!\s+(?:من|على|أن|ان|أمس)(?!\w))"),
-        "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{unit}\s+(?:ال)?{number}\s+{direction}"
+        "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{plural_unit}\s+(?:ال)?{number}\s+{direction}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?ال") + rf"{dual_unit}\s+{dual_direction}",
         "quarter": n(r"(?:(?:خلال|في)\s+)?(?:الربع|النصف)\s+") + rf"(?:{ordinal}|{n('الأخير')})"
