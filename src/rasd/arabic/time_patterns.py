@@ -43,9 +43,7 @@ __all__ = [
     "Folded",
     "fold_with_offsets",
     "load_ordinals",
-    "scan_windows",
     "time_regex",
-    "trigger_regex",
 ]
 
 BRANCHES = (
@@ -100,8 +98,12 @@ _AMBIGUOUS_MONTHS = {normalize_ar(w) for w in ("مارس", "آب", "ماي", "ص
 
 
 @cache
-def time_regex() -> re.Pattern[str]:
-    """Compile the time-expression pattern once (an immutable value: safe to share)."""
+def time_regex(*, guard: bool = True) -> re.Pattern[str]:
+    """Compile the time-expression pattern once (an immutable value: safe to share).
+
+    ``guard`` puts a lookahead for the words an expression can start with (`first_words`) in front
+    of the branches, so an ordinary word fails after one trie test instead of one per branch; the
+    matches are the same (``guard=False`` is kept to test that)."""
     cal = load_calendar_lexicon()
     nums = load_number_lexicon()
     n = normalize_ar
@@ -210,7 +212,27 @@ def time_regex() -> re.Pattern[str]:
                     + n(r"(?:\s+(?:ونصف|وربع|وثلث))?|(?:طيلة|طوال)\s+ال") + unit,
     }
     body = "|".join(f"(?P<{name}>{branches[name]})" for name in BRANCHES)
-    return re.compile(rf"(?<!\w)(?P<pre>[وف]?[بل]?)(?:{body})(?!\w)")
+    lookahead = rf"(?=(?:ال)?\d|{trie_pattern(sorted(first_words()))}(?![^\W\d]))" if guard else ""
+    return re.compile(rf"(?<!\w)(?P<pre>[وف]?[بل]?){lookahead}(?:{body})(?!\w)")
+
+
+@cache
+def first_words() -> frozenset[str]:
+    """Every word a branch of `time_regex` can start with (after the و/ف/ب/ل prefixes), digits aside."""
+    cal = load_calendar_lexicon()
+    numbers = load_number_lexicon().words
+    literal = (
+        "من بين ما عام العام عامي سنة السنة سنتي الأعوام السنوات الفترة خلال في الربع النصف هذا هذه عطلة "
+        "نهاية أول ثاني ثان ثالث رابع خامس آخر الساعة منذ حتى قبل بعد مطلع أوائل أواخر منتصف بداية أواسط "
+        "طيلة طوال على شهر صباح مساء ظهر فجر ليل ليلة عصر ظهيرة اليوم أمس يوم الأمس البارحة غدا الغد غد "
+        "الليلة بكرة بكرا كل يوميا أسبوعيا شهريا سنويا لمدة مدة نحو حوالي قرابة الأسبوع الاسبوع الشهر"
+    ).split()
+    words = {normalize_ar(w) for w in literal}
+    words |= set(cal.months) | set(cal.weekdays) | {w[2:] for w in cal.weekdays} | set(load_ordinals())
+    words |= set(numbers) | set(NTH_WORDS)
+    for w in (*cal.units, *(normalize_ar(d) + s for d in DECADES for s in ("يات", "ات")), *SEASONS):
+        words |= {w, "ال" + w}
+    return frozenset(w.split()[0] for w in words)
 
 
 # -- matching form with a sparse offset map ---------------------------------------------------------
@@ -283,23 +305,7 @@ def fold_with_offsets(text: str) -> Folded:
     return Folded("".join(out), tuple(norm_starts), tuple(orig_starts), tuple(expanded), len(text))
 
 
-# -- cheap pre-scan ---------------------------------------------------------------------------------
-@cache
-def trigger_regex() -> re.Pattern[str]:
-    """Words (or a digit) that every time expression contains: a month, weekday, time unit, relative
-    day, set adverb, decade or season word.  Only text near one of them is given to `time_regex`."""
-    cal = load_calendar_lexicon()
-    words = {
-        *cal.months, *cal.weekdays, *(w[2:] for w in cal.weekdays), *cal.units,
-        *(normalize_ar(w) for w in (
-            "اليوم", "أمس", "امس", "غد", "غدا", "البارحة", "بكرة", "بكرا", "الليلة", "يوميا", "أسبوعيا",
-            "شهريا", "سنويا", "الساعة", "امبارح",
-        )),
-        *_EXTRA_TRIGGERS,
-    }  # fmt: skip
-    return re.compile(rf"\d+|(?<!\w)[وفبل]?[بل]?(?:ال)?{trie_pattern(sorted(words))}(?!\w)")
-
-
+# -- vocabulary of the newer branches -------------------------------------------------------------
 #: Ordinals that pick a weekday in a month (أول جمعة من رمضان، الثلاثاء الأخير من آذار): -1 = last.
 NTH_WORDS = {normalize_ar(w): v for w, v in (
     ("أول", 1), ("ثاني", 2), ("ثان", 2), ("ثالث", 3), ("رابع", 4), ("خامس", 5), ("آخر", -1),
@@ -309,43 +315,3 @@ NTH_WORDS = {normalize_ar(w): v for w, v in (
 #: Decade stems (السبعينيات، الثمانينات) and season words (TIMEX3 codes), as the regex spells them.
 DECADES = {"عشرين": 20, "ثلاثين": 30, "أربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70, "ثمانين": 80, "تسعين": 90}
 SEASONS = {normalize_ar(w): c for w, c in (("صيف", "SU"), ("شتاء", "WI"), ("ربيع", "SP"), ("خريف", "FA"))}
-#: Extra trigger words (decades, seasons, quarters, weekends) that later branches need.
-_EXTRA_TRIGGERS: tuple[str, ...] = (
-    *(normalize_ar(w) + s for w in DECADES for s in ("يات", "ات")), *SEASONS,
-    normalize_ar("الربع"), normalize_ar("النصف"), normalize_ar("نهاية"), normalize_ar("عطلة"),
-)
-
-#: How far around a trigger a time expression may reach (characters).
-_MARGIN = 40
-
-
-def scan_windows(text: str) -> list[tuple[int, int]]:
-    """Disjoint ``[start, end)`` windows of ``text`` (matching form) around trigger words, snapped to
-    whitespace, so `time_regex` runs on a fraction of an article and finds the same matches.
-
-    >>> scan_windows("كلام بلا تاريخ")
-    []
-    """
-    out: list[tuple[int, int]] = []
-    n = len(text)
-    for m in trigger_regex().finditer(text):
-        a, b = m.start() - _MARGIN, m.end() + _MARGIN
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], _snap_end(text, b, n))
-            continue
-        out.append((_snap_start(text, a), _snap_end(text, b, n)))
-    return out
-
-
-def _snap_start(text: str, a: int) -> int:
-    if a <= 0:
-        return 0
-    return max(text.rfind(" ", 0, a), text.rfind("\n", 0, a)) + 1
-
-
-def _snap_end(text: str, b: int, n: int) -> int:
-    if b >= n:
-        return n
-    ends = [i for i in (text.find(" ", b), text.find("\n", b)) if i >= 0]
-    return min(ends) if ends else n

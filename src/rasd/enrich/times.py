@@ -32,14 +32,13 @@ from rasd.arabic.normalize import normalize_ar
 from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon, parse_digits
 from rasd.arabic.time_patterns import (
     BRANCHES,
+    DAYPART_WORDS,
     DECADES,
+    DIRECTION_WORDS,
     NTH_WORDS,
     SEASONS,
-    DAYPART_WORDS,
-    DIRECTION_WORDS,
     fold_with_offsets,
     load_ordinals,
-    scan_windows,
     time_regex,
 )
 from rasd.document import Article, Span
@@ -123,23 +122,18 @@ class TimeFinder:
         """Ranges of time expressions in an already normalized text (no resolution needed)."""
         return [(h.start, h.end) for h in self._hits(norm_text, None)]
 
-    def _hits(
-        self, text: str, reference: datetime | None, *, future: bool = False, full_scan: bool = False
-    ) -> list[_Hit]:
-        """Resolved matches of the pattern; only the windows around trigger words are scanned
-        (``full_scan`` scans everything: the same result, slower — kept for the equivalence test)."""
+    def _hits(self, text: str, reference: datetime | None, *, future: bool = False) -> list[_Hit]:
+        """Resolved matches of the pattern over ``text`` (matching form)."""
         hits: list[_Hit] = []
-        windows = [(0, len(text))] if full_scan else scan_windows(text)
-        for a, b in windows:
-            for m in self.regex.finditer(text, a, b):
-                branch = m.lastgroup
-                if branch is None or branch == "pre":
-                    branch = next(x for x in BRANCHES if m.group(x) is not None)
-                if branch == "relday" and m.group("pre")[-1:] in {"ل", "ب"} and m.group(branch) == _n("أمس"):
-                    continue  # لامس "touched", بامس: not أمس
-                hit = self._resolve(branch, m.start(branch), m.group(branch), text, reference, future)
-                if hit is not None:
-                    hits.append(hit)
+        for m in self.regex.finditer(text):
+            branch = m.lastgroup
+            if branch is None or branch == "pre":
+                branch = next(x for x in BRANCHES if m.group(x) is not None)
+            if branch == "relday" and m.group("pre")[-1:] in {"ل", "ب"} and m.group(branch) == _n("أمس"):
+                continue  # لامس "touched", بامس: not أمس
+            hit = self._resolve(branch, m.start(branch), m.group(branch), text, reference, future)
+            if hit is not None:
+                hits.append(hit)
         return hits
 
     def _merge(self, hits: list[_Hit], text: str) -> list[_Hit]:
