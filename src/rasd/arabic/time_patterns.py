@@ -108,7 +108,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     nums = load_number_lexicon()
     n = normalize_ar
     month = _alt(cal.months)
-    month_x = rf"{month}(?:\s*[/(\-]\s*{month}\s*\)?)?"
+    month_x = rf"{month}(?:\s*[/(\-]\s*{month}\s*\)?|\s+{month}(?=\s+\d))?"  # أيار/مايو, يونيو حزيران 2017
     safe_month = _alt(
         m for m in cal.months
         if (m not in _AMBIGUOUS_MONTHS and len(m) >= 4 and not m[-1].isdigit()) or m.startswith(normalize_ar("شهر "))
@@ -206,7 +206,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   r"|(?:يوم\s+)?(?:أمس|غد)|الأمس|البارحة|غدا|الغد|الليلة|بكرة|بكرا"),
         "weekday": n(r"(?:يوم\s+)?") + rf"{weekday}(?:\s+{direction})?"
                    rf"|{bare_weekday}(?=\s+(?:{n('من')}\s+)?{n('(?:الأسبوع|الاسبوع)')}\s+{direction})",
-        "set": n(r"كل\s+(?:يوم\s+)?") + _alt([*cal.weekdays, *(w[2:] for w in cal.weekdays)])
+        "set": n(r"كل\s+") + rf"(?:{n('يوم')}\s+{any_weekday}|{weekday})"
                + n(r"|(?:كل|في كل)\s+(?:يوم|أسبوع|شهر|عام|سنة|ساعة)|يوميا|أسبوعيا|شهريا|سنويا"),
         "duration": n(r"(?:(?:لمدة|مدة|طيلة|طوال|نحو|حوالي)\s+)?(?:نصف\s+)?") + rf"(?:{number}\s+)?{unit}"
                     + n(r"(?:\s+(?:ونصف|وربع|وثلث))?|(?:طيلة|طوال)\s+ال") + unit,

@@ -555,7 +555,10 @@ class TimeFinder:
         code = DAYPART_WORDS.get(words[0], "NI")
         inner = s[len(words[0]):].strip()
         inner = inner[len(_n("يوم")):].strip() if inner.startswith(_n("يوم") + " ") else inner
-        resolved = self._resolve_relday(inner, _WORD_RE.findall(inner), start, text, ref, future)
+        inner_words = _WORD_RE.findall(inner)
+        resolved = None
+        if inner_words and inner_words[0] not in self.calendar.weekdays:  # مساء أمس, not ليل الأحد الاثنين
+            resolved = self._resolve_relday(inner, inner_words, start, text, ref, future)
         if resolved is None:
             resolved = self._resolve_weekday(inner, _WORD_RE.findall(inner), start, text, ref, future)
         if resolved is None:
