@@ -1,6 +1,6 @@
 """Rebuild the shipped NER model (and optionally the word clusters it reads).
 
-    # 1. word clusters from the unlabeled ANT corpus (needs `pip install gensim`; ~8 min, 1 core)
+    # 1. word clusters from the unlabeled ANT corpus (needs `pip install gensim`; ~5 min, 1 core)
     .venv/bin/python scripts/train_ner.py --clusters
     # 2. model selection on the dev split (first 90% of ANERcorp train -> last 10%)
     .venv/bin/python scripts/train_ner.py --dev
@@ -34,7 +34,7 @@ def main() -> None:
     from rasd.ner.conll import read_conll, split_dev
     from rasd.ner.lexicon import data_path
     from rasd.ner.tagger import MODEL_FILE
-    from rasd.ner.training import TrainConfig, evaluate_model, train_model
+    from rasd.ner.training import TrainConfig, ant_sample, evaluate_model, train_with_priors, write_priors
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--clusters", action="store_true", help="rebuild data/ner/clusters.tsv.gz from ANT")
@@ -56,18 +56,21 @@ def main() -> None:
 
     config = TrainConfig(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
     sentences = read_conll(ANERCORP)
-    if args.dev:
-        train, dev = split_dev(sentences)
-        with tempfile.TemporaryDirectory() as tmp:
-            path = args.out or Path(tmp) / MODEL_FILE
-            train_model(train, path, config)
-            result = evaluate_model(path, dev)
-        result.pop("predictions")
-        print(json.dumps(result, indent=1))
-        return
-    out = args.out or data_path("ner", MODEL_FILE)
-    train_model(sentences, out, config)
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    corpus = ant_sample(SHARED / "ant-corpus")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if args.dev:
+            train, dev = split_dev(sentences)
+            path = work / MODEL_FILE
+            priors = train_with_priors(train, corpus, work, path, config)
+            result = evaluate_model(path, dev, priors)
+            result.pop("predictions")
+            print(json.dumps(result, indent=1))
+            return
+        out = args.out or data_path("ner", MODEL_FILE)
+        priors = train_with_priors(sentences, corpus, work, out, config)
+        write_priors(priors, out.parent / "priors.tsv.gz")
+    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB) and priors.tsv.gz")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ class EntityStage:
         ranges += [(p.start, p.end) for p in article.paragraphs]
         sentences = tokenize_sentences(text, ranges)
         mentions = find_mentions(sentences, self.tagger)
-        spans = resolve_entities(text, sentences, mentions, self.tagger.lexicon)
+        spans = resolve_entities(text, sentences, mentions, self.tagger)
         return article.with_layer("entities", spans)
 
 

@@ -27,9 +27,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasd.document import Article, Span
+from rasd.ner.features import WordInfo
 from rasd.ner.lexicon import Lexicon
-from rasd.ner.mentions import Mention, Sentence, stem_start
+from rasd.ner.mentions import Mention, Sentence
 from rasd.ner.normal import form_of
+from rasd.ner.tagger import Tagger
 
 __all__ = [
     "Entity",
@@ -43,6 +45,11 @@ __all__ = [
 _EDITION = frozenset(form_of(w) for w in ("عربية", "عربي", "العربية", "العربي"))
 _HONORIFICS = frozenset(form_of(w) for w in ("السيد", "السيدة", "الدكتور", "الدكتورة", "الأستاذ", "الشيخ"))
 _MAX_ROLE_WORDS = 5
+# particles that end an apposition: ``قال الوزير إن فؤاد حسين`` has no role
+_ROLE_BREAKS = frozenset(
+    form_of(w)
+    for w in "إن أن أنه إنه الذي التي الذين ثم لكن قد لقد كما حيث عن مع أمس اليوم بينما لأن و ف".split()
+)
 _CITY_WORDS = frozenset(form_of(w) for w in ("مدينة", "حي", "ضاحية", "مخيم"))
 
 
@@ -61,23 +68,24 @@ def _key(m: Mention, text: str) -> tuple[str, ...]:
     return tuple(form_of(w) for w in words)
 
 
-def _stem_forms(sent: Sentence, lex: Lexicon) -> list[str]:
-    return [form_of(sent_tok.text[stem_start(sent_tok, lex) - sent_tok.start :]) for sent_tok in sent.tokens]
-
-
 def repair_mentions(
-    text: str, sentences: Sequence[Sentence], mentions: list[Mention], lex: Lexicon
+    text: str, sentences: Sequence[Sentence], mentions: list[Mention], tagger: Tagger
 ) -> list[Mention]:
     """Add mentions from curated gazetteers, Latin acronyms and names already found in the article.
 
     Two passes, so that names found by the gazetteer in the first also propagate in the second.
     """
-    once = _repair_pass(text, sentences, mentions, lex)
-    return _repair_pass(text, sentences, once, lex)
+    infos = [[tagger.features.word_info(t.text) for t in sent.tokens] for sent in sentences]
+    once = _repair_pass(text, sentences, infos, mentions, tagger.lexicon)
+    return _repair_pass(text, sentences, infos, once, tagger.lexicon)
 
 
 def _repair_pass(
-    text: str, sentences: Sequence[Sentence], mentions: list[Mention], lex: Lexicon
+    text: str,
+    sentences: Sequence[Sentence],
+    infos: list[list[WordInfo]],
+    mentions: list[Mention],
+    lex: Lexicon,
 ) -> list[Mention]:
     known: dict[tuple[str, ...], str] = {}
     for m in mentions:
@@ -88,20 +96,23 @@ def _repair_pass(
             known.setdefault(key[-1:], "PER")
         if m.label == "ORG" and len(key) > 1 and key[0].startswith("ال") and len(key[0]) >= 5:
             known.setdefault(key[:1], "ORG")  # التحالف after التحالف الدولي
-    out = [_extend_place(text, sentences, m, lex) for m in mentions]
+    known_first: dict[str, int] = {}
+    for key in known:
+        known_first[key[0]] = max(known_first.get(key[0], 0), len(key))
+    out = [_extend_place(text, sentences, infos, m, lex) for m in mentions]
     taken: dict[int, set[int]] = {}
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
         taken.setdefault(m.sentence, set()).update(range(m.first, m.last))
         by_sentence.setdefault(m.sentence, []).append(m)
     for si, sent in enumerate(sentences):
-        stems = _stem_forms(sent, lex)
-        forms = [form_of(t.text) for t in sent.tokens]
+        stems = [w.stem for w in infos[si]]
+        forms = [w.form for w in infos[si]]
         used = taken.setdefault(si, set())
         i = 0
         n = len(sent.tokens)
         while i < n:
-            found = _match_at(i, stems, forms, lex, known)
+            found = _match_at(i, sent, stems, forms, lex, known, known_first)
             if found is None:
                 i += 1
                 continue
@@ -114,55 +125,61 @@ def _repair_pass(
             for m in overlapping:
                 if m in out:
                     out.remove(m)
-            start = stem_start(sent.tokens[i], lex)
+            start = sent.tokens[i].start + infos[si][i].cut
             out.append(Mention(start, sent.tokens[i + length - 1].end, label, si, i, i + length))
             used.update(range(i, end))
             i += length
     return sorted(out, key=lambda m: m.start)
 
 
-def _extend_place(text: str, sentences: Sequence[Sentence], m: Mention, lex: Lexicon) -> Mention:
+def _extend_place(
+    text: str, sentences: Sequence[Sentence], infos: list[list[WordInfo]], m: Mention, lex: Lexicon
+) -> Mention:
     """``بمدينة الصدر``: a one-word place that is not a known place name keeps its ``مدينة``."""
     if m.label != "LOC" or m.last - m.first != 1 or m.first == 0:
         return m
     sent = sentences[m.sentence]
     key = (form_of(text[m.start : m.end]),)
-    prev = sent.tokens[m.first - 1]
-    prev_stem = form_of(prev.text[stem_start(prev, lex) - prev.start :])
-    if prev_stem in _CITY_WORDS and key not in lex.gazetteer:
-        return Mention(stem_start(prev, lex), m.end, m.label, m.sentence, m.first - 1, m.last)
+    prev = infos[m.sentence][m.first - 1]
+    if prev.stem in _CITY_WORDS and key not in lex.gazetteer:
+        start = sent.tokens[m.first - 1].start + prev.cut
+        return Mention(start, m.end, m.label, m.sentence, m.first - 1, m.last)
     return m
 
 
 def _match_at(
-    i: int, stems: list[str], forms: list[str], lex: Lexicon, known: dict[tuple[str, ...], str]
+    i: int,
+    sent: Sentence,
+    stems: list[str],
+    forms: list[str],
+    lex: Lexicon,
+    known: dict[tuple[str, ...], str],
+    known_first: dict[str, int],
 ) -> tuple[int, str] | None:
     """Longest curated-gazetteer / known-name / acronym match starting at token ``i``."""
     n = len(stems)
-    longest = max(lex.gazetteer_first.get(stems[i], 0), 6)
+    first = stems[i]
+    longest = max(lex.gazetteer_first.get(first, 0), known_first.get(first, 0))
     for length in range(min(longest, n - i), 0, -1):
-        key = (stems[i], *forms[i + 1 : i + length])
+        key = (first, *forms[i + 1 : i + length])
         hit = lex.gazetteer.get(key)
-        if hit and hit[2] and not (length == 1 and key[0] in lex.stop):
+        if hit and hit[2] and not (length == 1 and first in lex.stop):
             return length, hit[0]
         label = known.get(key)
         if label:
             return length, label
-    tok = forms[i]
-    if tok.isascii() and tok.isalpha() and len(tok) >= 2 and stems[i] == tok and _is_acronym(i, forms):
+    tok = sent.tokens[i]
+    if tok.kind == "latin" and 2 <= len(tok.text) <= 6 and tok.text.isupper():
         length = 2 if i + 1 < n and forms[i + 1] in _EDITION else 1
         return length, "ORG"
     return None
 
 
-def _is_acronym(i: int, forms: list[str]) -> bool:
-    return forms[i].isascii() and 2 <= len(forms[i]) <= 6
-
-
 def group_mentions(
-    text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], lex: Lexicon
+    text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention], tagger: Tagger
 ) -> tuple[list[int], list[Entity]]:
     """Assign every mention to an entity: the entity index per mention, and the entities with roles."""
+    lex = tagger.lexicon
     entities: list[Entity] = []
     by_key: dict[tuple[str, str], int] = {}
     keys = [_key(m, text) for m in mentions]
@@ -191,7 +208,7 @@ def group_mentions(
     for ent in entities:
         if ent.label == "PER":
             for m in sorted(ent.mentions, key=lambda x: x.start):
-                ent.role = find_role(text, sentences[m.sentence], m.first, lex)
+                ent.role = find_role(text, sentences[m.sentence], m.first, tagger)
                 if ent.role:
                     break
     return [assignment[k] for k in range(len(mentions))], entities
@@ -223,44 +240,38 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-def find_role(text: str, sent: Sentence, first: int, lex: Lexicon) -> str | None:
+def find_role(text: str, sent: Sentence, first: int, tagger: Tagger) -> str | None:
     """The apposition before a person mention that starts with a title word, if any.
 
     ``ويستقبل الرئيس الأميركي جو بايدن`` → ``الرئيس الأميركي``.
     """
     toks = sent.tokens
+    triggers = tagger.lexicon.triggers
     lo = max(0, first - _MAX_ROLE_WORDS)
+    infos = [tagger.features.word_info(t.text) for t in toks[lo:first]]
+
+    def trigger(j: int) -> str:
+        info = infos[j - lo]
+        return triggers.get(info.stem, "") or triggers.get(info.form, "")
+
     for j in range(first - 1, lo - 1, -1):
-        tok = toks[j]
-        if tok.kind != "ar":
+        if toks[j].kind != "ar" or trigger(j) == "SPEECH" or infos[j - lo].form in _ROLE_BREAKS:
             return None
-        form = form_of(tok.text)
-        stem = form_of(tok.text[stem_start(tok, lex) - tok.start :])
-        if lex.triggers.get(stem) == "SPEECH" or lex.triggers.get(form) == "SPEECH":
-            return None
-        if lex.triggers.get(stem) == "PER_TITLE" or lex.triggers.get(form) == "PER_TITLE":
-            while (
-                j - 1 >= lo
-                and toks[j - 1].kind == "ar"
-                and lex.triggers.get(
-                    form_of(toks[j - 1].text[stem_start(toks[j - 1], lex) - toks[j - 1].start :])
-                )
-                == "PER_TITLE"
-            ):
+        if trigger(j) == "PER_TITLE":
+            while j - 1 >= lo and toks[j - 1].kind == "ar" and trigger(j - 1) == "PER_TITLE":
                 j -= 1
-            if j == first - 1 and stem in _HONORIFICS:
+            if j == first - 1 and infos[j - lo].stem in _HONORIFICS:
                 return None
-            start = stem_start(toks[j], lex)
-            return text[start : toks[first - 1].end]
+            return text[toks[j].start + infos[j - lo].cut : toks[first - 1].end]
     return None
 
 
 def resolve_entities(
-    text: str, sentences: Sequence[Sentence], mentions: list[Mention], lex: Lexicon
+    text: str, sentences: Sequence[Sentence], mentions: list[Mention], tagger: Tagger
 ) -> list[Span]:
     """Repair, group and annotate mentions; returns entity Spans with canonical/role attrs."""
-    repaired = repair_mentions(text, sentences, mentions, lex)
-    groups, entities = group_mentions(text, sentences, repaired, lex)
+    repaired = repair_mentions(text, sentences, mentions, tagger)
+    groups, entities = group_mentions(text, sentences, repaired, tagger)
     spans: list[Span] = []
     for m, idx in zip(repaired, groups, strict=True):
         ent = entities[idx]

@@ -21,7 +21,16 @@ from rasd.arabic.clitics import proclitic_candidates
 from rasd.ner.lexicon import Lexicon
 from rasd.ner.normal import form_of
 
-__all__ = ["FeatureExtractor", "WordInfo", "choose_stem_offset", "match_gazetteer"]
+__all__ = [
+    "OFFSETS",
+    "PRIOR_TYPES",
+    "FeatureExtractor",
+    "WordInfo",
+    "choose_stem_offset",
+    "match_gazetteer",
+    "neighbor_features",
+    "sequence_features",
+]
 
 _CACHE_LIMIT = 200_000
 
@@ -34,6 +43,7 @@ class WordInfo:
     trigger: str
     feats: tuple[str, ...]
     prior: str = ""
+    cut: int = 0  # characters of the original token before the word proper (proclitics)
 
 
 def choose_stem_offset(form: str, lex: Lexicon) -> int:
@@ -58,6 +68,14 @@ def choose_stem_offset(form: str, lex: Lexicon) -> int:
             if off > 0 and form.startswith("ال", off) and len(form) - off >= 4:
                 return off
     return best
+
+
+def _original_offset(token: str, off: int) -> int:
+    """Map an offset in the normalized form back to the token (diacritics/tatweel removed)."""
+    from rasd.arabic.normalize import normalize_with_offsets
+
+    norm = normalize_with_offsets(token)
+    return norm.to_original(off, len(norm.text))[0] if off < len(norm.text) else 0
 
 
 def _count_bucket(count: int) -> str:
@@ -132,46 +150,65 @@ class FeatureExtractor:
         pclass = ""
         if prior is not None:
             pclass = prior_features(prior, feats)
-        return WordInfo(form, stem, cluster, trigger, tuple(feats), pclass)
+        cut = off if off == 0 or len(form) == len(token) else _original_offset(token, off)
+        return WordInfo(form, stem, cluster, trigger, tuple(feats), pclass, cut)
 
     def extract(self, tokens: Sequence[str]) -> list[list[str]]:
-        """Feature lists, one per token."""
+        """Feature lists, one per token (word, neighbour and sequence features)."""
         infos = [self.word_info(t) for t in tokens]
         gaz = match_gazetteer([i.form for i in infos], [i.stem for i in infos], self.lex)
         n = len(infos)
         out: list[list[str]] = []
         for i, info in enumerate(infos):
             f = list(info.feats)
-            if gaz[i]:
-                f.append("g=" + gaz[i])
-            for d in (-3, -2, -1, 1, 2, 3):
-                j = i + d
-                if 0 <= j < n:
-                    o = infos[j]
-                    tag = str(d)
-                    if o.trigger:
-                        f.append(tag + ":t=" + o.trigger)
-                    if o.prior and d in (-1, 1):
-                        f.append(tag + ":pr=" + o.prior)
-                    if d in (-3, 3):
-                        continue
-                    f.append(tag + ":s=" + o.stem)
-                    f.append(tag + ":c1=" + o.cluster[0])
-                    f.append(tag + ":c2=" + o.cluster[1])
-                    f.append(tag + ":c3=" + o.cluster[2])
-                    if d in (-1, 1):
-                        f.append(tag + ":w=" + o.form)
-                        f.append(tag + ":c2|c2=" + o.cluster[1] + "|" + info.cluster[1])
-                        if gaz[j]:
-                            f.append(tag + ":g=" + gaz[j])
-                elif d in (-2, -1, 1, 2):
-                    f.append(str(d) + ":BOS" if d < 0 else str(d) + ":EOS")
-            if i > 0:
-                f.append("sp=" + infos[i - 1].stem + "|" + info.stem)
-            if i + 1 < n:
-                f.append("sn=" + info.stem + "|" + infos[i + 1].stem)
+            for d in OFFSETS:
+                if 0 <= i + d < n:
+                    f.extend(neighbor_features(infos[i + d], d))
+            f.extend(sequence_features(i, infos, gaz))
             out.append(f)
         return out
+
+
+OFFSETS = (-3, -2, -1, 1, 2, 3)
+
+
+def neighbor_features(o: WordInfo, d: int) -> list[str]:
+    """Features a word contributes to the token ``d`` positions away (depend on the word only)."""
+    tag = str(d)
+    f = [tag + ":t=" + o.trigger] if o.trigger else []
+    if d in (-3, 3):
+        return f
+    f += [
+        tag + ":s=" + o.stem,
+        tag + ":c1=" + o.cluster[0],
+        tag + ":c2=" + o.cluster[1],
+        tag + ":c3=" + o.cluster[2],
+    ]
+    if d in (-1, 1):
+        f.append(tag + ":w=" + o.form)
+        if o.prior:
+            f.append(tag + ":pr=" + o.prior)
+    return f
+
+
+def sequence_features(i: int, infos: Sequence[WordInfo], gaz: Sequence[str]) -> list[str]:
+    """Features that depend on more than one word: gazetteer matches, word pairs, sentence edges."""
+    n = len(infos)
+    info = infos[i]
+    f = ["g=" + gaz[i]] if gaz[i] else []
+    for d in (-2, -1, 1, 2):
+        j = i + d
+        if not 0 <= j < n:
+            f.append(str(d) + (":BOS" if d < 0 else ":EOS"))
+        elif d in (-1, 1):
+            f.append(str(d) + ":c2|c2=" + infos[j].cluster[1] + "|" + info.cluster[1])
+            if gaz[j]:
+                f.append(str(d) + ":g=" + gaz[j])
+    if i > 0:
+        f.append("sp=" + infos[i - 1].stem + "|" + info.stem)
+    if i + 1 < n:
+        f.append("sn=" + info.stem + "|" + infos[i + 1].stem)
+    return f
 
 
 PRIOR_TYPES = ("PERS", "LOC", "ORG", "MISC")
@@ -217,7 +254,7 @@ def match_gazetteer(forms: Sequence[str], stems: Sequence[str], lex: Lexicon) ->
     while i < n:
         best = 0
         typ = ""
-        for first in {forms[i], stems[i]}:
+        for first in (stems[i], forms[i]) if stems[i] != forms[i] else (forms[i],):
             longest = lex.gazetteer_first.get(first, 0)
             for length in range(min(longest, n - i), 0, -1):
                 if length <= best:

@@ -34,7 +34,7 @@ GAZETTEER_FILES: tuple[tuple[str, str, bool], ...] = (
 
 
 def data_path(*parts: str) -> Path:
-    """Path of a packaged data file, e.g. ``data_path("ner", "model.crfsuite")``."""
+    """Path of a packaged data file, e.g. ``data_path("ner", "model.npz")``."""
     return Path(str(resources.files("rasd").joinpath("data", *parts)))
 
 

@@ -15,12 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rasd.arabic.normalize import normalize_with_offsets
 from rasd.arabic.tokenize import Token, split_sentences, tokenize_ar
 from rasd.ner.conll import spans_of
-from rasd.ner.features import choose_stem_offset
-from rasd.ner.lexicon import Lexicon
-from rasd.ner.normal import form_of
 from rasd.ner.tagger import Tagger
 
 __all__ = ["LABELS", "Mention", "Sentence", "find_mentions", "stem_start", "tokenize_sentences"]
@@ -57,15 +53,11 @@ def tokenize_sentences(text: str, ranges: Iterable[tuple[int, int]]) -> list[Sen
     return out
 
 
-def stem_start(token: Token, lex: Lexicon) -> int:
+def stem_start(token: Token, tagger: Tagger) -> int:
     """Character offset where the word proper starts inside ``token`` (after any proclitic)."""
     if token.kind != "ar":
         return token.start
-    norm = normalize_with_offsets(token.text)
-    off = choose_stem_offset(form_of(token.text), lex)
-    if off <= 0 or off >= len(norm.text):
-        return token.start
-    return token.start + norm.to_original(off, len(norm.text))[0]
+    return token.start + tagger.features.word_info(token.text).cut
 
 
 def find_mentions(sentences: Sequence[Sentence], tagger: Tagger) -> list[Mention]:
@@ -77,6 +69,6 @@ def find_mentions(sentences: Sequence[Sentence], tagger: Tagger) -> list[Mention
             label = LABELS.get(typ)
             if label is None:
                 continue
-            start = stem_start(sent.tokens[a], tagger.lexicon)
+            start = stem_start(sent.tokens[a], tagger)
             out.append(Mention(start, sent.tokens[b - 1].end, label, si, a, b))
     return out

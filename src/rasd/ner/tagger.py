@@ -1,4 +1,4 @@
-"""The shipped CRF tagger: tokens in, IOB2 tags (PERS/ORG/LOC/MISC) out.
+"""The shipped tagger: tokens in, IOB2 tags (PERS/ORG/LOC/MISC) out.
 
 >>> tag_entities(["وقال", "الرئيس", "جو", "بايدن", "في", "واشنطن"])
 ['O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC']
@@ -9,62 +9,115 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-import pycrfsuite
+import numpy as np
 
 from rasd.errors import ModelError
-from rasd.ner.features import FeatureExtractor
+from rasd.ner.features import (
+    OFFSETS,
+    FeatureExtractor,
+    WordInfo,
+    match_gazetteer,
+    neighbor_features,
+    sequence_features,
+)
 from rasd.ner.lexicon import Lexicon, data_path, load_lexicon
+from rasd.ner.linear import LinearChainModel
 
 __all__ = ["MODEL_FILE", "Tagger", "default_tagger", "tag_entities"]
 
-MODEL_FILE = "model.crfsuite"
+MODEL_FILE = "model.npz"
+_SLOTS = 1 + len(OFFSETS)  # own features + one row per neighbour offset
+_ROW_LIMIT = 400_000
+_MAX_SEQ = 12
 
 
 class Tagger:
-    """A loaded CRF model with its feature extractor.  Read-only after construction."""
+    """Model weights plus feature extractor.  Output depends only on the input tokens.
+
+    Word-level weight sums are memoized per word type (a speed cache; it never changes a result).
+    """
 
     def __init__(
-        self, crf: pycrfsuite.Tagger, lexicon: Lexicon, priors: Mapping[str, tuple[int, ...]] | None = None
+        self, model: LinearChainModel, lexicon: Lexicon, priors: Mapping[str, tuple[int, ...]] | None = None
     ) -> None:
-        self._crf = crf
+        self.model = model
         self.lexicon = lexicon
         self.features = FeatureExtractor(lexicon, priors)
+        self._labels = len(model.labels)
+        self._reset_rows()
+
+    def _reset_rows(self) -> None:
+        self._rows: dict[str, int] = {}
+        self._table: np.ndarray[Any, np.dtype[np.float32]] = np.zeros(
+            (1 + 1024 * _SLOTS, self._labels), np.float32
+        )
+        self._used = 1  # row 0 is all zeros
 
     @classmethod
     def load(cls, path: Path | None = None, priors: Mapping[str, tuple[int, ...]] | None = None) -> Tagger:
-        """Open the model at ``path`` (default: the one shipped in ``rasd/data/ner/``).
+        """Open the weights at ``path`` (default: the model shipped in ``rasd/data/ner/``).
 
         ``priors`` overrides the shipped ANT tag priors (training and evaluation use this).
         """
         path = path or data_path("ner", MODEL_FILE)
         if not path.exists():
             raise ModelError(f"NER model not found at {path}; rebuild it with scripts/train_ner.py")
-        crf = pycrfsuite.Tagger()
-        try:
-            crf.open(str(path))
-        except Exception as exc:  # crfsuite raises plain ValueError/OSError
-            raise ModelError(f"cannot open NER model {path}: {exc}") from exc
-        return cls(crf, load_lexicon(), priors)
+        return cls(LinearChainModel.load(path), load_lexicon(), priors)
+
+    def _word_row(self, token: str, info: WordInfo) -> int:
+        row = self._rows.get(token)
+        if row is not None:
+            return row
+        if self._used + _SLOTS > _ROW_LIMIT:
+            self._reset_rows()
+        if self._used + _SLOTS > len(self._table):
+            grown = np.zeros((2 * len(self._table), self._labels), np.float32)
+            grown[: len(self._table)] = self._table
+            self._table = grown
+        row = self._used
+        model = self.model
+        self._table[row] = model.sum_rows(model.ids(info.feats))
+        for k, d in enumerate(OFFSETS, start=1):
+            self._table[row + k] = model.sum_rows(model.ids(neighbor_features(info, d)))
+        self._used += _SLOTS
+        self._rows[token] = row
+        return row
+
+    def emissions(self, tokens: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        """``(n, labels)`` state scores of a sentence."""
+        fx = self.features
+        infos = [fx.word_info(t) for t in tokens]
+        n = len(infos)
+        rows = np.fromiter((self._word_row(t, i) for t, i in zip(tokens, infos, strict=True)), np.intp, n)
+        idx = np.zeros((n, _SLOTS), dtype=np.intp)
+        idx[:, 0] = rows
+        for k, d in enumerate(OFFSETS, start=1):
+            if d < 0 and n + d > 0:
+                idx[-d:, k] = rows[: n + d] + k
+            elif d > 0 and n - d > 0:
+                idx[: n - d, k] = rows[d:] + k
+        scores: np.ndarray[Any, np.dtype[np.float32]] = self._table[idx].sum(axis=1)
+        gaz = match_gazetteer([i.form for i in infos], [i.stem for i in infos], self.lexicon)
+        ids = self.model.ids
+        seq = np.full((n, _MAX_SEQ), self.model.unknown, dtype=np.intp)
+        for i in range(n):
+            feats = ids(sequence_features(i, infos, gaz))
+            seq[i, : len(feats)] = feats[:_MAX_SEQ]
+        scores += self.model.weights[seq].sum(axis=1)
+        return scores
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 tags for one sentence (or any token run)."""
         if not tokens:
             return []
-        return list(self._crf.tag(pycrfsuite.ItemSequence(self.features.extract(tokens))))
-
-    def tag_with_marginals(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
-        """Tags plus the marginal probability of each chosen tag."""
-        if not tokens:
-            return [], []
-        tags = list(self._crf.tag(pycrfsuite.ItemSequence(self.features.extract(tokens))))
-        probs = [self._crf.marginal(t, i) for i, t in enumerate(tags)]
-        return tags, probs
+        return self.model.viterbi(self.emissions(tokens))
 
 
 @lru_cache(maxsize=1)
 def default_tagger() -> Tagger:
-    """The shipped tagger, loaded on first use and then shared (it is read-only)."""
+    """The shipped tagger, loaded on first use and then shared (its output never depends on use)."""
     return Tagger.load()
 
 

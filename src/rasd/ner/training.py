@@ -29,9 +29,13 @@ import pycrfsuite
 from rasd.ner.conll import Sentence, score_spans
 from rasd.ner.features import PRIOR_TYPES, FeatureExtractor
 from rasd.ner.lexicon import load_lexicon
+from rasd.ner.linear import export_weights
 
 __all__ = [
+    "ANT_SAMPLE_EVERY",
+    "ANT_SAMPLE_SENTENCES",
     "TrainConfig",
+    "ant_sample",
     "count_tag_priors",
     "evaluate_model",
     "train_model",
@@ -43,12 +47,29 @@ log = logging.getLogger(__name__)
 
 Priors = Mapping[str, tuple[int, ...]]
 
+# The fixed ANT sample tagged for priors: every 3rd sentence, the first 60,000 of those (~1.5M tokens).
+ANT_SAMPLE_EVERY = 3
+ANT_SAMPLE_SENTENCES = 60_000
+
+
+def ant_sample(ant_dir: Path) -> list[list[str]]:
+    """The deterministic ANT sentence sample used for tag priors."""
+    from rasd.ner.embeddings import iter_corpus_sentences
+
+    out: list[list[str]] = []
+    for i, sent in enumerate(iter_corpus_sentences(sorted(ant_dir.glob("*.jsonl.gz")))):
+        if i % ANT_SAMPLE_EVERY == 0:
+            out.append(sent)
+            if len(out) >= ANT_SAMPLE_SENTENCES:
+                break
+    return out
+
 
 @dataclass(frozen=True)
 class TrainConfig:
     c1: float = 0.05
     c2: float = 0.05
-    max_iterations: int = 150
+    max_iterations: int = 100
     min_freq: int = 1
 
 
@@ -93,7 +114,10 @@ def train_model(
     )
     t0 = time.perf_counter()
     model_path.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(model_path))
+    crf_path = model_path.with_suffix(".crfsuite")
+    trainer.train(str(crf_path))
+    export_weights(crf_path, model_path)
+    crf_path.unlink()
     log.info("trained %s on %d sentences in %.1fs", model_path.name, len(sentences), time.perf_counter() - t0)
 
 
@@ -143,10 +167,10 @@ def train_with_priors(
     folds = [list(sentences[:half]), list(sentences[half:])]
     fold_priors: list[dict[str, tuple[int, ...]]] = []
     for k in range(2):
-        path = work_dir / f"fold{k}.crfsuite"
+        path = work_dir / f"fold{k}.npz"
         train_model(folds[1 - k], path, config)
         fold_priors.append(count_tag_priors(path, corpus))
-    base = work_dir / "base.crfsuite"
+    base = work_dir / "base.npz"
     train_model(sentences, base, config)
     priors = count_tag_priors(base, corpus)
     per_sentence = [fold_priors[0]] * half + [fold_priors[1]] * (len(sentences) - half)

@@ -1,0 +1,111 @@
+"""A first-order linear-chain CRF scorer in numpy, equivalent to crfsuite's Viterbi.
+
+crfsuite trains the model; `export_weights` turns its state and transition weights into a compact
+``.npz`` (attribute strings, a weight matrix, a transition matrix), which is what ships.  Tagging
+then never builds per-token feature strings for crfsuite: the summed weights of everything a word
+type contributes (its own features and its features as a neighbour at each offset) are cached per
+word type, and only the few features that depend on word pairs are looked up per token.  The result
+is identical to ``pycrfsuite.Tagger.tag`` (checked in tests) and several times faster.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rasd.errors import ModelError
+
+__all__ = ["LinearChainModel", "export_weights"]
+
+FloatArray = np.ndarray[Any, np.dtype[np.float32]]
+
+
+def export_weights(crfsuite_model: Path, out: Path, *, min_abs: float = 1e-4) -> None:
+    """Write the weights of a trained crfsuite model as a compressed ``.npz``."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crfsuite_model))
+    info = tagger.info()
+    labels = sorted(info.labels.keys(), key=lambda x: info.labels[x])
+    lidx = {lab: k for k, lab in enumerate(labels)}
+    attrs: dict[str, int] = {}
+    rows: list[tuple[int, int, float]] = []
+    for (attr, label), w in sorted(info.state_features.items()):
+        if abs(w) < min_abs:
+            continue
+        a = attrs.setdefault(attr, len(attrs))
+        rows.append((a, lidx[label], w))
+    weights = np.zeros((len(attrs), len(labels)), dtype=np.float32)
+    for a, k, w in rows:
+        weights[a, k] = w
+    trans = np.zeros((len(labels), len(labels)), dtype=np.float32)
+    for (src, dst), w in info.transitions.items():
+        trans[lidx[src], lidx[dst]] = w
+    names = "\n".join(attrs).encode("utf-8")
+    buf = io.BytesIO()
+    np.savez_compressed(
+        buf,
+        labels=np.frombuffer("\n".join(labels).encode("utf-8"), dtype=np.uint8),
+        attrs=np.frombuffer(names, dtype=np.uint8),
+        weights=weights,
+        transitions=trans,
+    )
+    out.write_bytes(buf.getvalue())
+
+
+class LinearChainModel:
+    """Weights of a trained model: ``score(attribute ids)`` and `viterbi`."""
+
+    def __init__(
+        self, labels: list[str], attrs: list[str], weights: FloatArray, transitions: FloatArray
+    ) -> None:
+        self.labels = labels
+        self.attr_index = {a: i for i, a in enumerate(attrs)}
+        # one extra all-zero row for unknown attributes
+        self.weights = np.vstack([weights, np.zeros((1, len(labels)), dtype=np.float32)])
+        self.unknown = len(attrs)
+        self.transitions = transitions
+
+    @classmethod
+    def load(cls, path: Path) -> LinearChainModel:
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                labels = bytes(data["labels"]).decode("utf-8").split("\n")
+                attrs = bytes(data["attrs"]).decode("utf-8").split("\n")
+                return cls(labels, attrs, data["weights"], data["transitions"])
+        except (OSError, KeyError, ValueError) as exc:
+            raise ModelError(f"cannot read NER weights {path}: {exc}") from exc
+
+    def ids(self, attrs: Sequence[str]) -> list[int]:
+        get = self.attr_index.get
+        unknown = self.unknown
+        return [get(a, unknown) for a in attrs]
+
+    def sum_rows(self, ids: Sequence[int]) -> FloatArray:
+        vec: FloatArray = self.weights[list(ids)].sum(axis=0)
+        return vec
+
+    def viterbi(self, emissions: FloatArray) -> list[str]:
+        """Best label sequence for an ``(n, labels)`` emission matrix."""
+        n = emissions.shape[0]
+        if n == 0:
+            return []
+        trans = self.transitions
+        score = emissions[0]
+        back = []
+        for i in range(1, n):
+            cand = score[:, None] + trans
+            back.append(cand.argmax(axis=0))
+            score = cand.max(axis=0) + emissions[i]
+        best = int(score.argmax())
+        path = [best]
+        for step in reversed(back):
+            best = int(step[best])
+            path.append(best)
+        labels = self.labels
+        return [labels[k] for k in reversed(path)]

@@ -1,0 +1,29 @@
+"""CI gate: dev-split F1 (conlleval exact span) must not drop below pinned floors.
+
+The dev model (shipped design trained on the first 90% of ANERcorp train) is cached by
+`rasd.ner.evaluation.dev_model`; on a cold cache this test trains it (a few minutes).
+Floors are set a little under the figures measured by ``benchmarks/ner_eval.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rasd.ner.evaluation import evaluate_dev
+
+FLOORS = {"overall": 0.70, "LOC": 0.83, "PERS": 0.67, "ORG": 0.58, "MISC": 0.45}
+
+
+@pytest.fixture(scope="module")
+def dev_result(shared_data: Path) -> dict[str, dict[str, dict[str, float]]]:
+    if not (shared_data / "anercorp").is_dir() or not (shared_data / "ant-corpus").is_dir():
+        pytest.skip("ANERcorp / ANT not present")
+    return evaluate_dev(shared_data)
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_dev_f1_floor(dev_result: dict[str, dict[str, dict[str, float]]], kind: str) -> None:
+    f1 = dev_result["scores"][kind]["f1"]
+    assert f1 >= FLOORS[kind], f"{kind} dev F1 {f1:.4f} fell below the floor {FLOORS[kind]}"
