@@ -52,6 +52,7 @@ from typing import Any
 
 from rasd.document import Article, Span
 from rasd.enrich.lexmatch import (
+    DATELINE_RE,
     EntityIndex,
     canonical_of,
     compile_forms,
@@ -86,8 +87,6 @@ _PUNCT = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
 _WORD_RE = re.compile(r"\S+")
 _SOURCE_WORDS = frozenset(fold_ar(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "عن", "لـ", "مصادر", "مصدر"))
 _LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))
-#: A wire dateline opening a paragraph: ``دبي، الإمارات العربية المتحدة (CNN) --`` / ``بيروت (رويترز) -``.
-_DATELINE_RE = re.compile(r"[^.\n]{0,80}?\)\s*[-–—]{1,2}\s*")
 _GOVERNING_VERBS = frozenset(fold_ar(w) for w in (
     "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "تبنى", "تبنت", "أطلق", "أطلقت"))
 _GOVERNING_VERB_STEMS_WITH_OBJECT = frozenset(fold_ar(w) for w in ("شنه", "شنت", "نفذ", "تبن"))
@@ -570,7 +569,7 @@ class _Context:
 
     def _locations(self, i: int) -> list[str]:
         s = self.sentences[i]
-        m = _DATELINE_RE.match(self.text, s.start, s.end)
+        m = DATELINE_RE.match(self.text, s.start, s.end)
         start = m.end() if m else s.start  # دبي، الإمارات (CNN) -- : the bureau, not the place
         return self._order_locations(self.entities.within(start, s.end, ("LOC",)))
 

@@ -24,6 +24,7 @@ from rasd.document import Span
 
 __all__ = [
     "AR_LETTER_CLASS",
+    "DATELINE_RE",
     "EntityIndex",
     "canonical_of",
     "compile_forms",
@@ -52,6 +53,10 @@ AR_LETTER_CLASS = (
 
 
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+
+
+#: A wire dateline opening a paragraph: ``دبي، الإمارات العربية المتحدة (CNN) --`` / ``بيروت (رويترز) -``.
+DATELINE_RE = re.compile(r"[^.\n]{0,80}?\)\s*[-–—]{1,2}\s*")
 
 
 def fold_ar(text: str) -> str:

@@ -44,6 +44,7 @@ from typing import Any
 from rasd.document import Article, Span
 from rasd.enrich.lexmatch import (
     AR_LETTER_CLASS,
+    DATELINE_RE,
     EntityIndex,
     canonical_of,
     compile_forms,
@@ -55,6 +56,8 @@ from rasd.enrich.lexmatch import (
 __all__ = ["QuoteLexicon", "QuoteStage", "find_quotes", "load_quote_lexicon", "make_stage"]
 
 AGENT_LABELS = ("PER", "ORG")
+#: A place speaks only as the word right after the verb or before it (أعلنت موسكو، كانت السعودية قد أعلنت).
+SUBJECT_LABELS = ("PER", "ORG", "LOC")
 #: Quote mark → style; marks of one style pair with each other in either order (RTL sites swap them).
 QUOTE_STYLES = {'"': "dq", "“": "curly", "”": "curly", "„": "curly", "‟": "curly",
                 "«": "guil", "»": "guil", "'": "sq", "‘": "scurly", "’": "scurly"}
@@ -65,7 +68,7 @@ _COMPLEMENTIZER_RE = re.compile(
 )
 #: Words before ``أن`` that make it a subordinator, not a speech complementizer (بعد أن، يمكن أن).
 _NOT_COMPLEMENTIZER_BEFORE = frozenset(
-    fold_ar(w) for w in ("بعد", "قبل", "منذ", "دون", "بدون", "يمكن", "يجب", "ينبغي", "بد", "ما", "إلا", "حتى")
+    fold_ar(w) for w in ("بعد", "قبل", "منذ", "دون", "بدون", "يمكن", "يجب", "ينبغي", "بد", "ما", "إلا", "حتى", "غير")
 )
 _PUNCT_STRIP = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
 MAX_INDIRECT_GAP_WORDS = 14
@@ -73,12 +76,13 @@ MAX_DIRECT_GAP_WORDS = 30
 MAX_SUBJECT_WORDS = 7
 MIN_UNPUNCTUATED_QUOTE_WORDS = 3
 #: A quote not introduced by punctuation nor right after its cue must be this long to count as speech.
-MIN_DETACHED_QUOTE_WORDS = 6
+MIN_DETACHED_QUOTE_WORDS = 12
 MAX_CUE_TO_QUOTE_WORDS = 6
 #: A bare cue (وأضاف) takes an agent named at most this many paragraphs back.
 MAX_AGENT_PARAGRAPHS_BACK = 2
 AGENT_WINDOW_CHARS = 80
 _SOURCE_CUE_RE = re.compile(fold_ar(r"(?:بحسب|حسب|وفقا\s+ل|وفق|على\s+حد\s+تعبير|على\s+لسان)(?=\s|ل)"))
+_CLAUSE_BREAK_RE = re.compile(fold_ar(r"(?<!\S)(?:بينما|حين|حيث|عندما|لكن|لكنه|لكنها|غير\s+ان)(?!\S)"))
 _SENTENCE_BREAK_RE = re.compile(r"[.!?؟]\s")
 
 
@@ -123,6 +127,8 @@ class _Cue:
     first_word: str = ""  # folded first word of an explicit non-entity subject (الوزير)
     np_end: int = 0  # end of that subject's words (وقال مصدر أمني|)
     antecedent: Span | None = None  # the earlier PER whose role that title names
+    prefixed: bool = False  # و/ف on the verb (وقال): coordinated, never the second verb of an SVO clause
+    sentence_start: int = 0
 
 
 @dataclass
@@ -130,12 +136,13 @@ class _State:
     """Agents seen so far, in text order: (position, canonical, mention span)."""
 
     block_starts: list[int] = field(default_factory=list)
-    agents: list[tuple[int, str, tuple[int, int]]] = field(default_factory=list)
+    agents: list[tuple[int, str | None, tuple[int, int] | None]] = field(default_factory=list)
 
-    def add(self, pos: int, name: str, span: tuple[int, int]) -> None:
+    def add(self, pos: int, name: str | None, span: tuple[int, int] | None) -> None:
+        """Note an agent; ``name`` None = an unnamed one (مصدر أمني), which later bare cues inherit."""
         self.agents.append((pos, name, span))
 
-    def last_before(self, pos: int) -> tuple[str, tuple[int, int]] | None:
+    def last_before(self, pos: int) -> tuple[str | None, tuple[int, int] | None] | None:
         """The last agent before ``pos``, named at most `MAX_AGENT_PARAGRAPHS_BACK` paragraphs back."""
         k = bisect.bisect_right(self.block_starts, pos) - 1
         floor = self.block_starts[max(0, k - MAX_AGENT_PARAGRAPHS_BACK)] if k >= 0 else 0
@@ -191,33 +198,34 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     lex = lexicon or load_quote_lexicon()
     text = article.text
     folded = fold_ar(text)
-    entities = EntityIndex([s for s in article.entities if s.label in AGENT_LABELS])
+    entities = EntityIndex([s for s in article.entities if s.label in SUBJECT_LABELS])
     sentences = sorted(article.sentences, key=lambda s: s.start) or [
         Span(b.start, b.end, "sentence") for b in _blocks(article)
     ]
     sent_starts = [s.start for s in sentences]
     state = _State([b.start for b in _blocks(article)])
     roles = _RoleIndex(list(article.entities), text)
-    for sent in sentences:  # sentence-initial agents (VSO and SVO)
-        _note_sentence_agent(text, folded, sent, entities, lex, state)
+    direct_pairs = _pair_quote_marks(text, _blocks(article))
+    open_at = {o: (o, c) for o, c in direct_pairs}
+    quoted = _QuotedRanges(direct_pairs)
+    for sent in sentences:  # sentence-initial agents (VSO and SVO), not inside quoted words
+        if not quoted.inside(sent.start):
+            _note_sentence_agent(text, folded, sent, entities, lex, state)
 
     cues: list[_Cue] = []
     for m in lex.verbs.finditer(folded):
         i = bisect.bisect_right(sent_starts, m.start()) - 1
-        if i < 0 or m.start() >= sentences[i].end:
-            continue
-        cue = _Cue(m.start(), m.end(), lex.verb_modes.get(m.group("form"), "any"), sentences[i].end)
-        cues.append(cue)
+        if i < 0 or m.start() >= sentences[i].end or quoted.inside(m.start()):
+            continue  # a verb inside quoted words belongs to the quote
+        cues.append(_Cue(m.start(), m.end(), lex.verb_modes.get(m.group("form"), "any"), sentences[i].end,
+                         prefixed=m.start("form") > m.start(), sentence_start=sentences[i].start))
     cue_starts = [c.start for c in cues]
-
-    direct_pairs = _pair_quote_marks(text, _blocks(article))
-    open_at = {o: (o, c) for o, c in direct_pairs}
     quotes: list[Span] = []
     used_opens: set[int] = set()
 
     for k, cue in enumerate(cues):
-        limit = cues[k + 1].start if k + 1 < len(cues) else len(text)
-        gap_end = min(cue.sentence_end, limit)
+        limit = next((c.start for c in cues[k + 1 :] if _cuts_content(text, c)), len(text))
+        gap_end = min(cue.sentence_end, cues[k + 1].start if k + 1 < len(cues) else len(text))
         comp = _find_complementizer(folded, cue.verb_end, gap_end)
         if comp is not None and cue.mode.endswith("ila") and not folded.startswith("الي", comp[0]):
             comp = None  # مشيرة إلى كونها تتمنى أن: that أن is another verb's
@@ -228,11 +236,15 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             mark = None
         subject_limit = comp[0] if comp is not None and mark is None else (mark if mark is not None else gap_end)
         _resolve_subject(text, folded, cue, subject_limit, entities, lex)
+        if cue.subject is None and not cue.explicit_other and not cue.anaphor:
+            _resolve_preverbal_subject(folded, cue, entities, lex)
         if cue.subject is None and cue.explicit_other:
             cue.antecedent = roles.resolve(cue.first_word, cue.start, state)
             if cue.antecedent is not None:
                 ant = cue.antecedent
                 state.add(cue.start, canonical_of(ant, text), (ant.start, ant.end))
+            else:
+                state.add(cue.start, None, None)  # مصدر أمني: a later bare وأضاف is the same unnamed source
         if cue.subject is not None:
             state.add(cue.subject.start, canonical_of(cue.subject, text), (cue.subject.start, cue.subject.end))
         if mark is not None:
@@ -267,6 +279,66 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
 
 
 # -- pieces --------------------------------------------------------------------------------------
+class _QuotedRanges:
+    """Positions inside quoted words (between a pair of marks)."""
+
+    def __init__(self, pairs: list[tuple[int, int]]) -> None:
+        self.pairs = sorted(pairs)
+        self.opens = [o for o, _ in self.pairs]
+
+    def inside(self, pos: int) -> bool:
+        k = bisect.bisect_left(self.opens, pos) - 1
+        return k >= 0 and self.pairs[k][0] < pos < self.pairs[k][1]
+
+
+def _cuts_content(text: str, cue: _Cue) -> bool:
+    """A later cue ends an indirect quote when it starts a new clause: وأضاف، مضيفا، or after a comma
+    (``قال إن مصر تعتبر الضامن`` goes on: تعتبر is inside the reported words)."""
+    if cue.prefixed or cue.mode.startswith("participle"):
+        return True
+    j = cue.start
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return j > 0 and text[j - 1] in "،,;؛:."
+
+
+#: Words that open a clause whose verb's subject, if not after the verb, is the last agent.
+_CLAUSE_OPENERS = frozenset(fold_ar(w) for w in (
+    "حيث", "فيما", "بينما", "كما", "وكما", "إذ", "عندما", "حين", "ثم", "لكن", "ولكن", "لكنه", "ولكنه", "لكنها",
+    "ولكنها", "لكنهم", "ولكنهم", "إنه", "وإنه", "إنها", "وإنها"))
+_PREVERBAL_PARTICLES = frozenset(fold_ar(w) for w in (
+    "قد", "وقد", "لقد", "كان", "وكان", "كانت", "وكانت", "ثم", "كما", "وكما", "فيما", "بينما", "حيث", "إذ",
+    "من", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وفي", "في", "ذلك", "وبعد", "بعد"))
+
+
+def _resolve_preverbal_subject(folded: str, cue: _Cue, entities: EntityIndex, lex: QuoteLexicon) -> None:
+    """SVO: ``وكانت السعودية قد أعلنت أنها`` / ``الجيش قال إن`` — the subject stands before an
+    unprefixed verb that does not open its clause.  Takes the last PER/ORG/LOC there not governed by
+    a preposition, else marks the subject as explicit but unnamed (no fall-back to an earlier agent)."""
+    if cue.prefixed or cue.mode.startswith("participle"):
+        return
+    before = list(_WORD_RE.finditer(folded, cue.sentence_start, cue.start))[-MAX_SUBJECT_WORDS:]
+    for n in range(len(before) - 1, -1, -1):  # only this clause: back to a comma or حيث/ولكنه…
+        word = before[n].group()
+        if word[-1] in _PUNCT_STRIP or word.strip(_PUNCT_STRIP) in _CLAUSE_OPENERS:
+            before = before[n + 1 :]
+            break
+    if not before:
+        return
+    bare = [w.group().strip(_PUNCT_STRIP) for w in before]
+    if all(b in _PREVERBAL_PARTICLES or b in lex.skip_words or b in lex.stop_words for b in bare):
+        return
+    for e in reversed(entities.within(before[0].start(), cue.start, SUBJECT_LABELS)):
+        k = next((n for n, w in enumerate(before) if w.start() <= e.start < w.end()), None)
+        if k is None or e.start != before[k].start():
+            continue  # ل/ب + name
+        if k > 0 and bare[k - 1] in lex.stop_words:
+            continue  # في واشنطن
+        cue.subject, cue.subject_end = e, cue.verb_end
+        return
+    cue.explicit_other = True
+
+
 def _blocks(article: Article) -> list[Span]:
     blocks = list(article.paragraphs)
     if article.title_span.end > article.title_span.start:
@@ -360,8 +432,8 @@ def _find_complementizer(folded: str, start: int, end: int) -> tuple[int, int] |
     for m in _COMPLEMENTIZER_RE.finditer(folded, start, end):
         if folded.count(" ", start, m.start()) > MAX_INDIRECT_GAP_WORDS:
             return None
-        if _SENTENCE_BREAK_RE.search(folded, start, m.start()):
-            return None
+        if _SENTENCE_BREAK_RE.search(folded, start, m.start()) or _CLAUSE_BREAK_RE.search(folded, start, m.start()):
+            return None  # وتعتبر إسرائيل القدس عاصمتها، في حين يطالب الفلسطينيون بأن: another clause's أن
         prev = folded[max(start, m.start() - 8) : m.start()].split()
         if prev and prev[-1].strip(_PUNCT_STRIP) in _NOT_COMPLEMENTIZER_BEFORE:
             continue
@@ -412,13 +484,16 @@ def _is_speech_quote(folded: str, o: int, c: int, lex: QuoteLexicon, adjacent: b
 def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: EntityIndex,
                      lex: QuoteLexicon) -> None:
     """Fill ``cue.subject`` (an entity), ``explicit_other`` or ``anaphor`` from the words after the verb."""
-    cands = entities.within(cue.verb_end, limit, AGENT_LABELS)
+    cands = entities.within(cue.verb_end, limit, SUBJECT_LABELS)
     ci = 0
+    after_comma = False
     for words, m in enumerate(_WORD_RE.finditer(text, cue.verb_end, limit), start=1):
         while ci < len(cands) and cands[ci].start < m.start():
             ci += 1
         if ci < len(cands) and cands[ci].start < m.end():
             ent = cands[ci]
+            if ent.label == "LOC" and words > 1:
+                return  # a place is the subject only right after the verb (أعلنت موسكو)
             if ent.start == m.start():
                 cue.subject, cue.subject_end = ent, ent.end
                 if folded[max(0, ent.start - 5) : ent.start].strip() == "باسم":
@@ -431,6 +506,10 @@ def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: En
             return  # ل/ب + entity: a recipient (وقال لرويترز), not the subject
         word = folded[m.start() : m.end()]
         bare = word.strip(_PUNCT_STRIP)
+        if after_comma:
+            if bare in lex.skip_words and word[-1] not in _PUNCT_STRIP:
+                continue  # وقال صديق آخر، ويدعى توران، …
+            return  # وقال المتحدث باسم الجيش، في بيان: no name after the comma
         if bare in lex.anaphors or (bare in lex.anaphor_heads
                                     and " ".join(folded[m.start() : m.end() + 8].split()[:2]) in lex.anaphors):
             cue.anaphor = True
@@ -446,6 +525,9 @@ def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: En
             cue.explicit_other = True
             cue.np_end = m.start() + len(word.rstrip(_PUNCT_STRIP))
         if word and word[-1] in _PUNCT_STRIP:
+            if cue.explicit_other and word[-1] in "،,":
+                after_comma = True  # وقال المتحدث باسم الرئاسة، إبراهيم قالين، إن: the name in apposition
+                continue
             return
         if words >= MAX_SUBJECT_WORDS:
             return
@@ -463,7 +545,7 @@ def _make_quote(text: str, a: int, b: int, kind: str, cue_span: tuple[int, int] 
         speaker_span = [cue.antecedent.start, cue.antecedent.end]
     elif cue is None or cue.anaphor or not cue.explicit_other:
         found = state.last_before(cue.start if cue is not None else a)
-        if found:
+        if found and found[0] is not None and found[1] is not None:
             speaker, speaker_span = found[0], list(found[1])
     if speaker is not None and speaker_span is not None:
         state.add(a, speaker, (speaker_span[0], speaker_span[1]))
@@ -478,7 +560,8 @@ def _make_quote(text: str, a: int, b: int, kind: str, cue_span: tuple[int, int] 
 
 def _note_sentence_agent(text: str, folded: str, sent: Span, entities: EntityIndex, lex: QuoteLexicon,
                          state: _State) -> None:
-    first = _WORD_RE.search(text, sent.start, sent.end)
+    dateline = DATELINE_RE.match(text, sent.start, sent.end)  # دبي، الإمارات (CNN)— انتقد …
+    first = _WORD_RE.search(text, dateline.end() if dateline else sent.start, sent.end)
     if first is None:
         return
     head = entities.within(sent.start, first.end(), AGENT_LABELS)
@@ -489,7 +572,7 @@ def _note_sentence_agent(text: str, folded: str, sent: Span, entities: EntityInd
         return  # no PER/ORG near the start: no sentence subject to note (most sentences; fast path)
     probe = _Cue(first.start(), first.end(), "any", sent.end)
     _resolve_subject(text, folded, probe, sent.end, entities, lex)
-    if probe.subject is not None:
+    if probe.subject is not None and probe.subject.label in AGENT_LABELS:
         s = probe.subject
         state.add(s.start, canonical_of(s, text), (s.start, s.end))
 
