@@ -101,7 +101,7 @@ class QuantityFinder:
         self.regex = re.compile(
             rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?"
             rf"(?P<num>(?:ال)?(?P<digits>{digits})(?:\s+(?P<dscale>{scale})(?!\w))?|{word}(?:\s+و?\s*{word})*)"
-            rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?!\w)"
+            rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?:(?<=[%٪$€£])|(?!\w))"
             rf"(?:\s+(?P<adj>(?:ال)?\w{{3,}}(?:ي|يا|يين|يون)(?!\w)))?)?"
             rf"(?P<q2>\s+{post}(?!\w))?"
         )
@@ -128,7 +128,7 @@ class QuantityFinder:
             found = self._read(m)
             if found is None:
                 continue
-            start = m.start("q1") if m.group("q1") else a
+            start = m.start("q1") if m.group("q1") else m.start("neg") if m.group("neg") else a
             end = m.end()
             if m.group("adj") and found.get("unit") not in _ADJECTIVE_UNITS:
                 end = m.start("adj")
@@ -148,7 +148,7 @@ class QuantityFinder:
             value = parse_digit_token(m.group("digits"))
             if m.group("dscale"):
                 value *= self.numbers.words[m.group("dscale")][0]
-            if not unit and not m.group("q1") and 1900 <= value <= 2099 and float(value).is_integer():
+            if not unit and not m.group("q1") and 1900 <= abs(value) <= 2099 and float(value).is_integer():
                 return None  # a year, not a count
         else:
             clean = [w.removeprefix("و") if w not in self.numbers.words else w for w in words]
