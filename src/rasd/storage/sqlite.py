@@ -111,7 +111,7 @@ class SQLiteStore:
         sha = raw.sha256
         self._conn.execute(
             "INSERT OR IGNORE INTO raw_pages (sha256, media_type, size, data) VALUES (?, ?, ?, ?)",
-            (sha, raw.media_type, len(raw.data), zlib.compress(raw.data, 6)),
+            (sha, raw.media_type, len(raw.data), zlib.compress(raw.data, 1)),
         )
         return sha
 
@@ -131,7 +131,7 @@ class SQLiteStore:
                 if r.data is not None and r.sha256:
                     c.execute(
                         "INSERT OR IGNORE INTO raw_pages (sha256, media_type, size, data) VALUES (?, ?, ?, ?)",
-                        (r.sha256, None, len(r.data), zlib.compress(r.data[:5_000_000], 6)),
+                        (r.sha256, None, len(r.data), zlib.compress(r.data[:5_000_000], 1)),
                     )
             c.execute("COMMIT")
         except BaseException:
