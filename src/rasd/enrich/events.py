@@ -237,11 +237,13 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
 
 
 def _same_incident(events: list[_Event], new: _Event) -> _Event | None:
-    """An earlier violent event of the article with a compatible date and a shared location."""
-    if FAMILIES[new.type] != "violence" or not new.attrs["locations"]:
+    """An earlier event of the article's same family (not diplomacy) with a compatible date and a
+    shared location: the headline and the lead paragraph telling one incident."""
+    family = FAMILIES[new.type]
+    if family in DIPLOMACY or not new.attrs["locations"]:
         return None
     for e in events:
-        if FAMILIES[e.type] != "violence" or not set(e.attrs["locations"]) & set(new.attrs["locations"]):
+        if FAMILIES[e.type] != family or not set(e.attrs["locations"]) & set(new.attrs["locations"]):
             continue
         dates = {e.attrs["date"], new.attrs["date"]}
         if len(dates) == 1 or "publication" in (e.attrs["date_precision"], new.attrs["date_precision"]):
@@ -383,7 +385,7 @@ class _Context:
     def _generic_near(self, c: _Candidate) -> bool:
         ws = self.words(c.sentence)
         k = next((n for n, w in enumerate(ws) if w[0] <= c.start < w[1] or w[0] >= c.start), 0)
-        for _, _, w in ws[max(0, k - 2) : k + 6]:
+        for _, _, w in ws[max(0, k - 2) : k + 8]:
             if w in self.lex.generic or (w[:1] in "وفل" and w[1:] in self.lex.generic):
                 return True
         return False
