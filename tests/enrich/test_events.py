@@ -304,3 +304,24 @@ def test_reference_to_an_earlier_attack_is_not_dated_by_the_main_clause() -> Non
     rows = summary(a, (*KEYS, "reference"))
     assert [(r["trigger"], r["type"], r["date"], r["date_precision"], r["reference"]) for r in rows] == [
         ("ضربات عسكرية", "air_strike", "2022-03-05", "day", False)]
+
+
+def test_through_the_real_pipeline() -> None:
+    """Our own short article through every default stage (entities, times, quantities included)."""
+    pytest.importorskip("rasd.enrich.entities")
+    from rasd.pipeline import Pipeline
+
+    article = Article.build(
+        "مقتل 12 شخصا في انفجار سيارة مفخخة في بغداد",
+        ["قتل 12 شخصا على الأقل وأصيب 30 آخرون في انفجار سيارة مفخخة استهدف سوقا شعبيا في بغداد أمس.",
+         "وقال المتحدث باسم وزارة الداخلية إن التحقيقات جارية."],
+        published=PUBLISHED,
+    )
+    out = Pipeline.default()(article)
+    assert [e.label for e in out.events] == ["explosion"]
+    event = out.events[0].attrs
+    assert event["acled_sub_event_type"] == "Remote explosive/landmine/IED"
+    assert "بغداد" in event["locations"]
+    assert (event["killed"], event["killed_qualifier"]) == (12, "at_least")
+    assert event["date"] == "2022-03-09" and event["date_precision"] == "day"
+    assert [(q.attrs["kind"], out.text[q.start:q.end]) for q in out.quotes] == [("indirect", "التحقيقات جارية")]
