@@ -64,3 +64,33 @@ def test_vague_flag() -> None:
 @pytest.mark.parametrize(("text", "value"), [("1,000", 1000), ("1٬000٫5", 1000.5), ("0.25", 0.25)])
 def test_parse_digits(text: str, value: float) -> None:
     assert parse_digits(text) == value
+
+
+# Fractions, dozens and scale spellings (each row one rule).
+FRACTION_CASES = [
+    ("ثلاثة أخماس", 0.6),  # numerator × plural denominator
+    ("عشرون وثلاثة أخماس", 20.6),  # whole + (last unit × denominator)
+    ("مائة وثلاثون أخماس", 26),  # a ten before the denominator: the whole group is the numerator
+    ("واحد ونصف", 1.5),  # whole + fraction word
+    ("مائة وثلاثة أرباع", 100.75),
+    ("مائة وثلاثة وثلثان", 103.666666667),
+    ("نصف مليون", 500_000),  # fraction × following scale
+    ("ربع مليار", 250_000_000),
+    ("ثلثي", 0.666666667),  # a dual fraction alone
+    ("نصف دزينة", 6),
+    ("ثلاث دزينات", 36),
+    ("ترليون", 1_000_000_000_000),
+    ("مائة وستة عشر", 116),  # a teen after hundreds
+    ("ألف وخمسة عشر", 1015),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FRACTION_CASES)
+def test_fractions_and_scales(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_ten_then_unit_is_not_one_number() -> None:
+    # القرن الثامن عشر ثلاثة نصوص: عشر closes an ordinal, ثلاثة starts a count
+    lex = load_number_lexicon()
+    assert [n.value for n in lex.evaluate_words(["عشر", "ثلاثه"])] == [10, 3]

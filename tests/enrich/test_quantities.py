@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.document import Article
+from rasd.document import Article, Span
 from rasd.enrich.quantities import find_quantities, make_stage
 
 # (sentence, span text, value, unit, qualifier)
@@ -84,3 +84,68 @@ def test_seed_quantities(seed_dir: Path) -> None:
     )
     wanted = sorted((e["text"], e["value"], e["unit"], e.get("qualifier")) for e in expected["quantities"])
     assert found == wanted
+
+
+# Digit forms and signs: (sentence, span text, value)
+DIGIT_FORM_CASES = [
+    ("يبلغ عدد السكان 1 414 021 100 نسمة", "1 414 021 100 نسمة", 1_414_021_100),  # space groups
+    ("بلغ 40\u202f000 زائر", "40\u202f000", 40_000),  # narrow no-break space groups
+    ("عدد السكان ١،٢٣٤،٥٦٧", "١،٢٣٤،٥٦٧", 1_234_567),  # Arabic-comma thousands
+    ("النتيجة ٩,٢٣٢١٣١٢ بالضبط", "٩,٢٣٢١٣١٢", 9.2321312),  # a decimal comma before 4+ digits
+    ("بلغت 2,500 دولار", "2,500 دولار", 2500),  # …but before exactly three it groups thousands
+    ("النسبة .25 فقط", ".25", 0.25),  # a leading decimal point
+    ("القيمة ٫٧٧ فقط", "٫٧٧", 0.77),
+    ("الرقم 1e10 كبير", "1e10", 10_000_000_000),
+    ("درجة الحرارة -5 ليلا", "-5", -5),  # a minus sign after a space
+    ("درجة الحرارة سالب واحد", "سالب واحد", -1),  # a negative word (lets a risky single word stand)
+    ("بلغت 322 مائة ريال", "322 مائة ريال", 32_200),  # digits × hundred
+    ("نحو 1,5 مليون", "نحو 1,5 مليون", 1_500_000),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), DIGIT_FORM_CASES)
+def test_digit_forms(text: str, span: str, value: float) -> None:
+    found = [(text[s.start : s.end], s.attrs["value"]) for s in find_quantities(text)]
+    assert any(f == span and v == pytest.approx(value) for f, v in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "qualifier"),
+    [
+        ("حصة المحدودة 23.5%منها", "23.5%", 23.5, "percent", None),  # % glued to the next word
+        ("قرابة ثلاثة أخماس الناخبين", "قرابة ثلاثة أخماس", 0.6, None, "approximately"),
+        ("أكثر من نصف الناس", "أكثر من نصف", 0.5, None, "more_than"),
+        ("نصف مليون لاجئ", "نصف مليون لاجئ", 500_000, "refugees", None),
+    ],
+)
+def test_fraction_quantities(text: str, span: str, value: float, unit: str | None, qualifier: str | None) -> None:
+    found = [(text[s.start : s.end], s.attrs["value"], s.attrs["unit"], s.attrs.get("qualifier")) for s in find_quantities(text)]
+    assert (span, pytest.approx(value), unit, qualifier) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "المرصد السوري. -2014 إلى 2016",  # a dash before a year is no minus sign
+        "الفترة 2010 -2015",  # nor after another number
+        "شربت نصف العصير",  # a fraction word alone stays out
+        "في القرن الثامن عشر",  # عشر closes an ordinal
+    ],
+)
+def test_no_signed_or_fraction_noise(text: str) -> None:
+    assert [s.attrs["value"] for s in find_quantities(text) if s.attrs["value"] < 0 or s.attrs["value"] in (0.5, 10)] == []
+
+
+def test_stage_reuses_the_times_layer() -> None:
+    article = Article.build("عنوان", ["قتل 36 شخصا في 26 تموز 2021"], published=None)
+    stage = make_stage()
+    assert stage.requires == ("times",)
+    alone = stage(article)  # no times layer: the date is found here and left out
+    assert [_text(alone, s) for s in alone.quantities] == ["36 شخصا"]
+    at = article.text.index("36")
+    layered = stage(article.with_layer("times", [Span(at, at + 2, "TIMEX", {"type": "DATE", "value": "X"})]))
+    assert [_text(layered, s) for s in layered.quantities] == ["26"]  # the given layer is used as is
+
+
+def _text(article: Article, span: Span) -> str:
+    return article.text[span.start : span.end]

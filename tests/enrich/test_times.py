@@ -124,5 +124,118 @@ def test_seed_time_expressions(seed_dir: Path) -> None:
     body, expected = _body_of_seed(seed_dir)
     published = datetime.fromisoformat(str(expected["page"]["published_local"]))  # type: ignore[index]
     found = [(body[s.start : s.end], s.attrs["value"]) for s in find_times(body, published)]
-    wanted = [(_strip_punct(e["text"]), e.get("value", e.get("duration"))) for e in expected["time_expressions"]]  # type: ignore[union-attr]
+    entries: list[dict[str, str]] = expected["time_expressions"]  # type: ignore[assignment]
+    wanted = [(_strip_punct(e["text"]), e.get("value", e.get("duration"))) for e in entries]
     assert sorted(found) == sorted(wanted)
+
+
+# Newer rules, one row each: (sentence, span text, value, extra attrs that must hold)
+RULE_CASES = [
+    # ranges: the first value, the last as "end"
+    ("سافر من 4 إلى 22 يناير 1995", "من 4 إلى 22 يناير 1995", "1995-01-04", {"end": "1995-01-22"}),
+    ("المعرض بين 3 و5 آذار", "بين 3 و5 آذار", "2021-03-03", {"end": "2021-03-05"}),
+    ("المهرجان 19-20 تموز", "19-20 تموز", "2021-07-19", {"end": "2021-07-20"}),
+    ("من 4 حتى 23 من هذا الشهر", "من 4 حتى 23 من هذا الشهر", "2021-07-04", {"end": "2021-07-23"}),
+    ("بين عامي 2014 و2018", "بين عامي 2014 و2018", "2014", {"end": "2018", "precision": "year"}),
+    ("حكم البلاد 1981-1989", "1981-1989", "1981", {"end": "1989"}),
+    ("من 2 أيار إلى 22 أيار", "من 2 أيار إلى 22 أيار", "2021-05-02", {"end": "2021-05-22"}),
+    ("من يناير إلى أغسطس", "من يناير إلى أغسطس", "2021-01", {"end": "2021-08"}),
+    # a weekday inside a given week
+    ("يوم الجمعة من الأسبوع المقبل", "يوم الجمعة من الأسبوع المقبل", "2021-08-06", {}),
+    ("الأسبوع الماضي يوم الأحد", "الأسبوع الماضي يوم الأحد", "2021-07-25", {}),
+    ("احد الاسبوع الماضي", "احد الاسبوع الماضي", "2021-07-25", {}),
+    # months with a direction, a year word or a modifier
+    ("في أيلول الماضي", "أيلول الماضي", "2020-09", {}),
+    ("في يونيو المقبل", "يونيو المقبل", "2022-06", {}),
+    ("يونيو من العام المقبل", "يونيو من العام المقبل", "2022-06", {}),
+    ("في يونيو من العام 2015", "يونيو من العام 2015", "2015-06", {}),
+    ("منتصف آذار", "منتصف آذار", "2021-03", {"mod": "MID"}),
+    ("ندد منتصف كانون الثاني/يناير", "منتصف كانون الثاني/يناير", "2021-01", {"mod": "MID"}),
+    ("في أيار/مايو", "أيار/مايو", "2021-05", {}),
+    ("منذ يونيو حزيران 2017", "يونيو حزيران 2017", "2017-06", {}),
+    ("في شهر 3 الماضي", "شهر 3 الماضي", "2021-03", {}),
+    # a day of a relative month
+    ("في 15 الجاري", "15 الجاري", "2021-07-15", {}),
+    ("في الخامس من الشهر المقبل", "الخامس من الشهر المقبل", "2021-08-05", {}),
+    # numeric months and two-digit years
+    ("صدر في 3/2015", "3/2015", "2015-03", {"precision": "month"}),
+    ("صدر في 16/04/21", "16/04/21", "2021-04-16", {}),
+    # منذ forces the past; الفاتح is the first
+    ("منذ الحادي والعشرين من أيلول", "الحادي والعشرين من أيلول", "2020-09-21", {}),
+    ("في الفاتح من أيار/مايو", "الفاتح من أيار/مايو", "2021-05-01", {}),
+    # colloquial directions
+    ("الاسبوع الجاي", "الاسبوع الجاي", "2021-W31", {}),
+    ("الشهر الماض", "الشهر الماض", "2021-06", {}),
+    # quarters, halves, decades, seasons, weekends
+    ("في الربع الثالث من عام 2016", "الربع الثالث من عام 2016", "2016-Q3", {"precision": "quarter"}),
+    ("خلال الربع الأخير من العام الماضي", "الربع الأخير من العام الماضي", "2020-Q4", {}),
+    ("النصف الأول من العام الجاري", "النصف الأول من العام الجاري", "2021-H1", {"precision": "half"}),
+    ("في السبعينيات", "السبعينيات", "1970", {"precision": "decade"}),
+    ("ثمانينيات القرن الماضي", "ثمانينيات القرن الماضي", "1980", {"precision": "decade"}),
+    ("سبعينيات القرن التاسع عشر", "سبعينيات القرن التاسع عشر", "1870", {}),
+    ("هذا الصيف", "هذا الصيف", "2021-SU", {"precision": "season"}),
+    ("الربيع المقبل", "الربيع المقبل", "2022-SP", {}),
+    ("شتاء 2016", "شتاء 2016", "2016-WI", {}),
+    ("عطلة نهاية الأسبوع", "عطلة نهاية الأسبوع", "2021-W30-WE", {}),
+    ("نهاية الأسبوع الماضي", "نهاية الأسبوع الماضي", "2021-W29-WE", {}),
+    # windows: a duration with the interval it covers
+    ("خلال العامين الماضيين", "خلال العامين الماضيين", "P2Y", {"begin": "2019-07-26", "end": "2021-07-26"}),
+    ("في الأيام الثلاثة المقبلة", "في الأيام الثلاثة المقبلة", "P3D", {"begin": "2021-07-27", "end": "2021-07-30"}),
+    # the nth weekday of a month
+    ("أول جمعة من رمضان 1443", "أول جمعة من رمضان 1443", "2022-04-08", {}),  # 1 Ramadan = Sat 2 April
+    ("آخر جمعة من رمضان", "آخر جمعة من رمضان", "2021-05-07", {}),  # the nearest Ramadan (1442)
+    ("الثلاثاء الثالث من شهر أيلول من عام 2014", "الثلاثاء الثالث من شهر أيلول من عام 2014", "2014-09-16", {}),
+    ("آخر اثنين من الشهر المقبل", "آخر اثنين من الشهر المقبل", "2021-08-30", {}),
+    ("ثالث يوم ثلاثاء بأيلول بعام 2014", "ثالث يوم ثلاثاء بأيلول بعام 2014", "2014-09-16", {}),
+    # numbered months, fractions of hours, older years
+    ("بداية شهر 3", "بداية شهر 3", "2021-03", {"mod": "START"}),
+    ("ثلاث ساعات وربع", "ثلاث ساعات وربع", "PT3.25H", {}),
+    ("ربع ساعة", "ربع ساعة", "PT0.25H", {}),
+    ("نصف قرن", "نصف قرن", "P50Y", {}),
+    ("عام 1869", "عام 1869", "1869", {}),
+    # parts of the day
+    ("منتصف ليل الأحد الاثنين", "ليل الأحد الاثنين", "2021-07-25TNI", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "attrs"), RULE_CASES)
+def test_time_rules(text: str, span: str, value: str, attrs: dict[str, str]) -> None:
+    found = {text[s.start : s.end]: s.attrs for s in find_times(text, REF)}
+    assert span in found, found
+    assert found[span]["value"] == value
+    assert {k: found[span].get(k) for k in attrs} == attrs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونحو واحد من كل اثنين",  # one in two, not every Monday
+        "لامس اليورو 1.13",  # لامس "touched", not ل + أمس
+        "في اليوم السابق للهجوم",  # relative to the event
+        "الربيع العربي",  # a season word without a year or direction
+        "الأسبوع الأول من الشهر",  # a week, not the first day
+        "أحد الأسبوعين",
+    ],
+)
+def test_no_time_expression_in_newer_rules(text: str) -> None:
+    assert [s for s in find_times(text, REF) if s.attrs.get("precision") in {"day", "season", "week"}] == []
+
+
+# prefer="future" (Duckling's convention) against the news default
+@pytest.mark.parametrize(
+    ("text", "past", "future"),
+    [
+        ("الخميس", "2021-07-22", "2021-07-29"),
+        ("الاثنين", "2021-07-26", "2021-08-02"),  # on the reference's own weekday: next week
+        ("15 تشرين الثاني", "2020-11-15", "2021-11-15"),
+        ("3 تموز", "2021-07-03", "2021-07-03"),  # the current month stays
+    ],
+)
+def test_prefer_future(text: str, past: str, future: str) -> None:
+    assert [s.attrs["value"] for s in find_times(text, REF)] == [past]
+    assert [s.attrs["value"] for s in find_times(text, REF, prefer="future")] == [future]
+
+
+def test_prefer_rejects_other_values() -> None:
+    with pytest.raises(ValueError):
+        find_times("أمس", REF, prefer="soon")

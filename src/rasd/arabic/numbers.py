@@ -227,8 +227,8 @@ class NumberLexicon:
             return cls in {"unit", "ten"}
         if last_class == "unit":
             return cls == "ten"  # خمسة وعشرون
-        if last_class == "ten":
-            return cls == "unit" and group % 10 == 0  # عشرون وخمسة (rare order)
+        if last_class == "ten":  # عشرون وخمسة (rare order); never عشرة + unit (الثامن عشر ثلاثة نصوص)
+            return cls == "unit" and group % 10 == 0 and group % 100 != 10
         return False
 
 

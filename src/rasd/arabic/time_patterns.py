@@ -35,11 +35,11 @@ from rasd.arabic.numbers import DIGITS_PATTERN, load_number_lexicon, trie_patter
 
 __all__ = [
     "BRANCHES",
+    "DAYPART_WORDS",
     "DECADES",
+    "DIRECTION_WORDS",
     "NTH_WORDS",
     "SEASONS",
-    "DAYPART_WORDS",
-    "DIRECTION_WORDS",
     "Folded",
     "fold_with_offsets",
     "load_ordinals",
@@ -108,7 +108,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     nums = load_number_lexicon()
     n = normalize_ar
     month = _alt(cal.months)
-    month_x = rf"{month}(?:\s*[/(\-]\s*{month}\s*\)?|\s+{month}(?=\s+\d))?"  # أيار/مايو, يونيو حزيران 2017
+    # أيار/مايو, يونيو حزيران 2017; never glued to a following letter (اكتوبرعام)
+    month_x = rf"{month}(?![^\W\d])(?:\s*[/(\-]\s*{month}\s*\)?|\s+{month}(?=\s+\d))?"
     safe_month = _alt(
         m for m in cal.months
         if (m not in _AMBIGUOUS_MONTHS and len(m) >= 4 and not m[-1].isdigit()) or m.startswith(normalize_ar("شهر "))
@@ -221,12 +222,15 @@ def first_words() -> frozenset[str]:
     """Every word a branch of `time_regex` can start with (after the و/ف/ب/ل prefixes), digits aside."""
     cal = load_calendar_lexicon()
     numbers = load_number_lexicon().words
-    literal = (
-        "من بين ما عام العام عامي سنة السنة سنتي الأعوام السنوات الفترة خلال في الربع النصف هذا هذه عطلة "
-        "نهاية أول ثاني ثان ثالث رابع خامس آخر الساعة منذ حتى قبل بعد مطلع أوائل أواخر منتصف بداية أواسط "
-        "طيلة طوال على شهر صباح مساء ظهر فجر ليل ليلة عصر ظهيرة اليوم أمس يوم الأمس البارحة غدا الغد غد "
-        "الليلة بكرة بكرا كل يوميا أسبوعيا شهريا سنويا لمدة مدة نحو حوالي قرابة الأسبوع الاسبوع الشهر"
-    ).split()
+    literal = [
+        "من", "بين", "ما", "عام", "العام", "عامي", "سنة", "السنة", "سنتي", "الأعوام", "السنوات", "الفترة",
+        "خلال", "في", "الربع", "النصف", "هذا", "هذه", "عطلة", "نهاية", "أول", "ثاني", "ثان", "ثالث", "رابع",
+        "خامس", "آخر", "الساعة", "منذ", "حتى", "قبل", "بعد", "مطلع", "أوائل", "أواخر", "منتصف", "بداية",
+        "أواسط", "طيلة", "طوال", "على", "شهر", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليلة", "عصر", "ظهيرة",
+        "اليوم", "أمس", "يوم", "الأمس", "البارحة", "غدا", "الغد", "غد", "الليلة", "بكرة", "بكرا", "كل",
+        "يوميا", "أسبوعيا", "شهريا", "سنويا", "لمدة", "مدة", "نحو", "حوالي", "قرابة", "الأسبوع", "الاسبوع",
+        "الشهر",
+    ]
     words = {normalize_ar(w) for w in literal}
     words |= set(cal.months) | set(cal.weekdays) | {w[2:] for w in cal.weekdays} | set(load_ordinals())
     words |= set(numbers) | set(NTH_WORDS)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -137,6 +138,11 @@ class _State:
 
     block_starts: list[int] = field(default_factory=list)
     agents: list[tuple[int, str | None, tuple[int, int] | None]] = field(default_factory=list)
+    #: Notes the sentence-initial agent of sentence i; called lazily, only for sentences a bare cue
+    #: can reach (most articles never need most of them).
+    note_sentence: Callable[[int], None] | None = None
+    sentence_starts: list[int] = field(default_factory=list)
+    _noted: int = 0
 
     def add(self, pos: int, name: str | None, span: tuple[int, int] | None) -> None:
         """Note an agent; ``name`` None = an unnamed one (مصدر أمني), which later bare cues inherit."""
@@ -146,6 +152,12 @@ class _State:
         """The last agent before ``pos``, named at most `MAX_AGENT_PARAGRAPHS_BACK` paragraphs back."""
         k = bisect.bisect_right(self.block_starts, pos) - 1
         floor = self.block_starts[max(0, k - MAX_AGENT_PARAGRAPHS_BACK)] if k >= 0 else 0
+        if self.note_sentence is not None:
+            first = max(self._noted, bisect.bisect_left(self.sentence_starts, floor))
+            last = bisect.bisect_left(self.sentence_starts, pos)
+            for i in range(first, last):
+                self.note_sentence(i)
+            self._noted = max(self._noted, last)
         best = None
         for p, name, span in self.agents:
             if floor <= p < pos and (best is None or p >= best[0]):
@@ -208,9 +220,12 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     direct_pairs = _pair_quote_marks(text, _blocks(article))
     open_at = {o: (o, c) for o, c in direct_pairs}
     quoted = _QuotedRanges(direct_pairs)
-    for sent in sentences:  # sentence-initial agents (VSO and SVO), not inside quoted words
-        if not quoted.inside(sent.start):
-            _note_sentence_agent(text, folded, sent, entities, lex, state)
+
+    def note_sentence(i: int) -> None:  # sentence-initial agents (VSO and SVO), not inside quoted words
+        if not quoted.inside(sentences[i].start):
+            _note_sentence_agent(text, folded, sentences[i], entities, lex, state)
+
+    state.note_sentence, state.sentence_starts = note_sentence, sent_starts
 
     cues: list[_Cue] = []
     for m in lex.verbs.finditer(folded):

@@ -422,25 +422,44 @@ class TimeFinder:
         elif rest_words[0][:1] in {"ب", "ل"}:  # بأيلول، لشهر
             rest_words[0] = rest_words[0][1:]
         rest = " ".join(rest_words)
-        month_hit = self._resolve_monthyear(rest, rest_words, start, text, ref, future)
-        if month_hit is None:  # هذا الشهر / الشهر المقبل
-            if ref is None:
-                return None
-            direction = DIRECTION_WORDS.get(words[-1], 0)
-            first = add_months(ref.date().replace(day=1), direction)
-        else:
-            value = month_hit[1]
-            if value[:1] == "X":
-                return None
-            first = date(int(value[:4]), int(value[5:7]), 1)
+        first, last = self._month_bounds(rest, rest_words, ref, future)
+        if first is None or last is None:
+            return None
         if nth > 0:
             day = first + timedelta(days=(iso - first.isoweekday()) % 7 + 7 * (nth - 1))
-            if day.month != first.month:
+            if day > last:
                 return None
         else:
-            last = add_months(first, 1) - timedelta(days=1)
             day = last - timedelta(days=(last.isoweekday() - iso) % 7)
         return "DATE", day.isoformat(), {"precision": "day"}
+
+    def _month_bounds(self, s: str, words: list[str], ref: datetime | None,
+                      future: bool) -> tuple[date | None, date | None]:  # fmt: skip
+        """First and last Gregorian day of the month named in ``s`` (any calendar) or of ``هذا الشهر``/
+        ``الشهر المقبل`` (relative to ``ref``)."""
+        mm = self.month_re.search(s)
+        if mm is None:
+            if ref is None:
+                return None, None
+            first = add_months(ref.date().replace(day=1), DIRECTION_WORDS.get(words[-1], 0) if words else 0)
+            return first, add_months(first, 1) - timedelta(days=1)
+        month, calendar = self.calendar.months[" ".join(mm.group().split())]
+        year_m = _YEAR_RE.search(s, mm.end())
+        if calendar == "hijri":
+            if year_m:
+                year = int(year_m.group())
+            elif ref is not None:
+                year = _hijri_year_of(self._nearest_hijri(ref.date(), month, 1))
+            else:
+                return None, None
+            first = gregorian_from_hijri(year, month, 1)
+            following = gregorian_from_hijri(year + month // 12, month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        value = self._resolve_monthyear(s, words, 0, s, ref, future)
+        if value is None or value[1][:1] == "X":
+            return None, None
+        first = date(int(value[1][:4]), int(value[1][5:7]), 1)
+        return first, add_months(first, 1) - timedelta(days=1)
 
     def _resolve_quarter(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
                          future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
@@ -723,6 +742,16 @@ class TimeFinder:
         if ref is None:
             return "DATE", "XXXX", attrs
         return "DATE", str(ref.year + months // 12), attrs
+
+
+def _hijri_year_of(day: date) -> int:
+    """The Hijri year a Gregorian day falls in (tabular calendar)."""
+    year = round((day.year - 622) * 365.2425 / 354.367) + 1
+    while gregorian_from_hijri(year, 1, 1) > day:
+        year -= 1
+    while gregorian_from_hijri(year + 1, 1, 1) <= day:
+        year += 1
+    return year
 
 
 def _shift_date(day: date, unit: str, count: float) -> date:

@@ -16,7 +16,7 @@ title_exact, …     matching form, unstemmed                         ``--exact`
 A query word matches when its keys (primary + alternates) meet a document word's keys, so
 ``واشنطن`` finds ``لواشنطن`` and the reverse.  BM25 weighs the headline above the body.
 
-Default semantics (``auto``): AND of the words; when that finds fewer hits than the page needs,
+Default semantics (``auto``): AND of the words; when that finds fewer than `RELAX_BELOW` articles,
 OR-ranked hits are appended after the AND hits (``SearchResult.relaxed``).  The user's text never
 reaches SQL: the FTS5 expression is built from analyzed terms, each double-quoted, and passed as a
 bound parameter, like every filter value.
@@ -74,6 +74,9 @@ FTS_SCHEMA: tuple[str, ...] = (
 #: another seed than the benchmark's (benchmarks/README.md); 5:1 and 15:1 headline weights score within
 #: 0.01 MRR of 10:1.
 BM25_WEIGHTS = (10.0, 1.0, 8.0, 0.8, 3.0, 0.3)
+#: ``auto`` semantics relax AND to OR-ranked only when AND finds fewer hits than this (or than the
+#: page needs, if smaller): the OR query ranks every article with any of the words, which costs.
+RELAX_BELOW = 3
 #: Words of a query found within this many tokens of each other in the headline earn a bonus.
 NEAR_TITLE = 10
 _STEM_COLS = "{title body title_alt body_alt}"
@@ -382,8 +385,8 @@ def _rank_rows(
 def search_articles(conn: sqlite3.Connection, query: SearchQuery) -> SearchResult:
     """Run ``query`` against the index and the ``articles`` table.
 
-    ``auto`` semantics: AND, then OR-ranked hits appended when AND fills less than the page;
-    ``total`` then still counts the articles with all the words (the relaxed hits are extras).
+    ``auto`` semantics: AND, then OR-ranked hits appended when AND finds fewer than `RELAX_BELOW`
+    articles; ``total`` then still counts the articles with all the words (the relaxed hits are extras).
     """
     analyzer = load_search_analyzer()
     strict = compile_match(query.expr, analyzer, exact=query.exact)
@@ -397,7 +400,7 @@ def search_articles(conn: sqlite3.Connection, query: SearchQuery) -> SearchResul
         ranked, total = _rank_rows(conn, relaxed_match, query, need)
     else:
         ranked, total = _rank_rows(conn, _with_boost(strict, query.expr, analyzer, query.exact), query, need)
-        if query.semantics == "auto" and relaxed_match is not None and len(ranked) < need:
+        if query.semantics == "auto" and relaxed_match is not None and total < min(need, RELAX_BELOW):
             seen = {pk for pk, _ in ranked}
             more, _ = _rank_rows(conn, relaxed_match, query, need - len(ranked), exclude=seen, count=False)
             if more:
