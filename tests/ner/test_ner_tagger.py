@@ -54,3 +54,16 @@ def test_tagging_is_deterministic_across_calls() -> None:
     first = tag_entities(tokens)
     tag_entities(["كلمات", "أخرى", "كثيرة", "جدا", "لا", "علاقة", "لها"])
     assert tag_entities(tokens) == first
+
+
+def test_small_weight_cache_gives_the_same_tags() -> None:
+    from rasd.ner.tagger import Tagger
+
+    small = Tagger(default_tagger().model, default_tagger().lexicon, row_limit=60)
+    sentences = [
+        ["وقال", "الرئيس", "جو", "بايدن", "في", "واشنطن"],
+        ["أعلن", "حزب", "الله", "في", "لبنان", "أن", "مقاتليه", "انسحبوا", "من", "سوريا"],
+        ["وصل", "وزير", "الخارجية", "الروسي", "سيرغي", "لافروف", "إلى", "أنقرة"],
+    ]
+    for tokens in sentences * 3:
+        assert small.tag(tokens) == default_tagger().tag(tokens)

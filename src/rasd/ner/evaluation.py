@@ -39,9 +39,7 @@ def cache_key(shared_data: Path, config: TrainConfig) -> str:
     return h.hexdigest()
 
 
-def dev_model(
-    shared_data: Path, cache_dir: Path | None = None, config: TrainConfig | None = None
-) -> Tagger:
+def dev_model(shared_data: Path, cache_dir: Path | None = None, config: TrainConfig | None = None) -> Tagger:
     """The dev-split tagger (trained on 90% of ANERcorp train), from cache or trained now."""
     config = config or TrainConfig()
     cache_dir = (

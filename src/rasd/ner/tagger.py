@@ -40,9 +40,15 @@ class Tagger:
     """
 
     def __init__(
-        self, model: LinearChainModel, lexicon: Lexicon, priors: Mapping[str, tuple[int, ...]] | None = None
+        self,
+        model: LinearChainModel,
+        lexicon: Lexicon,
+        priors: Mapping[str, tuple[int, ...]] | None = None,
+        *,
+        row_limit: int = _ROW_LIMIT,
     ) -> None:
         self.model = model
+        self.row_limit = row_limit
         self.lexicon = lexicon
         self.features = FeatureExtractor(lexicon, priors)
         self._labels = len(model.labels)
@@ -70,8 +76,6 @@ class Tagger:
         row = self._rows.get(token)
         if row is not None:
             return row
-        if self._used + _SLOTS > _ROW_LIMIT:
-            self._reset_rows()
         if self._used + _SLOTS > len(self._table):
             grown = np.zeros((2 * len(self._table), self._labels), np.float32)
             grown[: len(self._table)] = self._table
@@ -90,6 +94,8 @@ class Tagger:
         fx = self.features
         infos = [fx.word_info(t) for t in tokens]
         n = len(infos)
+        if self._used + _SLOTS * n > self.row_limit:
+            self._reset_rows()  # never in the middle of a sentence: rows of this sentence stay valid
         rows = np.fromiter((self._word_row(t, i) for t, i in zip(tokens, infos, strict=True)), np.intp, n)
         idx = np.zeros((n, _SLOTS), dtype=np.intp)
         idx[:, 0] = rows
