@@ -137,6 +137,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     nth_article = _alt(w for w in NTH_WORDS if w.startswith("ال"))
     bare_weekday = _alt(w[2:] for w in cal.weekdays)
     any_weekday = _alt([*cal.weekdays, *(w[2:] for w in cal.weekdays)])
+    one = n(r"(?:\s+(?:واحد|واحدة))?")
+    counted_unit = rf"{_alt(w for w, (_, c) in cal.units.items() if c)}(?!\w)"  # شهر, عامين: no number needed
     month_mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+)?")
     direction_only = _alt(w for w, d in DIRECTION_WORDS.items() if d and not w.startswith("ه"))
     mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أول|آخر)\s+)?")
@@ -210,7 +212,9 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
         "set": n(r"كل\s+") + rf"(?:{n('يوم')}\s+{any_weekday}|{weekday})"
                + n(r"|(?:كل|في كل)\s+(?:يوم|أسبوع|شهر|عام|سنة|ساعة)|يوميا|أسبوعيا|شهريا|سنويا"),
         "duration": n(r"(?:(?:لمدة|مدة|طيلة|طوال|نحو|حوالي)\s+)?(?:نصف\s+)?") + rf"(?:{number}\s+)?{unit}"
-                    + n(r"(?:\s+(?:ونصف|وربع|وثلث))?|(?:طيلة|طوال)\s+ال") + unit,
+                    + n(r"(?:\s+(?:ونصف|وربع|وثلث))?(?:\s+(?:واحد|واحدة)(?!\w))?")
+                    + rf"(?:\s*[,،]?\s*و?\s*(?:{number}\s+{unit}|{counted_unit}){one}(?!\w))*"  # عام واحد وشهر و21 يوما
+                    + n(r"|(?:طيلة|طوال)\s+ال") + unit,
     }
     body = "|".join(f"(?P<{name}>{branches[name]})" for name in BRANCHES)
     lookahead = rf"(?=(?:ال)?\d|{trie_pattern(sorted(first_words()))}(?![^\W\d]))" if guard else ""

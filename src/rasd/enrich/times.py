@@ -65,6 +65,8 @@ _RANGE_OPENER_RE = re.compile(_n(r"(?<!\w)(?:من|بين|ما\s+بين)\s+$"))
 _DUAL_DIRECTIONS = {_n(w): d for w, d in (("الماضيين", -1), ("المنصرمين", -1), ("الأخيرين", -1), ("السابقين", -1),
                                           ("الماضيتين", -1), ("الأخيرتين", -1), ("المقبلين", 1), ("القادمين", 1),
                                           ("المقبلتين", 1), ("القادمتين", 1))}  # fmt: skip
+_DURATION_GAP_RE = re.compile(r"\s*(?:[,،]\s*)?(?:و\s*)?")
+_DURATION_PART_RE = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
 _TRIM_PREFIXES = {_n(w) for w in ("في", "حتى", "قبل", "بعد", "خلال", "لمدة", "مدة", "طيلة", "طوال")}
 _MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), ("بداية", "START"), ("أول", "START"),
                                ("أواسط", "MID"),
@@ -162,10 +164,14 @@ class TimeFinder:
     def _join(self, prev: _Hit, hit: _Hit, text: str) -> _Hit | None:
         """Two adjacent dates that make one: a range (``من 2 أكتوبر إلى 22 أكتوبر``, ``بين 4 سبتمبر
         و8 سبتمبر``, ``من اليوم حتى الغد``) or a weekday in a week (``الجمعة من الأسبوع المقبل``)."""
-        if prev.type != "DATE" or hit.type != "DATE" or "end" in prev.attrs or "end" in hit.attrs:
-            return None
         gap = text[prev.end : hit.start]
         if len(gap) > 12:
+            return None
+        if prev.type == hit.type == "DURATION" and _DURATION_GAP_RE.fullmatch(gap):
+            total = _add_durations(prev.value, hit.value)  # عام وشهر و21 يوما → P1Y1M21D
+            if total is not None and "mod" not in prev.attrs and "mod" not in hit.attrs:
+                return _Hit(prev.start, hit.end, "DURATION", total, {"precision": "duration"})
+        if prev.type != "DATE" or hit.type != "DATE" or "end" in prev.attrs or "end" in hit.attrs:
             return None
         week, weekday = (prev, hit) if "weekday" in hit.attrs else (hit, prev)
         if "weekday" in weekday.attrs and _WEEK_VALUE_RE.fullmatch(week.value) and _WEEK_GAP_RE.fullmatch(gap):
@@ -638,6 +644,16 @@ class TimeFinder:
         return "SET", _SET_UNITS.get(words[-1], "P1D"), {}
 
     def _resolve_duration(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
+        parts = self._duration_parts(words)
+        if len(parts) > 1:  # سنة وثلاثة أشهر → P1Y3M
+            total: str | None = "P"
+            for part in parts:
+                unit, count = self._unit_count(" ".join(part), part)
+                if unit is None or count is None or total is None:
+                    return None
+                value = _duration_value(unit, count)
+                total = value if total == "P" else _add_durations(total, value)
+            return ("DURATION", total, {"precision": "duration"}) if total else None
         unit, count = self._unit_count(s, words)
         if unit is None or count is None:
             return None
@@ -657,6 +673,26 @@ class TimeFinder:
         return "DURATION", _duration_value(unit, count), attrs
 
     # -- helpers --------------------------------------------------------------------------------
+    def _duration_parts(self, words: list[str]) -> list[list[str]]:
+        """Split the words of a compound duration after each unit word (and its واحد):
+        ``عام واحد و شهر و 21 يوما`` → [عام واحد] [شهر] [21 يوما]; a lone ``و`` is dropped."""
+        parts: list[list[str]] = [[]]
+        for w in words:
+            bare = w[1:] if w.startswith("و") and w[1:] in self.calendar.units else w
+            if w == "و":
+                continue
+            if w in {_n("واحد"), _n("واحدة")} and parts[-1] == [] and len(parts) > 1:
+                parts[-2].append(w)
+                continue
+            parts[-1].append(bare)
+            if bare in self.calendar.units or bare.removeprefix("ال") in self.calendar.units:
+                parts.append([])
+        parts = [p for p in parts if p]
+        # a single unit with its fraction word (ساعة ونصف) stays one part
+        if len(parts) > 1 and all(self._fraction(w) for w in parts[-1]):
+            parts[-2].extend(parts.pop())
+        return parts
+
     def _unit_count(self, s: str, words: list[str]) -> tuple[str | None, float | None]:
         unit_word = next((w.removeprefix("ال") if w not in self.calendar.units else w
                           for w in words if w in self.calendar.units or w.removeprefix("ال") in self.calendar.units),
@@ -742,6 +778,27 @@ class TimeFinder:
         if ref is None:
             return "DATE", "XXXX", attrs
         return "DATE", str(ref.year + months // 12), attrs
+
+
+def _add_durations(a: str, b: str) -> str | None:
+    """``P1Y`` + ``P21D`` → ``P1Y21D``; None when both give the same unit or either is not a plain duration.
+
+    >>> _add_durations("P1M", "P2D"), _add_durations("PT1H", "PT30M"), _add_durations("P1Y", "P2Y")
+    ('P1M2D', 'PT1H30M', None)
+    """
+    parts: dict[str, str] = {}
+    for value in (a, b):
+        m = re.fullmatch(r"P((?:\d+(?:\.\d+)?[YMWD])*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?", value)
+        if m is None:
+            return None
+        for section, prefix in ((m.group(1) or "", ""), (m.group(2) or "", "T")):
+            for number, unit in _DURATION_PART_RE.findall(section):
+                if prefix + unit in parts:
+                    return None
+                parts[prefix + unit] = number
+    date_part = "".join(parts[u] + u for u in "YMWD" if u in parts)
+    time_part = "".join(parts["T" + u] + u for u in "HMS" if "T" + u in parts)
+    return "P" + date_part + ("T" + time_part if time_part else "")
 
 
 def _hijri_year_of(day: date) -> int:
