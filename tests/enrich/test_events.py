@@ -325,3 +325,13 @@ def test_through_the_real_pipeline() -> None:
     assert (event["killed"], event["killed_qualifier"]) == (12, "at_least")
     assert event["date"] == "2022-03-09" and event["date_precision"] == "day"
     assert [(q.attrs["kind"], out.text[q.start:q.end]) for q in out.quotes] == [("indirect", "التحقيقات جارية")]
+
+
+def test_shooting_with_casualties_is_an_attack_and_bare_gunfire_word_is_not() -> None:
+    a = build(["قتل شاب فلسطيني برصاص الجيش الإسرائيلي قرب مدينة نابلس مساء الجمعة.",
+               "ويتدرب الجنود على إطلاق النار في معسكرات خاصة."],
+              entities={"نابلس": ("LOC", "نابلس"), "الجيش الإسرائيلي": ("ORG", "الجيش الإسرائيلي")},
+              times={"مساء الجمعة": ("TIME", "2022-03-04TEV")})
+    rows = summary(a)
+    assert [(r["trigger"], r["type"], r["locations"], r["date"]) for r in rows] == [
+        ("برصاص", "attack", ["نابلس"], "2022-03-04")]

@@ -323,3 +323,20 @@ def test_quote_spans_are_valid_on_any_text(paragraphs: list[list[str]]) -> None:
         cue = q.attrs["cue"]
         assert cue is None or 0 <= cue[0] < cue[1] <= len(article.text)
         assert article.text[q.start:q.end].strip() == article.text[q.start:q.end]
+
+
+@pytest.mark.parametrize(("title", "entities", "expected"), [
+    ("تيلرسون: حزب الله جزء من العملية السياسية في لبنان", {"تيلرسون": (PER, "ريكس تيلرسون"), "لبنان": ("LOC", "لبنان")},
+     [("ريكس تيلرسون", "تيلرسون:", "حزب الله جزء من العملية السياسية في لبنان")]),
+    ("سوريا: مقتل 14 شخصا في قصف على الغوطة", {"سوريا": ("LOC", "سوريا")}, []),
+    ("الجيش الإسرائيلي: لا نسعى إلى التصعيد في غزة", {"الجيش الإسرائيلي": (ORG, "الجيش الإسرائيلي")},
+     [("الجيش الإسرائيلي", "الجيش الإسرائيلي:", "لا نسعى إلى التصعيد في غزة")]),
+])
+def test_headline_speaker_colon(title: str, entities: dict[str, tuple[str, str]],
+                                expected: list[tuple[str, str, str]]) -> None:
+    article = build(["فقرة أولى من المتن."], entities, title=title)
+    got = []
+    for q in find_quotes(article, LEX):
+        cue = q.attrs["cue"]
+        got.append((q.attrs["speaker"], article.text[cue[0]:cue[1]], article.text[q.start:q.end]))
+    assert got == expected

@@ -82,6 +82,7 @@ MAX_CUE_TO_QUOTE_WORDS = 6
 #: A bare cue (وأضاف) takes an agent named at most this many paragraphs back.
 MAX_AGENT_PARAGRAPHS_BACK = 2
 AGENT_WINDOW_CHARS = 80
+HEADLINE_SPEAKER_CHARS = 40
 _SOURCE_CUE_RE = re.compile(fold_ar(r"(?:بحسب|حسب|وفقا\s+ل|وفق|على\s+حد\s+تعبير|على\s+لسان)(?=\s|ل)"))
 _CLAUSE_BREAK_RE = re.compile(fold_ar(r"(?<!\S)(?:بينما|حين|حيث|عندما|لكن|لكنه|لكنها|غير\s+ان)(?!\S)"))
 _SENTENCE_BREAK_RE = re.compile(r"[.!?؟]\s")
@@ -290,6 +291,9 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
 
     quotes.extend(_unattached_direct_quotes(text, folded, direct_pairs, used_opens, cues, cue_starts,
                                             quotes, article, entities, lex, state))
+    headline = _headline_quote(text, article.title_span, entities)
+    if headline is not None:
+        quotes.append(headline)
     return sorted(_drop_nested(quotes), key=lambda s: s.start)
 
 
@@ -632,6 +636,25 @@ def _unattached_direct_quotes(text: str, folded: str, pairs: list[tuple[int, int
             out.append(_make_quote(text, a, b, "direct", None, None, state))
             quoted_blocks.add(bi)
     return out
+
+
+def _headline_quote(text: str, title: Span, entities: EntityIndex) -> Span | None:
+    """``تيلرسون: حزب الله جزء من العملية السياسية`` — a headline that gives a PER/ORG's words after a
+    colon.  A place before the colon is a topic, not a speaker (``سوريا: مقتل 14 شخصا``)."""
+    colon = text.find(":", title.start, min(title.end, title.start + HEADLINE_SPEAKER_CHARS))
+    if colon < 0:
+        colon = text.find("؛", title.start, min(title.end, title.start + HEADLINE_SPEAKER_CHARS))
+    if colon < 0:
+        return None
+    head = entities.within(title.start, colon, AGENT_LABELS)
+    if not head or text[head[-1].end : colon].strip() or len(text[title.start : head[-1].start].split()) > 3:
+        return None
+    a, b = _trim(text, colon + 1, title.end)
+    if len(text[a:b].split()) < MIN_UNPUNCTUATED_QUOTE_WORDS:
+        return None
+    speaker = head[-1]
+    return Span(a, b, "QUOTE", {"speaker": canonical_of(speaker, text), "speaker_span": [speaker.start, speaker.end],
+                                "kind": "direct", "cue": [title.start, colon + 1]})
 
 
 def _drop_nested(quotes: list[Span]) -> list[Span]:
