@@ -520,6 +520,7 @@ SEARCH_PAGES = [
     ("طهران تنتقد", "انتقدت طهران الوجود الأمريكي في المنطقة وقالت إن الانتخابات شأن داخلي", "ب"),
     ("الانتخابات المبكرة", "تستعد المفوضية للانتخابات المبكرة في تشرين الأول", "ج"),
     ("أبيض وأسود", "البيت القديم طلاؤه الأبيض جميل في الموصل", "ج"),
+    ("بقاء القوات", "أكد الوزير بقاء القوات بعد لقائه السفير ولقاء الوفد", "أ"),
 ]
 
 
@@ -547,6 +548,9 @@ SEARCH_QUERIES = [
     ("واشنطن طهران", {"semantics": "and"}),
     ("واشنطن طهران", {"semantics": "or", "sort": "date"}),
     ("في من", {}),
+    ("لقاء", {}),
+    ("بقاء", {}),
+    ("لواشنطن", {}),
 ]
 
 
@@ -620,6 +624,6 @@ def test_search_index_follows_updates_and_reindex(pg: object, pg_url: str) -> No
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("DELETE FROM search_docs")
     assert pg.search(parse_query("واشنطن")).total == 0  # type: ignore[attr-defined]
-    assert pg.reindex() == 7  # type: ignore[attr-defined]
+    assert pg.reindex() == 8  # type: ignore[attr-defined]
     assert pg.search(parse_query("واشنطن")).total == 2  # type: ignore[attr-defined]
     assert pg.search(parse_query("أنقرة")).total == 1  # type: ignore[attr-defined]

@@ -141,7 +141,14 @@ def _any_of(keys: Sequence[str], suffix: str = "") -> str:
 
 
 def _word_clause(w: WordTerms, exact: bool) -> str:
-    return _quote(w.exact) if exact else _any_of(w.keys)
+    """As FTS5: the query's primary meets any key of a document word (primary or alternate); the
+    query's alternates meet only document primaries (two guessed clitic splits do not meet)."""
+    if exact:
+        return _quote(w.exact)
+    if not w.alternates:
+        return _quote(w.primary)
+    alternates = [k for k in dict.fromkeys(w.alternates) if k != w.primary]
+    return "(" + " | ".join([_quote(w.primary), *(_quote(k) + ":AD" for k in alternates)]) + ")"
 
 
 def _term_clause(term: Term, analyzer: SearchAnalyzer, exact: bool) -> str | None:
@@ -185,7 +192,7 @@ def compile_tsquery(
 
     >>> from rasd.search import parse_query
     >>> compile_tsquery(parse_query('لواشنطن -موسكو').expr, load_search_analyzer())
-    "('لواشنطن' | 'واشنطن') & !('موسكو')"
+    "('لواشنطن' | 'واشنطن':AD) & !('موسكو')"
     """
     if isinstance(expr, Term):
         return _term_clause(expr, analyzer, exact)
