@@ -335,3 +335,11 @@ def test_shooting_with_casualties_is_an_attack_and_bare_gunfire_word_is_not() ->
     rows = summary(a)
     assert [(r["trigger"], r["type"], r["locations"], r["date"]) for r in rows] == [
         ("برصاص", "attack", ["نابلس"], "2022-03-04")]
+
+
+def test_shooting_at_a_protest_is_one_protest_event_with_excessive_force() -> None:
+    a = build(["قتل شاب فلسطيني برصاص الجيش الإسرائيلي خلال احتجاجات قرب الحدود مع قطاع غزة مساء الجمعة."],
+              entities={"قطاع غزة": ("LOC", "قطاع غزة"), "الجيش الإسرائيلي": ("ORG", "الجيش الإسرائيلي")},
+              times={"مساء الجمعة": ("TIME", "2022-03-04TEV")})
+    assert [(r["trigger"], r["type"], r["acled_sub_event_type"]) for r in summary(a)] == [
+        ("احتجاجات", "protest", "Excessive force against protesters")]

@@ -36,6 +36,8 @@ Precision over recall.  The rule that decides whether a trigger is an event:
 - diplomatic nouns (``لقاء``، ``زيارة``) never fire on their own;
 - an event whose governing date is more than a year before publication is background
   (``احتجاجات عام 1968``), not news, and is dropped; ``منذ العام 2011`` (since) never governs;
+- a generic attack (``برصاص``) in a sentence with a protest is force against the protesters: one
+  protest event with ACLED's "Excessive force against protesters";
 - one event per family per sentence (the most specific type wins: suicide bomb > air strike >
   shelling > explosion > …); a definite noun (``الانفجار``) within two sentences of an event of its
   family adds to that event instead of starting a new one.
@@ -217,9 +219,10 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
         families: dict[str, list[_Candidate]] = {}
         for c in by_sentence[i]:
             families.setdefault(FAMILIES[c.type], []).append(c)
-        for family, cands in families.items():
-            fired = [c for c in cands if ctx.fires(c)]
-            if not fired:
+        fired_by_family = {f: [c for c in cands if ctx.fires(c)] for f, cands in families.items()}
+        force = _force_against_protest(fired_by_family)
+        for family, fired in fired_by_family.items():
+            if not fired or (force and family == "violence"):
                 continue
             previous = _coreferent(events, family, fired, i, folded)
             if previous is not None:
@@ -228,12 +231,21 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
             event = ctx.make_event(fired, i)
             if ctx.is_background(event):
                 continue
+            if force and family == "protest":
+                event.attrs["acled_sub_event_type"] = "Excessive force against protesters"
             same = _same_incident(events, event)
             if same is not None:  # the headline and the lead paragraph tell the same incident
                 _fill_missing(same, event)
                 continue
             events.append(event)
     return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in events]
+
+
+def _force_against_protest(fired: dict[str, list[_Candidate]]) -> bool:
+    """``قتلى برصاص الجيش في مظاهرات``: a generic attack (shooting) inside a protest is ACLED's
+    "Protests / Excessive force against protesters", one event, not a protest plus an attack."""
+    violent = fired.get("violence") or []
+    return bool(fired.get("protest")) and bool(violent) and all(c.type == "attack" for c in violent)
 
 
 def _same_incident(events: list[_Event], new: _Event) -> _Event | None:
