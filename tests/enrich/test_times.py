@@ -239,3 +239,41 @@ def test_prefer_future(text: str, past: str, future: str) -> None:
 def test_prefer_rejects_other_values() -> None:
     with pytest.raises(ValueError):
         find_times("أمس", REF, prefer="soon")
+
+
+# Compound durations and times of day: (sentence, span text, value)
+CLOCK_AND_DURATION_CASES = [
+    ("لمدة عام واحد وشهر و21 يوما", "عام واحد وشهر و21 يوما", "DURATION", "P1Y1M21D"),
+    ("سجن سنة وثلاثة أشهر", "سنة وثلاثة أشهر", "DURATION", "P1Y3M"),
+    ("خمس سنوات وشهرين", "خمس سنوات وشهرين", "DURATION", "P5Y2M"),
+    ("استمر ثلاثة أيام وليال", "ثلاثة أيام", "DURATION", "P3D"),  # a bare plural does not join
+    ("في الثامنة مساء", "الثامنة مساء", "TIME", "T20:00"),  # an ordinal hour with a part of the day
+    ("السابعة والنصف صباحا", "السابعة والنصف صباحا", "TIME", "T07:30"),
+    ("الثامنة والربع", "الثامنة والربع", "TIME", "T08:15"),  # …or with minutes
+    ("وصل في 7 صباحا", "7 صباحا", "TIME", "T07:00"),  # a digit hour with a part of the day
+    ("الحادية عشرة ليلا", "الحادية عشرة ليلا", "TIME", "T23:00"),
+    ("في 7:56:30 مساء", "7:56:30 مساء", "TIME", "T19:56:30"),  # seconds kept
+    ("بعد منتصف الليل", "منتصف الليل", "TIME", "T00:00"),
+    ("بعد الظهر الساعة 7", "بعد الظهر الساعة 7", "TIME", "T19:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "typ", "value"), CLOCK_AND_DURATION_CASES)
+def test_clock_and_compound_durations(text: str, span: str, typ: str, value: str) -> None:
+    found = [(text[s.start : s.end], s.attrs["type"], s.attrs["value"]) for s in find_times(text, REF)]
+    assert (span, typ, value) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 7 مساء الجمعة",  # 7 killed on Friday evening: مساء belongs to the day
+        "في المرة الثانية",  # an ordinal alone is no hour
+        "في النصف الأول من المباراة",  # a half of a match, not of the year
+        "من النصف الثاني للقرن السابع عشر",
+        "في الأربعينيات من عمره",  # an age, not a decade
+    ],
+)
+def test_no_clock_or_period(text: str) -> None:
+    assert [s.attrs["value"] for s in find_times(text, REF) if s.attrs["value"][:1] == "T" or "-H" in s.attrs["value"]
+            or s.attrs.get("precision") == "decade"] == []  # fmt: skip

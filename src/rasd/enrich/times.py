@@ -67,6 +67,8 @@ _DUAL_DIRECTIONS = {_n(w): d for w, d in (("الماضيين", -1), ("المنص
                                           ("المقبلتين", 1), ("القادمتين", 1))}  # fmt: skip
 _DURATION_GAP_RE = re.compile(r"\s*(?:[,،]\s*)?(?:و\s*)?")
 _DURATION_PART_RE = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+_CONTINUES_RE = re.compile(_n(r"\s+(?:من|في|ل\w+)(?!\w)"))
+_AGE_RE = re.compile(_n(r"\s+من\s+(?:عمر|العمر)"))
 _TRIM_PREFIXES = {_n(w) for w in ("في", "حتى", "قبل", "بعد", "خلال", "لمدة", "مدة", "طيلة", "طوال")}
 _MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), ("بداية", "START"), ("أول", "START"),
                                ("أواسط", "MID"),
@@ -294,10 +296,17 @@ class TimeFinder:
         return "DATE", date(y, m, d).isoformat(), {"precision": "day"}
 
     def _resolve_clock(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
-        hm = re.search(r"(\d{1,2})(?:[:.](\d\d))?", s)
+        if words[0] == _n("منتصف") or words[0] == _n("الظهيرة"):  # منتصف الليل, منتصف النهار, الظهيرة
+            return "TIME", "T00:00" if words[-1] == _n("الليل") else "T12:00", {"precision": "time"}
+        afternoon = False
+        if words[0] in {_n("بعد"), _n("الظهر")}:  # بعد الظهر الساعة 7
+            afternoon = True
+            s = s.split(_n("الظهر"), 1)[1].strip()
+        hm = re.search(r"(\d{1,2})(?:[:.](\d\d)(?::(\d\d))?)?", s)
         rest = s
+        second = 0
         if hm and (s.startswith(hm.group()) or s.startswith(_n("الساعة"))) and not self._ordinal_prefix(s):
-            hour, minute = int(hm.group(1)), int(hm.group(2) or 0)
+            hour, minute, second = int(hm.group(1)), int(hm.group(2) or 0), int(hm.group(3) or 0)
             rest = s[hm.end():]
         else:
             after = s.split(None, 1)[1] if s.startswith(_n("الساعة")) else s
@@ -310,7 +319,7 @@ class TimeFinder:
         if minute < 0:
             hour, minute = hour - 1, minute + 60
         part = next((DAYPART_WORDS[w] for w in rest_words if w in DAYPART_WORDS), None)
-        if "PM" in rest.upper():
+        if "PM" in rest.upper() or afternoon:
             part = "EV"
         if (part in {"AF", "EV"} and hour < 12) or (part == "NI" and 6 <= hour < 12):
             hour += 12
@@ -318,7 +327,8 @@ class TimeFinder:
             hour = 0
         if not (0 <= hour <= 24 and 0 <= minute < 60):
             return None
-        return "TIME", f"T{hour % 24:02d}:{minute:02d}", {"precision": "time"}
+        clock = f"T{hour % 24:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
+        return "TIME", clock, {"precision": "time"}
 
     def _minutes(self, rest: str, words: list[str]) -> int:
         half, quarter, third = _n("نصف"), _n("ربع"), _n("ثلث")
@@ -485,8 +495,8 @@ class TimeFinder:
             if ref is None:
                 return "DATE", f"XXXX-{'H' if half else 'Q'}{n}", {"precision": "quarter", "anchor": "REF"}
             year = ref.year + DIRECTION_WORDS[words[-1]]
-        elif ref is not None and len(words) == 2:  # الربع الثالث: of the current year
-            year = ref.year
+        elif ref is not None and len(words) == 2 and not half and not _CONTINUES_RE.match(text, start + len(s)):
+            year = ref.year  # الربع الثالث: of the current year (not النصف الأول of a match, not … للقرن)
         else:
             return None
         return "DATE", f"{year:04d}-{'H' if half else 'Q'}{n}", {"precision": "half" if half else "quarter"}
@@ -494,6 +504,8 @@ class TimeFinder:
     def _resolve_decade(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
                         future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
         """``السبعينيات`` → 1970 (precision decade); ``ثمانينيات القرن التاسع عشر`` → 1880."""
+        if _AGE_RE.match(text, start + len(s)):
+            return None  # في الأربعينيات من عمره: an age
         stem = re.sub("(?:ي?ات)$", "", words[0].removeprefix("ال"))
         tens = DECADES_BY_STEM.get(stem)
         if tens is None:
