@@ -663,8 +663,8 @@ class TimeFinder:
                 unit, count = self._unit_count(" ".join(part), part)
                 if unit is None or count is None or total is None:
                     return None
-                value = _duration_value(unit, count)
-                total = value if total == "P" else _add_durations(total, value)
+                piece = _duration_value(unit, count)
+                total = piece if total == "P" else _add_durations(total, piece)
             return ("DURATION", total, {"precision": "duration"}) if total else None
         unit, count = self._unit_count(s, words)
         if unit is None or count is None:
