@@ -185,7 +185,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                  rf"|{noon}?(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]){clock_tail}"
                  # without الساعة an hour needs minutes or a part of the day: الثامنة مساء، السابعة والنصف
                  rf"|{hour_word}(?:{minutes_req}{clock_tail}|{minutes}{clock_tail_req})"
-                 rf"|(?<![\d:.,])(?:[01]?\d|2[0-3])(?![\d:.,%]){minutes}{clock_tail_req}"
+                 rf"|(?<![\d:.,\-])(?:[01]?\d|2[0-3])(?![\d:.,%]){minutes}{clock_tail_req}"
                  + n(r"|منتصف\s+(?:الليل|النهار)|الظهيرة"),
         "year": n(r"(?:منذ\s+)?(?:عام|العام|سنة|السنة|عامي)\s+") + rf"(?:\(\s?{year}\s?\)|{year}|1[0-8]\d\d(?!\d)){era}"
                 + n(r"|(?:منذ|في|حتى|قبل|بعد|خلال|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\s+") + rf"{year}{era}"
