@@ -49,7 +49,7 @@ __all__ = [
 BRANCHES = (
     "range", "quarter", "decade", "season", "weekend", "nthweekday", "date", "numdate", "clock", "year", "offset", "window",
     "monthday", "monthyear",
-    "period", "daypart", "relday", "weekday", "set", "duration",
+    "period", "rest", "daypart", "relday", "weekday", "set", "duration",
 )  # fmt: skip
 
 #: Words after a weekday, week, month or year that give the direction from the reference.
@@ -139,6 +139,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     bare_weekday = _alt(w[2:] for w in cal.weekdays)
     any_weekday = _alt([*cal.weekdays, *(w[2:] for w in cal.weekdays)])
     one = n(r"(?:\s+(?:واحد|واحدة))?")
+    after_next = n(r"(?:بعد\s+(?:القادم|المقبل|التالي|القادمة|المقبلة))")  # الأسبوع بعد القادم
     counted_unit = rf"{_alt(w for w, (_, c) in cal.units.items() if c)}(?!\w)"  # شهر, عامين: no number needed
     month_mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+)?")
     direction_only = _alt(w for w, d in DIRECTION_WORDS.items() if d and not w.startswith("ه"))
@@ -168,7 +169,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                  rf"|{opener}{day_digits}{connector}{day_digits}\s+{this_month}"
                  rf"|{opener}?{year_word}?{year}\s*[-–/]\s*{year}"
                  rf"|{opener}{year_word}?{year}{connector}{year_word}?{year}",
-        "nthweekday": rf"(?:{nth_bare}\s+(?:{n('يوم')}\s+)?{any_weekday}|{weekday}\s+{nth_article})\s+"
+        "nthweekday": rf"(?:{nth_bare}\s+(?:{n('يوم')}\s+)?{any_weekday}|{weekday}\s+{nth_article}"
+                      rf"|{nth_bare}\s+{n('يوم')}|{n('اليوم')}\s+{nth_article})\s+"  # آخر يوم من أيلول
                       rf"(?:{n('(?:من|في)')}\s+|[بل])(?:{n('شهر')}\s+)?"
                       rf"(?:{month_x}|(?:{n('(?:هذا|هذه)')})\s+{n('الشهر')}|{n('الشهر')}\s+{direction})(?!\w)"
                       rf"(?:\s*[,،]?\s*(?:{n('(?:من|في)')}\s+|[بل])?(?:{n('(?:عام|سنة|العام|السنة)')}\s+)?{year}"
@@ -211,8 +213,10 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                      rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+{direction_only}"
                      rf"|{month_mod}{n('شهر')}\s+{month_x}(?!\w)|{month}\s*/\s*{month}(?!\w)"
                      rf"|{month_mod}{safe_month}(?:\s*[/(\-]\s*{month}\s*\)?)?(?!\w)",
-        "period": mod + n(r"(?:الأسبوع|الاسبوع|الشهر|العام|السنة)\s+") + direction
+        "period": mod + n(r"(?:الأسبوع|الاسبوع|الشهر|العام|السنة)\s+") + rf"(?:{after_next}|{direction})"
                   + n(r"|(?:هذا|هذه)\s+(?:الأسبوع|الشهر|العام|السنة)"),
+        "rest": n(r"(?:بقية|باقي|ما\s+تبقى\s+من|ما\s+بقي\s+من)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع|الشهر|العام|السنة)")
+                + rf"(?:\s+{direction})?",
         "daypart": n(r"(?:صباح|مساء|ظهر|فجر|ليل|ليلة|عصر|ظهيرة)\s+(?:يوم\s+)?")
                    + rf"(?:{relday_core}|{weekday})(?:\s+{weekday})?(?:\s+{direction})?",
         "relday": n(r"اليوم\s+") + weekday + n(r"|(?:أول\s+(?:من\s+)?|قبل\s+(?:يوم\s+)?)أمس|أمس\s+الأول|بعد\s+غد"
@@ -245,7 +249,7 @@ def first_words() -> frozenset[str]:
         "أواسط", "طيلة", "طوال", "على", "شهر", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليلة", "عصر", "ظهيرة",
         "اليوم", "أمس", "يوم", "الأمس", "البارحة", "غدا", "الغد", "غد", "الليلة", "بكرة", "بكرا", "كل",
         "يوميا", "أسبوعيا", "شهريا", "سنويا", "لمدة", "مدة", "نحو", "حوالي", "قرابة", "الأسبوع", "الاسبوع",
-        "الشهر", "الظهر", "الظهيرة",
+        "الشهر", "الظهر", "الظهيرة", "بقية", "باقي",
     ]
     words = {normalize_ar(w) for w in literal}
     words |= set(cal.months) | set(cal.weekdays) | {w[2:] for w in cal.weekdays} | set(load_ordinals())

@@ -213,8 +213,8 @@ class TimeFinder:
 
     def _resolve_date(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         mm = self.month_re.search(s)
-        if mm is None:
-            return None
+        if mm is None or self._after_unit_word(text, start):
+            return None  # الأسبوع الأول من أيلول: a week, not the first day
         month, calendar = self.calendar.months[" ".join(mm.group().split())]
         head = s[: mm.start()]
         digits = re.search(r"\d+", head)
@@ -426,10 +426,12 @@ class TimeFinder:
         """``أول جمعة من رمضان``, ``الثلاثاء الثالث من شهر أيلول 2014``, ``آخر اثنين من الشهر المقبل``."""
         nth = next((NTH_WORDS[w] for w in words[:3] if w in NTH_WORDS), None)
         iso = next((self.calendar.weekdays.get(w) or self.calendar.weekdays.get(_n("ال") + w) for w in words[:3]
-                    if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays), None)  # fmt: skip
-        if nth is None or iso is None:
+                    if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays), 0)  # fmt: skip
+        day_words = {_n("يوم"), _n("اليوم")}
+        if nth is None or (not iso and not day_words & set(words[:2])):
             return None
-        k = next(i for i, w in enumerate(words) if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays)
+        k = next(i for i, w in enumerate(words) if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays
+                 or (not iso and w in day_words))  # fmt: skip
         if words[k + 1] in NTH_WORDS:
             k += 1
         rest_words = words[k + 1 :]
@@ -441,12 +443,14 @@ class TimeFinder:
         first, last = self._month_bounds(rest, rest_words, ref, future)
         if first is None or last is None:
             return None
-        if nth > 0:
+        if not iso:  # آخر يوم من الشهر, ثالث يوم من أيلول
+            day = first + timedelta(days=nth - 1) if nth > 0 else last
+        elif nth > 0:
             day = first + timedelta(days=(iso - first.isoweekday()) % 7 + 7 * (nth - 1))
-            if day > last:
-                return None
         else:
             day = last - timedelta(days=(last.isoweekday() - iso) % 7)
+        if day > last:
+            return None
         return "DATE", day.isoformat(), {"precision": "day"}
 
     def _month_bounds(self, s: str, words: list[str], ref: datetime | None,
@@ -553,8 +557,7 @@ class TimeFinder:
                           future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
         """``20 من الشهر المقبل``, ``الخامس من الشهر الجاري``, ``15 الجاري``: a day of a month
         given relative to the reference."""
-        before = _WORD_RE.findall(text[max(0, start - 12) : start])
-        if before and (before[-1] in self.calendar.units or before[-1].removeprefix("ال") in self.calendar.units):
+        if self._after_unit_word(text, start):
             return None  # الأسبوع الأول من الشهر: not a day
         digits = re.match(r"\d+", s)
         day = int(digits.group()) if digits else self._ordinal_value(s.split(_n(" من "))[0])
@@ -573,6 +576,8 @@ class TimeFinder:
             words = words[1:]
         if words[0] in DIRECTION_WORDS:  # هذا العام
             unit, direction = _PERIOD_UNITS[words[1]], 0
+        elif words[1] == _n("بعد"):  # الأسبوع بعد القادم
+            unit, direction = _PERIOD_UNITS[words[0]], 2
         else:
             unit, direction = _PERIOD_UNITS[words[0]], DIRECTION_WORDS[words[1]]
         attrs["precision"] = {"W": "week", "M": "month", "Y": "year"}[unit]
@@ -586,6 +591,21 @@ class TimeFinder:
             shifted = add_months(day, direction)
             return "DATE", f"{shifted.year:04d}-{shifted.month:02d}", attrs
         return "DATE", str(day.year + direction), attrs
+
+    def _resolve_rest(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                      future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``بقية الأسبوع``, ``ما تبقى من العام``: from the reference day to the end of the period."""
+        if ref is None:
+            return None
+        unit = next(_PERIOD_UNITS[w] for w in words if w in _PERIOD_UNITS)
+        day = ref.date()
+        if unit == "W":
+            end = day + timedelta(days=7 - day.isoweekday())
+        elif unit == "M":
+            end = add_months(day.replace(day=1), 1) - timedelta(days=1)
+        else:
+            end = date(day.year, 12, 31)
+        return "DATE", day.isoformat(), {"precision": "day", "end": end.isoformat()}
 
     def _resolve_daypart(self, s: str, words: list[str], start: int, text: str,
                          ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
@@ -721,6 +741,14 @@ class TimeFinder:
         """Value of a fraction word (``نصف``, ``ونصف``, ``ربع``, ``ثلث``), else 0."""
         entry = self.numbers.words.get(word) or self.numbers.words.get(word.removeprefix("و"))
         return entry[0] if entry and entry[1] == "fraction" else 0.0
+
+    def _after_unit_word(self, text: str, start: int) -> bool:
+        """Whether the word before ``start`` is a time unit (``الأسبوع`` in ``الأسبوع الأول من …``)."""
+        before = _WORD_RE.findall(text[max(0, start - 12) : start])
+        if not before:
+            return False
+        unit = self.calendar.units.get(before[-1]) or self.calendar.units.get(before[-1].removeprefix("ال"))
+        return unit is not None and unit[0] not in {"D", "H", "MIN", "S"}  # يوم 5 جانفي is a date
 
     def _bare_number(self, word: str) -> str:
         """``وثلاثة``/``الثلاثة`` → ``ثلاثة`` when that is a number word."""
