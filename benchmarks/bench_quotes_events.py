@@ -152,9 +152,13 @@ def _same_speaker(got: str | None, gold: str) -> bool:
     return False
 
 
+JUDGED_SETS = (("events", "events.tsv"), ("events", "events_heldout.tsv"),
+               ("quotes", "quotes.tsv"), ("quotes", "quotes_heldout.tsv"))
+
+
 def check_judged() -> dict[str, Any]:
-    events_j, quotes_j = _read_judgments("events.tsv"), _read_judgments("quotes.tsv")
-    docnos = {k[0] for k in events_j} | {k[0] for k in quotes_j}
+    judged_sets = {name: (layer, _read_judgments(name)) for layer, name in JUDGED_SETS}
+    docnos = {k[0] for _, rows in judged_sets.values() for k in rows}
     from rasd.pipeline import Pipeline
 
     pipeline = Pipeline.default()
@@ -168,8 +172,9 @@ def check_judged() -> dict[str, Any]:
                     found[d["docno"]] = pipeline(Article.build(d["title"], d["text"].split("\n"), url=d["url"],
                                                                outlet=d["src"], published=published))
     out: dict[str, Any] = {}
-    for layer, judged in (("events", events_j), ("quotes", quotes_j)):
-        produced = {(doc, s.start, s.end): s for doc, a in found.items() for s in a.layer(layer)}
+    for name, (layer, judged) in judged_sets.items():
+        docs = {k[0] for k in judged}
+        produced = {(doc, s.start, s.end): s for doc, a in found.items() if doc in docs for s in a.layer(layer)}
         hits = [k for k in produced if k in judged]
         true_hits = [k for k in hits if judged[k][1] == "1"]
         lost = [k for k, v in judged.items() if v[1] == "1" and k not in produced]
@@ -181,11 +186,13 @@ def check_judged() -> dict[str, Any]:
             "unjudged_outputs": len(produced) - len(hits),
         }
         if layer == "quotes":
-            ok = [k for k in true_hits if _same_speaker(produced[k].attrs.get("speaker"), judged[k][2])]
-            res["speaker_accuracy"] = round(len(ok) / max(1, len(true_hits)), 3)
+            scored = [k for k in true_hits if judged[k][2] not in ("", "?")]
+            ok = [k for k in scored if _same_speaker(produced[k].attrs.get("speaker"), judged[k][2])]
+            res["speaker_scored"] = len(scored)
+            res["speaker_accuracy"] = round(len(ok) / max(1, len(scored)), 3)
             res["speaker_wrong"] = [f"{k[0]}:{k[1]} got {produced[k].attrs.get('speaker')!r} want {judged[k][2]!r}"
-                                    for k in true_hits if k not in ok]
-        out[layer] = res
+                                    for k in scored if k not in ok]
+        out[name] = res
     return out
 
 
@@ -242,12 +249,11 @@ def main() -> int:
     print(f"| events/article | {result['events_per_article']} (dated by expression "
           f"{result['events_dated_by_expression_share']}, with location {result['events_with_location_share']}) |")
     print(f"| events by type | {result['events_by_type']} |")
-    j = result["judged"]
-    print(f"| judged events | precision {j['events']['precision']} over {j['events']['judged_still_produced']} "
-          f"(lost {j['events']['true_items_lost']}, unjudged {j['events']['unjudged_outputs']}) |")
-    print(f"| judged quotes | precision {j['quotes']['precision']} over {j['quotes']['judged_still_produced']}, "
-          f"speaker accuracy {j['quotes']['speaker_accuracy']} (lost {j['quotes']['true_items_lost']}, "
-          f"unjudged {j['quotes']['unjudged_outputs']}) |")
+    for name, j in result["judged"].items():
+        extra = f", speaker accuracy {j['speaker_accuracy']} over {j['speaker_scored']}" if "speaker_accuracy" in j else ""
+        print(f"| judged {name} | precision {j['precision']} over {j['judged_still_produced']}{extra} "
+              f"(true lost {j['true_items_lost']}, false removed {j['false_items_removed']}, "
+              f"unjudged {j['unjudged_outputs']}) |")
     seed = result["seed"]
     print(f"| seed quotes / events | {seed.get('quotes', seed.get('status'))} / {seed.get('events', '')} |")
     return 0
