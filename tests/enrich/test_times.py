@@ -152,7 +152,7 @@ RULE_CASES = [
     ("منتصف آذار", "منتصف آذار", "2021-03", {"mod": "MID"}),
     ("ندد منتصف كانون الثاني/يناير", "منتصف كانون الثاني/يناير", "2021-01", {"mod": "MID"}),
     ("في أيار/مايو", "أيار/مايو", "2021-05", {}),
-    ("منذ يونيو حزيران 2017", "يونيو حزيران 2017", "2017-06", {}),
+    ("منذ يونيو حزيران 2017", "منذ يونيو حزيران 2017", "2017-06", {}),  # منذ kept: a start, not the date
     ("في شهر 3 الماضي", "شهر 3 الماضي", "2021-03", {}),
     # a day of a relative month
     ("في 15 الجاري", "15 الجاري", "2021-07-15", {}),
@@ -194,6 +194,11 @@ RULE_CASES = [
     ("بقية الأسبوع", "بقية الأسبوع", "2021-07-26", {"end": "2021-08-01"}),
     ("ما تبقى من العام", "ما تبقى من العام", "2021-07-26", {"end": "2021-12-31"}),
     ("الأسبوع بعد المقبل", "الأسبوع بعد المقبل", "2021-W32", {}),
+    # bare years (not counts or labels), بتاريخ and parentheses
+    ("انتخابات 2018 البرلمانية", "2018", "2018", {"precision": "year"}),
+    ("وفي 1948، هاجر", "1948", "1948", {}),
+    ("صدر بتاريخ (15/1/1959) قرار", "بتاريخ (15/1/1959)", "1959-01-15", {}),
+    ("في تموز (1970)", "تموز (1970)", "1970-07", {}),
     # numbered months, fractions of hours, older years
     ("بداية شهر 3", "بداية شهر 3", "2021-03", {"mod": "START"}),
     ("ثلاث ساعات وربع", "ثلاث ساعات وربع", "PT3.25H", {}),
@@ -227,6 +232,23 @@ def test_time_rules(text: str, span: str, value: str, attrs: dict[str, str]) -> 
 )
 def test_no_time_expression_in_newer_rules(text: str) -> None:
     assert [s for s in find_times(text, REF) if s.attrs.get("precision") in {"day", "season", "week"}] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 2014 شخصا",  # a count
+        "نحو 2000 مقاتل",  # a qualified count
+        "أكثر من 2000",
+        "ارتفع 2000 في المئة",
+        "بلغ 2000 دولار",
+        "القرار 1973 الصادر عن مجلس الأمن",  # a label
+    ],
+)
+def test_bare_number_that_is_no_year(text: str) -> None:
+    assert [s.attrs["value"] for s in find_times(text, REF) if s.attrs.get("precision") == "year"] == []
+
+
 
 
 # prefer="future" (Duckling's convention) against the news default

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from importlib import resources
 from typing import Any
 
 from rasd.arabic.dates import add_months, gregorian_from_hijri, iso_week_value, load_calendar_lexicon
@@ -95,6 +96,11 @@ class _Hit:
     attrs: dict[str, Any]
 
 
+def _data_rows(path: str) -> list[list[str]]:
+    raw = resources.files("rasd.data").joinpath(path).read_text(encoding="utf-8")
+    return [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
 class TimeFinder:
     """Loaded lexicons plus the compiled pattern; `find` is a pure function of (text, reference)."""
 
@@ -103,6 +109,16 @@ class TimeFinder:
         self.calendar = load_calendar_lexicon()
         self.numbers = load_number_lexicon()
         self.ordinals = load_ordinals()
+        #: Words after a number that make it a count (units, scales, في المئة), and words before it that
+        #: make it a count or a label (qualifiers, القرار، رقم): a bare 2014 next to them is no year.
+        self.count_words = frozenset(
+            {_n(r[0]) for r in _data_rows("numbers/units.tsv")} | set(self.numbers.words) | {_n("في"), _n("بالمئة")}
+        )
+        self.label_words = frozenset(
+            {_n(r[0]) for r in _data_rows("numbers/qualifiers.tsv") if r[2] == "pre"}
+            | {_n(w) for w in ("القرار", "قرار", "رقم", "الرقم", "المادة", "مادة", "الفقرة", "البند", "بند", "طراز",
+                               "موديل", "العدد", "عدد", "أكثر من", "أقل من", "من أصل", "بين")}
+        )  # fmt: skip
         months = sorted(self.calendar.months, key=len, reverse=True)
         self.month_re = re.compile(
             "(?<!\\w)(?:" + "|".join(r"\s*".join(map(re.escape, m.split(" "))) for m in months) + ")(?!\\w)"
@@ -279,7 +295,10 @@ class TimeFinder:
         return "DATE", begin.isoformat(), {"precision": "day", "end": end.isoformat()}
 
     def _resolve_numdate(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
-        parts = [int(p) for p in re.split(r"\s?[/.\-]\s?", s)]
+        core = re.search(r"\d.*\d", s)  # without بتاريخ and parentheses
+        if core is None:
+            return None
+        parts = [int(p) for p in re.split(r"\s?[/.\-]\s?", core.group())]
         if len(parts) == 2 and max(parts) >= 1900:  # 3/2015, 2015/3: a month
             y, m = max(parts), min(parts)
             return "DATE", f"{y:04d}-{m:02d}", {"precision": "month"}
@@ -346,7 +365,7 @@ class TimeFinder:
 
     def _resolve_year(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         ym = _YEAR_RE.search(s) or _OLD_YEAR_RE.search(s)
-        if ym is None:
+        if ym is None or (len(words) == 1 and not self._bare_year(text, start, start + len(s))):
             return None
         year = int(ym.group())
         attrs: dict[str, Any] = {"precision": "year"}
@@ -741,6 +760,19 @@ class TimeFinder:
         """Value of a fraction word (``نصف``, ``ونصف``, ``ربع``, ``ثلث``), else 0."""
         entry = self.numbers.words.get(word) or self.numbers.words.get(word.removeprefix("و"))
         return entry[0] if entry and entry[1] == "fraction" else 0.0
+
+    def _bare_year(self, text: str, start: int, end: int) -> bool:
+        """Whether a bare 19xx/20xx number is a year: not a count (``2014 شخصا``, ``نحو 2000``,
+        ``2000 دولار``) nor a label (``القرار 1973``، ``رقم 2010``)."""
+        following = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
+        if text[end : end + 1] in {"%", "٪"} or text[max(0, start - 1) : start] in {"+", "$", "#"}:
+            return False
+        if following is not None:
+            word = following.group()
+            if word in self.count_words or word.removeprefix("ال") in self.count_words:
+                return False
+        before = _WORD_RE.findall(text[max(0, start - 30) : start])[-3:]
+        return not any(" ".join(before[i:]) in self.label_words for i in range(len(before)))
 
     def _after_unit_word(self, text: str, start: int) -> bool:
         """Whether the word before ``start`` is a time unit (``الأسبوع`` in ``الأسبوع الأول من …``)."""
