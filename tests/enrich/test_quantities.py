@@ -149,3 +149,19 @@ def test_stage_reuses_the_times_layer() -> None:
 
 def _text(article: Article, span: Span) -> str:
     return article.text[span.start : span.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("مقتل 3 آلاف و500 شخص", "3 آلاف و500 شخص", 3500, "people"),  # digits, scale and a smaller addend
+        ("بلغ 2 مليون و300 ألف دولار", "2 مليون و300 ألف دولار", 2_300_000, "dollars"),
+        ("نحو 4 آلاف وخمسمائة جندي", "نحو 4 آلاف وخمسمائة جندي", 4500, "soldiers"),
+        ("قتل 3 آلاف و4 آلاف", "3 آلاف", 3000, None),  # an addend as large as the scale starts a new number
+    ],
+)
+def test_digits_with_addends(text: str, span: str, value: int, unit: str | None) -> None:
+    found = [(text[s.start : s.end], s.attrs["value"], s.attrs["unit"]) for s in find_quantities(text)]
+    assert found[0] == (span, value, unit)
+    a, b = find_quantities(text)[0].attrs["number_span"]
+    assert text[a:b].startswith(span.removeprefix("نحو ").split(" ")[0])

@@ -38,6 +38,7 @@ _ADJECTIVE_UNITS = {"soldiers", "people", "civilians", "fighters", "children", "
 _RISKY_ALONE = {normalize_ar(w) for w in ("ست", "سبع", "خمس", "عشر", "ثمان", "تسع", "صفر", "واحد", "واحدة",
                                           "ربع", "نصف", "ثلث", "ألف", "مية", "ميت")}  # fmt: skip
 _WORD_RE = re.compile(r"\S+")
+_ADDEND_RE = re.compile(r"و\s*(\S+(?:\s+(?!و)\S+)*)")
 _HUNDREDS = {normalize_ar(w) for w in ("مائة", "مئة")}  # ٣٢٢ مائة = 32200
 #: Digit strings: grouped by spaces (1 234 567) or Arabic commas (١،٢٣٤،٥٦٧), decimal commas
 #: (12,5 / 9,2321312 — a comma before exactly three digits stays a thousands separator), plain
@@ -100,7 +101,9 @@ class QuantityFinder:
         negative = _alt([normalize_ar(w) for w in ("سالب", "ناقص")])
         self.regex = re.compile(
             rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?"
-            rf"(?P<num>(?:ال)?(?P<digits>{digits})(?:\s+(?P<dscale>{scale})(?!\w))?|{word}(?:\s+و?\s*{word})*)"
+            rf"(?P<num>(?:ال)?(?P<digits>{digits})(?:\s+(?P<dscale>{scale})(?!\w)"
+            rf"(?P<more>(?:\s+و\s*(?:\d+(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*))*))?"  # 3 آلاف و500
+            rf"|{word}(?:\s+و?\s*{word})*)"
             rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?:(?<=[%٪$€£])|(?!\w))"
             rf"(?:\s+(?P<adj>(?:ال)?\w{{3,}}(?:ي|يا|يين|يون)(?!\w)))?)?"
             rf"(?P<q2>\s+{post}(?!\w))?"
@@ -126,6 +129,11 @@ class QuantityFinder:
             if any(te > n_start for _, te in taken[max(0, k - 3) : k]):
                 continue
             found = self._read(m)
+            if found is None and m.group("more"):  # 3 آلاف و4 آلاف: two numbers, keep the first
+                head = self.regex.match(norm.text, m.start(), m.start("more"))
+                if head is not None:
+                    m, found = head, self._read(head)
+                    n_start, n_end = norm.to_original(a, m.end("num"))
             if found is None:
                 continue
             start = m.start("q1") if m.group("q1") else m.start("neg") if m.group("neg") else a
@@ -139,6 +147,17 @@ class QuantityFinder:
             spans.append(Span(o_start, o_end, "QUANTITY", found))
         return spans
 
+    def _addend(self, text: str) -> float | None:
+        """Value of one ``و``-joined part after a scale: ``500``, ``300 ألف``, ``خمسمائة``."""
+        words = [w.removeprefix("و") if w not in self.numbers.words else w for w in _addend_words(text)]
+        if not words:
+            return None
+        if words[0].isdigit():
+            value = float(words[0])
+            return value * self.numbers.words[words[1]][0] if len(words) > 1 else value
+        parsed = self.numbers.evaluate_words(words)
+        return float(parsed[0].value) if len(parsed) == 1 and parsed[0].last == len(words) else None
+
     def _read(self, m: re.Match[str]) -> dict[str, Any] | None:
         num = m.group("num")
         words = [w for w in _WORD_RE.findall(num) if w != "و"]
@@ -147,7 +166,13 @@ class QuantityFinder:
         if m.group("digits"):
             value = parse_digit_token(m.group("digits"))
             if m.group("dscale"):
-                value *= self.numbers.words[m.group("dscale")][0]
+                scale_value = self.numbers.words[m.group("dscale")][0]
+                value *= scale_value
+                for addend in _ADDEND_RE.findall(m.group("more") or ""):
+                    part = self._addend(addend)
+                    if part is None or part >= scale_value:
+                        return None  # not one number: let the regex-free reading stand
+                    value += part
             if not unit and not m.group("q1") and 1900 <= abs(value) <= 2099 and float(value).is_integer():
                 return None  # a year, not a count
         else:
@@ -169,6 +194,10 @@ class QuantityFinder:
         if qualifier:
             attrs["qualifier"] = self.qualifiers[" ".join(qualifier.split())][0]
         return attrs
+
+
+def _addend_words(text: str) -> list[str]:
+    return [w for w in _WORD_RE.findall(text) if w != "و"]
 
 
 def find_quantities(text: str, times: Sequence[Span] | None = None) -> list[Span]:
