@@ -133,7 +133,11 @@ def _repair_pass(
         used = taken.setdefault(si, set())
         i = 0
         n = len(sent.tokens)
+        gaz_first = lex.gazetteer_first
         while i < n:
+            if stems[i] not in gaz_first and stems[i] not in known_first and sent.tokens[i].kind != "latin":
+                i += 1
+                continue
             found = _match_at(i, sent, stems, forms, lex, known, known_first)
             if found is None:
                 i += 1

@@ -52,7 +52,26 @@ class Tagger:
         self.lexicon = lexicon
         self.features = FeatureExtractor(lexicon, priors)
         self._labels = len(model.labels)
+        self._index_pairs()
         self._reset_rows()
+
+    def _index_pairs(self) -> None:
+        """Pair features (``sp=a|b``, ``-1:c2|c2=a|b``…) keyed by tuples, so tagging needs no strings."""
+        self._pairs: dict[str, dict[tuple[str, str], int]] = {
+            "sp=": {},
+            "sn=": {},
+            "-1:c2|c2=": {},
+            "1:c2|c2=": {},
+        }
+        for attr, i in self.model.attr_index.items():
+            for prefix, table in self._pairs.items():
+                if attr.startswith(prefix):
+                    a, sep, b = attr[len(prefix) :].partition("|")
+                    if sep and "|" not in a and "|" not in b:
+                        table[(a, b)] = i
+        get = self.model.attr_index.get
+        unknown = self.model.unknown
+        self._edge = {name: get(name, unknown) for name in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS")}
 
     def _reset_rows(self) -> None:
         self._rows: dict[str, int] = {}
@@ -106,13 +125,58 @@ class Tagger:
                 idx[: n - d, k] = rows[d:] + k
         scores: np.ndarray[Any, np.dtype[np.float32]] = self._table[idx].sum(axis=1)
         gaz = match_gazetteer([i.form for i in infos], [i.stem for i in infos], self.lexicon)
-        ids = self.model.ids
-        seq = np.full((n, _MAX_SEQ), self.model.unknown, dtype=np.intp)
-        for i in range(n):
-            feats = ids(sequence_features(i, infos, gaz))
-            seq[i, : len(feats)] = feats[:_MAX_SEQ]
-        scores += self.model.weights[seq].sum(axis=1)
+        scores += self.model.weights[self._sequence_ids(infos, gaz)].sum(axis=1)
         return scores
+
+    def _sequence_ids(
+        self, infos: Sequence[WordInfo], gaz: Sequence[str]
+    ) -> np.ndarray[Any, np.dtype[np.intp]]:
+        """Attribute ids of `sequence_features` per token (``(n, _MAX_SEQ)``, padded with the zero row)."""
+        n = len(infos)
+        unknown = self.model.unknown
+        seq = np.full((n, _MAX_SEQ), unknown, dtype=np.intp)
+        stems = [i.stem for i in infos]
+        if any("|" in st for st in stems):  # cannot be split back: use the strings
+            ids = self.model.ids
+            for i in range(n):
+                feats = ids(sequence_features(i, infos, gaz))
+                seq[i, : len(feats)] = feats[:_MAX_SEQ]
+            return seq
+        c2 = [i.cluster[1] for i in infos]
+        sp, sn = self._pairs["sp="], self._pairs["sn="]
+        cp, cn = self._pairs["-1:c2|c2="], self._pairs["1:c2|c2="]
+        get = self.model.attr_index.get
+        for i in range(n):
+            row = seq[i]
+            k = 0
+            if i > 0:
+                row[0] = sp.get((stems[i - 1], stems[i]), unknown)
+                row[1] = cp.get((c2[i - 1], c2[i]), unknown)
+            else:
+                row[0] = self._edge["-1:BOS"]
+                row[1] = self._edge["-2:BOS"]
+            if i + 1 < n:
+                row[2] = sn.get((stems[i], stems[i + 1]), unknown)
+                row[3] = cn.get((c2[i + 1], c2[i]), unknown)
+            else:
+                row[2] = self._edge["1:EOS"]
+                row[3] = self._edge["2:EOS"]
+            k = 4
+            if i == 1:
+                row[k] = self._edge["-2:BOS"]
+                k += 1
+            if i == n - 2:
+                row[k] = self._edge["2:EOS"]
+                k += 1
+            if gaz[i]:
+                row[k] = get("g=" + gaz[i], unknown)
+                k += 1
+            if i > 0 and gaz[i - 1]:
+                row[k] = get("-1:g=" + gaz[i - 1], unknown)
+                k += 1
+            if i + 1 < n and gaz[i + 1]:
+                row[k] = get("1:g=" + gaz[i + 1], unknown)
+        return seq
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 tags for one sentence (or any token run)."""
