@@ -95,6 +95,7 @@ class QuoteLexicon:
     skip_words: frozenset[str]
     stop_words: frozenset[str]
     label_words: frozenset[str]
+    relational_words: frozenset[str]
     anaphors: frozenset[str]
     anaphor_heads: frozenset[str]
 
@@ -111,6 +112,7 @@ def load_quote_lexicon() -> QuoteLexicon:
         skip_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "skip"),
         stop_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "stop"),
         label_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "label"),
+        relational_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "relational"),
         anaphors=anaphors,
         anaphor_heads=frozenset(a.split()[0] for a in anaphors),
     )
@@ -176,6 +178,9 @@ class _RoleIndex:
         for s in spans:
             if s.label == "PER" and s.attrs.get("role"):
                 items.append((s.start, _title_head(str(s.attrs["role"])), s))
+            elif s.label == "PER":  # no role from the entity stage: the words right before the name
+                for word in text[max(0, s.start - 40) : s.start].split("\n")[-1].split()[-3:]:
+                    items.append((s.start, _title_head(word.strip(_PUNCT_STRIP)), s))
             elif s.label == "ORG" and len(text[s.start : s.end].split()) >= 2:
                 items.append((s.start, _title_head(text[s.start : s.end]), s))
         self.items = sorted(items, key=lambda x: x[0])
@@ -356,6 +361,7 @@ def _resolve_preverbal_subject(folded: str, cue: _Cue, entities: EntityIndex, le
         cue.subject, cue.subject_end = e, cue.verb_end
         return
     cue.explicit_other = True
+    cue.first_word = next((b for b in bare if b not in _PREVERBAL_PARTICLES and b not in lex.skip_words), "")
 
 
 def _blocks(article: Article) -> list[Span]:
@@ -502,54 +508,104 @@ def _is_speech_quote(folded: str, o: int, c: int, lex: QuoteLexicon, adjacent: b
 
 def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: EntityIndex,
                      lex: QuoteLexicon) -> None:
-    """Fill ``cue.subject`` (an entity), ``explicit_other`` or ``anaphor`` from the words after the verb."""
+    """Fill ``cue.subject`` (an entity), ``explicit_other`` or ``anaphor`` from the words after the verb.
+
+    An entity is the subject when it comes right after the verb, or after words it stands in
+    apposition to: a definite title (``وزير الخارجية الأميركي أنتوني بلينكن``), a comma
+    (``المتحدث باسم الرئاسة، إبراهيم قالين``) or another name (``وزير خارجية إيران محمد جواد ظريف``).
+    After an indefinite noun it is a genitive — ``قال أحد مساعدي ترامب``، ``مبعوث الأمم المتحدة`` — and
+    the scan goes on for a name in apposition; a place after the first word is always a genitive.
+    """
     cands = entities.within(cue.verb_end, limit, SUBJECT_LABELS)
     ci = 0
     after_comma = False
+    prev = ""  # the previous word (folded), "<ENT>" for a name, "<COMMA>" after a comma
+    relational = False  # أحد مساعدي …: a name before the next comma is the complement
+    in_adjunct = False  # مبعوث الأمم المتحدة للسلام في الشرق الأوسط، نيكولاي ميلادينوف: wait for the comma
+    skip_until = -1
     for words, m in enumerate(_WORD_RE.finditer(text, cue.verb_end, limit), start=1):
+        if m.start() < skip_until:
+            continue
         while ci < len(cands) and cands[ci].start < m.start():
             ci += 1
         if ci < len(cands) and cands[ci].start < m.end():
             ent = cands[ci]
-            if ent.label == "LOC" and words > 1:
-                return  # a place is the subject only right after the verb (أعلنت موسكو)
-            if ent.start == m.start():
-                cue.subject, cue.subject_end = ent, ent.end
-                if folded[max(0, ent.start - 5) : ent.start].strip() == "باسم":
-                    # المتحدث باسم الوزارة أحمد علي: the spokesman named after the body is the speaker
-                    named = [p for p in cands[ci + 1 : ci + 2] if p.label == "PER"
-                             and text.count(" ", ent.end, p.start) <= 1]
-                    if named:
-                        cue.subject, cue.subject_end = named[0], named[0].end
+            if ent.start != m.start():
+                if in_adjunct:
+                    continue
+                return  # ل/ب + entity: a recipient (وقال لرويترز), not the subject
+            if in_adjunct and (prev != "<COMMA>" or ent.label != "PER"):
+                skip_until = ent.end
+                if folded[ent.end : ent.end + 1] in "،,":
+                    after_comma, prev = True, "<COMMA>"
+                continue
+            apposition = prev == "<COMMA>" or (not relational and (
+                prev == "<ENT>" or (ent.label != "LOC" and _is_definite(prev))))
+            if words == 1 or apposition:
+                _take_subject(text, cue, ent, cands[ci + 1 :])
                 return
-            return  # ل/ب + entity: a recipient (وقال لرويترز), not the subject
+            if prev == "باسم" and ent.label == "ORG":  # المتحدث باسم الوزارة (أحمد علي)
+                _take_subject(text, cue, ent, cands[ci + 1 :])
+                return
+            skip_until, prev = ent.end, "<ENT>"  # a genitive: مساعدي ترامب، خارجية إيران
+            cue.explicit_other = True
+            if folded[ent.end : ent.end + 1] in "،,":
+                after_comma, prev = True, "<COMMA>"
+            continue
         word = folded[m.start() : m.end()]
         bare = word.strip(_PUNCT_STRIP)
         if after_comma:
             if bare in lex.skip_words and word[-1] not in _PUNCT_STRIP:
                 continue  # وقال صديق آخر، ويدعى توران، …
             return  # وقال المتحدث باسم الجيش، في بيان: no name after the comma
+        if _COMPLEMENTIZER_RE.fullmatch(bare):
+            return  # وقال إن …: the reported words begin
         if bare in lex.anaphors or (bare in lex.anaphor_heads
                                     and " ".join(folded[m.start() : m.end() + 8].split()[:2]) in lex.anaphors):
             cue.anaphor = True
             cue.subject_end = m.end()
             return
         if bare in lex.stop_words or (bare.startswith(("ل", "ب")) and bare[1:] in lex.stop_words):
-            return
-        if bare.startswith("ل") and (bare[1:] in lex.label_words or bare.startswith("لل")):
+            if not cue.explicit_other:
+                return
+            in_adjunct = True  # a noun subject then a prepositional phrase: only a name after a comma
+        if in_adjunct:
+            if word[-1] in "،,":
+                after_comma, prev, relational = True, "<COMMA>", False
+            elif word[-1] in _PUNCT_STRIP or words >= 2 * MAX_SUBJECT_WORDS:
+                return
+            continue
+        if not cue.explicit_other and bare.startswith("ل") and (bare[1:] in lex.label_words or bare.startswith("لل")):
             return  # وقال لبرنامج / لوكالة / للصحفيين: a recipient, not the subject
+        if bare in lex.relational_words:
+            relational = True
         if bare and bare not in lex.skip_words:
             if not cue.explicit_other:
                 cue.first_word = bare
             cue.explicit_other = True
             cue.np_end = m.start() + len(word.rstrip(_PUNCT_STRIP))
+        prev = bare
         if word and word[-1] in _PUNCT_STRIP:
             if cue.explicit_other and word[-1] in "،,":
-                after_comma = True  # وقال المتحدث باسم الرئاسة، إبراهيم قالين، إن: the name in apposition
+                after_comma, prev, relational = True, "<COMMA>", False  # المتحدث باسم الرئاسة، إبراهيم قالين
                 continue
             return
         if words >= MAX_SUBJECT_WORDS:
             return
+
+
+def _is_definite(word: str) -> bool:
+    """``الأميركي``، ``والخارجية`` — a definite word, so a following name is in apposition to it."""
+    return word.startswith(("ال", "وال", "بال", "فال")) or word == ""
+
+
+def _take_subject(text: str, cue: _Cue, ent: Span, following: list[Span]) -> None:
+    cue.subject, cue.subject_end = ent, ent.end
+    if ent.label == "ORG":
+        # المتحدث باسم الوزارة أحمد علي / مبعوث الأمم المتحدة نيكولاي ميلادينوف: the person speaks
+        named = [p for p in following[:1] if p.label == "PER" and text.count(" ", ent.end, p.start) <= 1]
+        if named:
+            cue.subject, cue.subject_end = named[0], named[0].end
 
 
 def _make_quote(text: str, a: int, b: int, kind: str, cue_span: tuple[int, int] | None,
