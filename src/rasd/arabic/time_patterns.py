@@ -141,6 +141,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     one = n(r"(?:\s+(?:واحد|واحدة))?")
     after_next = n(r"(?:بعد\s+(?:القادم|المقبل|التالي|القادمة|المقبلة))")  # الأسبوع بعد القادم
     counted_unit = rf"{_alt(w for w, (_, c) in cal.units.items() if c)}(?!\w)"  # شهر, عامين: no number needed
+    duration_chain = rf"(?:\s*[,،]?\s*و?\s*(?:{number}\s+{unit}|{counted_unit}){one}(?!\w))*"
     month_mod = n(r"(?:(?:منذ|مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+)?")
     direction_only = _alt(w for w, d in DIRECTION_WORDS.items() if d and not w.startswith("ه"))
     mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أول|آخر)\s+)?")
@@ -194,7 +195,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                 + n(r"|1[34]\d\d\s*(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)")
                 + r"|(?<![\d.,:/\-])(?:19|20)\d\d(?![\d.,:/%\-])",  # a bare year: checked in rasd.enrich.times
         "offset": n(r"(?:منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابة)\s+)?") + rf"(?:{number}\s+)?{unit}"
-                  + n(r"(?!\s+(?:من|على|أن|ان|أمس)(?!\w))"),
+                  + n(r"(?:\s+(?:ونصف|وربع|وثلث))?") + rf"{one}{duration_chain}"  # منذ شهر و21 يوما
+                  + n(r"(?:\s+من\s+الآن|(?!\s+(?:من|على|أن|ان|أمس)(?!\w)))"),
         "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{plural_unit}\s+(?:ال)?{number}\s+{direction}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?ال") + rf"{dual_unit}\s+{dual_direction}",
@@ -230,7 +232,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                + n(r"|(?:كل|في كل)\s+(?:يوم|أسبوع|شهر|عام|سنة|ساعة)|يوميا|أسبوعيا|شهريا|سنويا"),
         "duration": n(r"(?:(?:لمدة|مدة|طيلة|طوال|نحو|حوالي)\s+)?(?:نصف\s+)?") + rf"(?:{number}\s+)?{unit}"
                     + n(r"(?:\s+(?:ونصف|وربع|وثلث))?(?:\s+(?:واحد|واحدة)(?!\w))?")
-                    + rf"(?:\s*[,،]?\s*و?\s*(?:{number}\s+{unit}|{counted_unit}){one}(?!\w))*"  # عام واحد وشهر و21 يوما
+                    + duration_chain  # عام واحد وشهر و21 يوما
                     + n(r"|(?:طيلة|طوال)\s+ال") + unit,
     }
     body = "|".join(f"(?P<{name}>{branches[name]})" for name in BRANCHES)

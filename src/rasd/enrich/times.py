@@ -70,6 +70,7 @@ _DURATION_GAP_RE = re.compile(r"\s*(?:[,،]\s*)?(?:و\s*)?")
 _DURATION_PART_RE = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
 _CONTINUES_RE = re.compile(_n(r"\s+(?:من|في|ل\w+)(?!\w)"))
 _AGE_RE = re.compile(_n(r"\s+من\s+(?:عمر|العمر)"))
+_OFFSET_NOISE = {_n(w) for w in ("نحو", "حوالي", "قرابة", "من", "الآن")}
 _TRIM_PREFIXES = {_n(w) for w in ("في", "حتى", "قبل", "بعد", "خلال", "لمدة", "مدة", "طيلة", "طوال")}
 _MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), ("بداية", "START"), ("أول", "START"),
                                ("أواسط", "MID"),
@@ -380,6 +381,24 @@ class TimeFinder:
 
     def _resolve_offset(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         sign = 1 if words[0] == _n("بعد") else -1
+        core = [w for w in words[1:] if w not in _OFFSET_NOISE]
+        parts = self._duration_parts(core)
+        if len(parts) > 1:  # منذ شهر و21 يوما: shift by each part in turn
+            attrs_c: dict[str, Any] = {"anchor": "REF", "precision": "day"}
+            moment = ref.date() if ref is not None else None
+            total: str | None = "P"
+            for part in parts:
+                unit_p, count_p = self._unit_count(" ".join(part), part)
+                if unit_p is None or count_p is None or unit_p not in _UNIT_DAYS and unit_p not in _UNIT_MONTHS:
+                    return None
+                piece = _duration_value(unit_p, count_p)
+                total = piece if total == "P" else (_add_durations(total, piece) if total else None)
+                if moment is not None:
+                    moment = _shift_date(moment, unit_p, sign * count_p)
+            if total is None:
+                return None
+            attrs_c["offset"] = ("-" if sign < 0 else "") + total
+            return "DATE", moment.isoformat() if moment is not None else "XXXX-XX-XX", attrs_c
         unit, count = self._unit_count(s, words)
         if unit is None:
             return None
