@@ -389,7 +389,7 @@ class TimeFinder:
             total: str | None = "P"
             for part in parts:
                 unit_p, count_p = self._unit_count(" ".join(part), part)
-                if unit_p is None or count_p is None or unit_p not in _UNIT_DAYS and unit_p not in _UNIT_MONTHS:
+                if unit_p is None or count_p is None or (unit_p not in _UNIT_DAYS and unit_p not in _UNIT_MONTHS):
                     return None
                 piece = _duration_value(unit_p, count_p)
                 total = piece if total == "P" else (_add_durations(total, piece) if total else None)
