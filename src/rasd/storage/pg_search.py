@@ -11,14 +11,16 @@ One ``search_docs`` row per article, two vectors:
 =========  ==========================================================  =========================
 column     lexemes (weight)                                            used by
 =========  ==========================================================  =========================
-stems      title primary stems (A), title alternates (B),              words, phrases, prefixes
-           body alternates (C), body primary stems (D)
+stems      primary stems: title (A), body (D);                         words, phrases, prefixes
+           ``~`` + alternate stems: title (B), body (C)
 exact      matching forms, unstemmed: title (A), body (D)              ``--exact`` mode
 =========  ==========================================================  =========================
 
-An alternate stem sits at its word's position, so ``لواشنطن`` matches ``واشنطن`` like in FTS5;
-phrases use primaries only (``'a':AD <-> 'b':AD``); body positions start after a gap so a phrase
-never spans headline and body.  Ranking is ``ts_rank`` with the FTS5 column weights
+Alternate stems (guessed clitic splits) are separate lexemes marked ``~``, so every match is decided
+by the GIN index alone (no weight rechecks): a query word's primary meets a document word's primary
+or alternate (``'واشنطن' | '~واشنطن'``, so ``واشنطن`` finds ``لواشنطن``), its alternates meet
+primaries only, phrases use primaries only (``'a' <-> 'b'``), as in FTS5.  Body positions start
+after a gap so a phrase never spans headline and body.  Ranking is ``ts_rank`` with the FTS5 column weights
 (headline 5, alternates 4/0.8, body 1), so scores differ in scale from SQLite's BM25 but order hits
 in the same spirit.  PostgreSQL keeps positions up to 16,383: words after that are not indexed.
 """
@@ -41,6 +43,7 @@ from rasd.storage.fts_snippets import Highlighter, choose_snippet, make_highligh
 
 __all__ = ["compile_tsquery", "document_vectors", "index_articles", "rebuild_index", "search_articles"]
 
+ALT_MARK = "~"  # prefix of alternate-stem lexemes (the analyzer never yields it)
 MAX_POSITION = 16383  # PostgreSQL's limit for tsvector positions
 MAX_POSITIONS_PER_LEXEME = 255
 MAX_LEXEME_CHARS = 250  # PostgreSQL refuses lexemes over 2047 bytes
@@ -80,7 +83,7 @@ def document_vectors(analyzer: SearchAnalyzer, article: Article) -> tuple[str, s
 
     >>> a = Article.build("لواشنطن", ["الحكومة"])
     >>> document_vectors(load_search_analyzer(), a)
-    ("'لواشنطن':1A 'واشنطن':1B 'حكوم':3D", "'لواشنطن':1A 'الحكومه':3D")
+    ("'لواشنطن':1A '~واشنطن':1B 'حكوم':3D", "'لواشنطن':1A 'الحكومه':3D")
     """
     text = article.text
     title_end = article.title_span.end
@@ -102,7 +105,7 @@ def document_vectors(analyzer: SearchAnalyzer, article: Article) -> tuple[str, s
             at = str(position)
             stems.setdefault(res[0], []).append(at + weight)
             for alt in res[1]:
-                stems.setdefault(alt, []).append(at + alt_weight)
+                stems.setdefault(ALT_MARK + alt, []).append(at + alt_weight)
             exact.setdefault(res[2], []).append(at + weight)
         position += _BODY_GAP - 1
     return _literal(stems), _literal(exact)
@@ -145,10 +148,8 @@ def _word_clause(w: WordTerms, exact: bool) -> str:
     query's alternates meet only document primaries (two guessed clitic splits do not meet)."""
     if exact:
         return _quote(w.exact)
-    if not w.alternates:
-        return _quote(w.primary)
     alternates = [k for k in dict.fromkeys(w.alternates) if k != w.primary]
-    return "(" + " | ".join([_quote(w.primary), *(_quote(k) + ":AD" for k in alternates)]) + ")"
+    return "(" + " | ".join([_quote(w.primary), _quote(ALT_MARK + w.primary), *map(_quote, alternates)]) + ")"
 
 
 def _term_clause(term: Term, analyzer: SearchAnalyzer, exact: bool) -> str | None:
@@ -165,7 +166,8 @@ def _term_clause(term: Term, analyzer: SearchAnalyzer, exact: bool) -> str | Non
             if exact:
                 clauses.append(_quote(exact_key) + ":*")
             elif any(len(k) >= 2 for k in keys):
-                clauses.append(_any_of([k for k in keys if len(k) >= 2], ":*"))
+                long_keys = [k for k in keys if len(k) >= 2]
+                clauses.append(_any_of([*long_keys, *(ALT_MARK + k for k in long_keys)], ":*"))
     clauses = [_word_clause(w, exact) for w in words] + clauses
     if not clauses:
         return None
@@ -180,7 +182,7 @@ def _phrase_clause(phrase: Phrase, analyzer: SearchAnalyzer, exact: bool) -> str
         return _word_clause(words[0], exact)
     if exact:
         return "(" + " <-> ".join(_quote(w.exact) for w in words) + ")"
-    return "(" + " <-> ".join(_quote(w.primary) + ":AD" for w in words) + ")"
+    return "(" + " <-> ".join(_quote(w.primary) for w in words) + ")"
 
 
 def compile_tsquery(
@@ -192,7 +194,7 @@ def compile_tsquery(
 
     >>> from rasd.search import parse_query
     >>> compile_tsquery(parse_query('لواشنطن -موسكو').expr, load_search_analyzer())
-    "('لواشنطن' | 'واشنطن':AD) & !('موسكو')"
+    "('لواشنطن' | '~لواشنطن' | 'واشنطن') & !('موسكو' | '~موسكو')"
     """
     if isinstance(expr, Term):
         return _term_clause(expr, analyzer, exact)
@@ -225,7 +227,8 @@ def compile_tsquery(
     joiner = " | " if relaxed else " & "
     out = positives[0] if len(positives) == 1 else "(" + joiner.join(positives) + ")"
     if negatives:
-        out = f"{out} & !(" + " | ".join(negatives) + ")"
+        excluded = negatives[0] if len(negatives) == 1 else "(" + " | ".join(negatives) + ")"
+        out = f"{out} & !{excluded}"
     return out
 
 

@@ -427,7 +427,7 @@ def _scalar(conn: psycopg.Connection[Any], sql: str) -> int:
 
 def _pack(data: bytes) -> tuple[str, bytes]:
     """zlib when it saves space (HTML and text do), else the bytes as they are."""
-    packed = zlib.compress(data, 6)
+    packed = zlib.compress(data, 1)  # level 1, as the SQLite store: fast, most of the gain
     return ("zlib", packed) if len(packed) < len(data) else ("none", data)
 
 
