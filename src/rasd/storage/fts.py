@@ -372,7 +372,9 @@ def _rank_rows(
     try:
         rows = conn.execute(sql, [match, *params, n + extra]).fetchall()
         total = -1
-        if count:
+        if count and not exclude and len(rows) < n:
+            total = len(rows)  # everything that matches is already here
+        elif count:
             count_sql = f"SELECT count(*) FROM {FTS_TABLE} {join} WHERE {FTS_TABLE} MATCH ?{where}"
             total = int(conn.execute(count_sql, [match, *params]).fetchone()[0])
     except sqlite3.OperationalError as exc:  # a bug in compilation, never the user's text

@@ -1,9 +1,10 @@
 """Highlights and snippets for search hits, as offsets of the ORIGINAL article text.
 
-The index holds analyzed terms, not offsets, so highlights are recomputed per hit, cheaply: the
-text is normalized once with an offset map (`normalize_with_offsets`), a regex of *needles* (the
-query's stems and the spellings that fold onto them) finds candidate places, and only the words
-around those places are analyzed and checked against the query's keys.  A word is highlighted when
+The index holds analyzed terms, not offsets, so highlights are recomputed per hit, cheaply: a regex
+of *needles* (the query's stems and the spellings that fold onto them, each letter widened to every
+form that normalizes to it, diacritics and tatweel allowed between letters) runs over the raw text,
+and only the words around its hits are analyzed and checked against the query's keys.  Offsets are
+therefore offsets of the original text, with no normalization map to build.  A word is highlighted when
 it would have matched the query in the index, so ``لواشنطن`` lights up for ``واشنطن`` and
 ``الأميركية`` for ``الأمريكية``.
 
@@ -18,29 +19,46 @@ it would have matched the query in the index, so ``لواشنطن`` lights up fo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.arabic import charsets
-from rasd.arabic.analyze import SearchAnalyzer
-from rasd.arabic.normalize import normalize_with_offsets
+from rasd.arabic.analyze import SearchAnalyzer, normalize_search_ar
 from rasd.search import Phrase, SearchQuery, Term, positive_terms
 
 __all__ = ["Highlighter", "choose_snippet", "make_highlighter"]
 
-_MARKS = charsets.DIACRITICS_AR | {charsets.TATWEEL}
+_MARKS = charsets.DIACRITICS_AR | charsets.INVISIBLES | {charsets.TATWEEL}
 SNIPPET_CHARS = 220
 LEAD_CHARS = 50
 
 
-@dataclass(frozen=True)
 class Highlighter:
-    """Finds the words of a text that match a query; ``group`` numbers the query word matched."""
+    """Finds the words of a text that match a query; ``group`` numbers the query word matched.
 
-    keys: dict[str, int]
-    prefixes: tuple[tuple[str, int], ...]
-    exact: bool
-    needles: re.Pattern[str] | None
-    analyzer: SearchAnalyzer
+    The text is folded with a *length-preserving* table (أ→ا, ة→ه, ى→ي, ؤ→و, Farsi yeh/kaf →
+    Arabic, digits → ASCII, upper → lower case, every diacritic or invisible mark → tatweel), so
+    offsets in the folded text are offsets in the original; needles allow tatweel between letters.
+    """
+
+    def __init__(
+        self,
+        keys: dict[str, int],
+        prefixes: tuple[tuple[str, int], ...],
+        exact: bool,
+        needles: tuple[str, ...],
+        analyzer: SearchAnalyzer,
+    ) -> None:
+        self.keys = keys
+        self.prefixes = prefixes
+        self.exact = exact
+        self.needles = needles
+        self.analyzer = analyzer
+        gap = re.escape(charsets.TATWEEL) + "*"
+        self._pattern = (
+            re.compile("|".join(gap.join(map(re.escape, n)) for n in sorted(needles, key=len, reverse=True)))
+            if needles
+            else None
+        )
 
     def group_of(self, word: str) -> int:
         kind = "num" if word.isdigit() else ("latin" if word.isascii() else "ar")
@@ -59,31 +77,47 @@ class Highlighter:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
         """``(start, end, group)`` of matching words in ``text[start:end]``, offsets into ``text``."""
-        if self.needles is None:
-            return []
         end = len(text) if end is None else end
-        norm = normalize_with_offsets(text[start:end], hamza=True)
-        ntext = norm.text
+        if self._pattern is None or start >= end:
+            return []
+        folded = text[start:end].translate(_fold_table())
         out: list[tuple[int, int, int]] = []
         last_end = -1
-        for m in self.needles.finditer(ntext):
+        n = len(folded)
+        for m in self._pattern.finditer(folded):
             a = m.start()
             if a < last_end:
                 continue
-            while a > 0 and ntext[a - 1].isalnum():
+            while a > 0 and _is_word_char(folded[a - 1]):
                 a -= 1
             b = m.end()
-            while b < len(ntext) and ntext[b].isalnum():
+            while b < n and _is_word_char(folded[b]):
                 b += 1
             last_end = b
-            g = self.group_of(ntext[a:b])
+            g = self.group_of(text[start + a : start + b])
             if g >= 0:
-                oa, ob = norm.to_original(a, b)
-                ob += start
-                while ob < end and text[ob] in _MARKS:  # a final haraka belongs to the word
-                    ob += 1
-                out.append((start + oa, ob, g))
+                out.append((start + a, start + b, g))
         return out
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == charsets.TATWEEL
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Length-preserving folding: one character in, one character out (see `Highlighter`)."""
+    table: dict[int, str] = {}
+    for cp in [*range(0x0600, 0x0700), *range(0x0750, 0x0780)]:
+        ch = chr(cp)
+        folded = normalize_search_ar(ch)
+        if len(folded) == 1 and folded != ch:
+            table[cp] = folded
+    for mark in _MARKS:
+        table[ord(mark)] = charsets.TATWEEL
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp + 32)
+    return table
 
 
 def make_highlighter(query: SearchQuery, analyzer: SearchAnalyzer) -> Highlighter:
@@ -113,13 +147,7 @@ def make_highlighter(query: SearchQuery, analyzer: SearchAnalyzer) -> Highlighte
                     prefixes.append((p, group))
                     needles.add(p)
             group += 1
-    needles = {n for n in needles if n}
-    pattern = (
-        re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)), re.IGNORECASE)
-        if needles
-        else None
-    )
-    return Highlighter(keys, tuple(prefixes), query.exact, pattern, analyzer)
+    return Highlighter(keys, tuple(prefixes), query.exact, tuple(sorted(n for n in needles if n)), analyzer)
 
 
 def choose_snippet(text: str, start: int, matches: list[tuple[int, int, int]]) -> tuple[int, int]:
