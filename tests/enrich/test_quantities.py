@@ -116,6 +116,7 @@ def test_digit_forms(text: str, span: str, value: float) -> None:
         ("قرابة ثلاثة أخماس الناخبين", "قرابة ثلاثة أخماس", 0.6, None, "approximately"),
         ("أكثر من نصف الناس", "أكثر من نصف", 0.5, None, "more_than"),
         ("نصف مليون لاجئ", "نصف مليون لاجئ", 500_000, "refugees", None),
+        ("صوت ثلث الناخبين", "ثلث", 0.333333333, None, None),  # a fraction of a definite whole
     ],
 )
 def test_fraction_quantities(text: str, span: str, value: float, unit: str | None, qualifier: str | None) -> None:
@@ -128,7 +129,7 @@ def test_fraction_quantities(text: str, span: str, value: float, unit: str | Non
     [
         "المرصد السوري. -2014 إلى 2016",  # a dash before a year is no minus sign
         "الفترة 2010 -2015",  # nor after another number
-        "شربت نصف العصير",  # a fraction word alone stays out
+        "تأهل إلى نصف النهائي",  # a semi-final, not a half
         "في القرن الثامن عشر",  # عشر closes an ordinal
     ],
 )

@@ -39,6 +39,9 @@ _RISKY_ALONE = {normalize_ar(w) for w in ("ست", "سبع", "خمس", "عشر", 
                                           "ربع", "نصف", "ثلث", "ألف", "مية", "ميت")}  # fmt: skip
 _WORD_RE = re.compile(r"\S+")
 _ADDEND_RE = re.compile(r"و\s*(\S+(?:\s+(?!و)\S+)*)")
+_FRACTIONS = {normalize_ar(w) for w in ("نصف", "ثلث", "ربع")}
+_NEXT_WORD_RE = re.compile(r"\s+(ال\w+)")  # a definite noun: the whole the fraction is of
+_NOT_A_WHOLE = {normalize_ar(w) for w in ("النهائي", "النهائية", "النهائيات", "الساعة", "القرن", "الأول", "الثاني")}
 _HUNDREDS = {normalize_ar(w) for w in ("مائة", "مئة")}  # ٣٢٢ مائة = 32200
 #: Digit strings: grouped by spaces (1 234 567) or Arabic commas (١،٢٣٤،٥٦٧), decimal commas
 #: (12,5 / 9,2321312 — a comma before exactly three digits stays a thousands separator), plain
@@ -184,7 +187,9 @@ class QuantityFinder:
             if parsed[0].vague or self.numbers.words[clean[0]][1] == "vague":
                 attrs["vague"] = True
             if len(clean) == 1 and clean[0] in _RISKY_ALONE and not (unit or m.group("q1") or m.group("neg")):
-                return None
+                following = _NEXT_WORD_RE.match(m.string, m.end())
+                if not (clean[0] in _FRACTIONS and following and following.group(1) not in _NOT_A_WHOLE):
+                    return None  # نصف السكان is a half; نصف النهائي a semi-final, ست "lady"…
         if m.group("neg"):
             value = -value
         value = round(value, 9)

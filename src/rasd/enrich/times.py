@@ -405,6 +405,7 @@ class TimeFinder:
         attrs: dict[str, Any] = {"anchor": "REF"}
         if count is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", attrs
+        count += sum(self._fraction(w) for w in words[2:] if w.startswith("و"))  # منذ عام ونصف
         if words[1] in _MODS:
             attrs["mod"] = "APPROX"
         attrs["offset"] = ("-" if sign < 0 else "") + _duration_value(unit, count)
@@ -858,8 +859,8 @@ class TimeFinder:
             if ref is None:
                 return "DATE", "XXXX-XX-XX", attrs
             return "DATE", (ref.date() + timedelta(days=_UNIT_DAYS[unit] * whole)).isoformat(), attrs
-        months = _UNIT_MONTHS[unit] * whole
-        if unit == "M":
+        months = round(_UNIT_MONTHS[unit] * amount)
+        if unit == "M" or months % 12:  # a month, or a year and a half
             attrs["precision"] = "month"
             if ref is None:
                 return "DATE", "XXXX-XX", attrs
@@ -868,7 +869,7 @@ class TimeFinder:
         attrs["precision"] = "year"
         if ref is None:
             return "DATE", "XXXX", attrs
-        return "DATE", str(ref.year + months // 12), attrs
+        return "DATE", str(ref.year + int(months / 12)), attrs
 
 
 def _add_durations(a: str, b: str) -> str | None:
