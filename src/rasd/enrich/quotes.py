@@ -186,14 +186,14 @@ class _RoleIndex:
         self.items = sorted(items, key=lambda x: x[0])
 
     def resolve(self, word: str, pos: int, state: _State) -> Span | None:
+        """The latest earlier holder of that title anywhere before ``pos`` (a title is specific enough
+        to reach back to the lead paragraph: ``الرئيس الفلسطيني محمود عباس`` … ``وقال الرئيس الفلسطيني``)."""
         head = _title_head(word)
-        k = bisect.bisect_right(state.block_starts, pos) - 1
-        floor = state.block_starts[max(0, k - MAX_AGENT_PARAGRAPHS_BACK)] if k >= 0 else 0
         found = None
         for start, role_head, span in self.items:
             if start >= pos:
                 break
-            if start >= floor and role_head == head:
+            if role_head == head:
                 found = span
         return found
 
