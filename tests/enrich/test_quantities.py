@@ -166,3 +166,15 @@ def test_digits_with_addends(text: str, span: str, value: int, unit: str | None)
     assert found[0] == (span, value, unit)
     a, b = find_quantities(text)[0].attrs["number_span"]
     assert text[a:b].startswith(span.removeprefix("نحو ").split(" ")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("ثلاثمائة ومائتين", [300, 200]),  # two hundreds never add up
+        ("أربعة آلاف وثلاثمائة وصفر", [4300]),  # صفر never adds (and alone it may be the month Safar)
+        ("قتل خمسة عشر ثلاثة جنود", [15, 3]),
+    ],
+)
+def test_side_by_side_numbers_split(text: str, values: list[int]) -> None:
+    assert [s.attrs["value"] for s in find_quantities(text)] == values

@@ -219,7 +219,7 @@ class NumberLexicon:
 
     @staticmethod
     def _joins(last_class: str, cls: str, group: float, value: float, last_scale: float) -> bool:
-        if cls == last_class or value >= last_scale:
+        if cls == last_class or value >= last_scale or value == 0:  # صفر never adds to a number
             return False
         if last_class in {"scale", "dual", "plural"}:
             return True

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import pairwise
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -26,7 +27,7 @@ from typing import Any
 
 from rasd.arabic.normalize import normalize_ar
 from rasd.arabic.numbers import DIGITS_PATTERN, NumberLexicon, load_number_lexicon, parse_digits, trie_pattern
-from rasd.arabic.time_patterns import fold_with_offsets
+from rasd.arabic.time_patterns import Folded, fold_with_offsets
 from rasd.document import Article, Span
 from rasd.enrich.times import TimeFinder
 
@@ -138,6 +139,7 @@ class QuantityFinder:
                     m, found = head, self._read(head)
                     n_start, n_end = norm.to_original(a, m.end("num"))
             if found is None:
+                spans.extend(self._split(m, norm))  # ثلاثمائة ومائتين: two numbers side by side
                 continue
             start = m.start("q1") if m.group("q1") else m.start("neg") if m.group("neg") else a
             end = m.end()
@@ -149,6 +151,35 @@ class QuantityFinder:
             found["number_span"] = (n_start, n_end)
             spans.append(Span(o_start, o_end, "QUANTITY", found))
         return spans
+
+    def _split(self, m: re.Match[str], norm: Folded) -> list[Span]:
+        """Number words that read as several numbers (``أربعة آلاف وثلاثمائة وصفر`` → 4300, 0): one
+        span each; the unit stays with the last, the qualifier with the first."""
+        if m.group("digits"):
+            return []
+        tokens = [t for t in _WORD_RE.finditer(m.group("num")) if t.group() != "و"]
+        clean = [t.group().removeprefix("و") if t.group() not in self.numbers.words else t.group() for t in tokens]
+        parsed = self.numbers.evaluate_words(clean)
+        if len(parsed) < 2 or parsed[0].first != 0 or parsed[-1].last != len(clean):
+            return []
+        if any(p.last != q.first for p, q in pairwise(parsed)):
+            return []
+        base = m.start("num")
+        out = []
+        for i, p in enumerate(parsed):
+            if p.last - p.first == 1 and clean[p.first] in _RISKY_ALONE:
+                continue
+            first = tokens[p.first]
+            a = base + first.start() + (len(first.group()) - len(clean[p.first]))
+            b = base + tokens[p.last - 1].end()
+            last = i == len(parsed) - 1
+            attrs: dict[str, Any] = {"value": p.value, "unit": self.units.get(m.group("unit")) if last and m.group("unit") else None}
+            if p.vague:
+                attrs["vague"] = True
+            attrs["number_span"] = norm.to_original(a, b)
+            o_start, o_end = norm.to_original(a, m.end() if last and m.group("unit") else b)
+            out.append(Span(o_start, o_end, "QUANTITY", attrs))
+        return out
 
     def _addend(self, text: str) -> float | None:
         """Value of one ``و``-joined part after a scale: ``500``, ``300 ألف``, ``خمسمائة``."""
