@@ -375,3 +375,10 @@ def test_headline_speaker_colon(title: str, entities: dict[str, tuple[str, str]]
         cue = q.attrs["cue"]
         got.append((q.attrs["speaker"], article.text[cue[0]:cue[1]], article.text[q.start:q.end]))
     assert got == expected
+
+
+def test_speaker_text_names_an_unnamed_or_untagged_source() -> None:
+    article = build(["وقالت وزارة الخارجية البريطانية في بيان إن البلاد باقية في الاتفاق.",
+                     "وقال الوزير عادل كامل إن الميزانية جاهزة."], {"عادل كامل": (PER, "عادل كامل")})
+    got = [(q.attrs["speaker"], q.attrs["speaker_text"]) for q in find_quotes(article, LEX)]
+    assert got == [(None, "وزارة الخارجية البريطانية"), ("عادل كامل", None)]

@@ -5,6 +5,8 @@ One `Span` per quote over the quoted words (label ``QUOTE``) with attrs::
     speaker       canonical entity name, or None (an unnamed source: مصدر أمني)
     speaker_span  [start, end] of the speaker's mention (the explicit subject, or the mention the
                   speaker was resolved back to), or None
+    speaker_text  when the speaker is None: the words naming the unnamed or untagged source after the
+                  verb (``مصدر أمني``، ``وزارة الخارجية البريطانية``), else None
     kind          "direct" | "indirect"
     cue           [start, end] of the cue text, or None (a quote that continues a speaker's quote)
 
@@ -129,6 +131,7 @@ class _Cue:
     anaphor: bool = False
     subject_end: int = 0
     first_word: str = ""  # folded first word of an explicit non-entity subject (الوزير)
+    np_start: int = 0  # start of that subject's words (وقال |مصدر أمني)
     np_end: int = 0  # end of that subject's words (وقال مصدر أمني|)
     antecedent: Span | None = None  # the earlier PER whose role that title names
     prefixed: bool = False  # و/ف on the verb (وقال): coordinated, never the second verb of an SVO clause
@@ -581,7 +584,7 @@ def _resolve_subject(text: str, folded: str, cue: _Cue, limit: int, entities: En
             relational = True
         if bare and bare not in lex.skip_words:
             if not cue.explicit_other:
-                cue.first_word = bare
+                cue.first_word, cue.np_start = bare, m.start()
             cue.explicit_other = True
             cue.np_end = m.start() + len(word.rstrip(_PUNCT_STRIP))
         prev = bare
@@ -624,8 +627,12 @@ def _make_quote(text: str, a: int, b: int, kind: str, cue_span: tuple[int, int] 
             speaker, speaker_span = found[0], list(found[1])
     if speaker is not None and speaker_span is not None:
         state.add(a, speaker, (speaker_span[0], speaker_span[1]))
+    speaker_text = None
+    if speaker is None and cue is not None and cue.explicit_other and cue.np_end > cue.np_start > 0:
+        speaker_text = text[cue.np_start : cue.np_end]  # مصدر أمني، وزارة الخارجية البريطانية
     attrs: dict[str, Any] = {
         "speaker": speaker,
+        "speaker_text": speaker_text,
         "speaker_span": speaker_span,
         "kind": kind,
         "cue": list(cue_span) if cue_span else None,
@@ -709,8 +716,9 @@ def _headline_quote(text: str, title: Span, entities: EntityIndex) -> Span | Non
     if len(text[a:b].split()) < MIN_UNPUNCTUATED_QUOTE_WORDS:
         return None
     speaker = head[-1]
-    return Span(a, b, "QUOTE", {"speaker": canonical_of(speaker, text), "speaker_span": [speaker.start, speaker.end],
-                                "kind": "direct", "cue": [title.start, colon + 1]})
+    attrs = {"speaker": canonical_of(speaker, text), "speaker_text": None,
+             "speaker_span": [speaker.start, speaker.end], "kind": "direct", "cue": [title.start, colon + 1]}
+    return Span(a, b, "QUOTE", attrs)
 
 
 def _drop_nested(quotes: list[Span]) -> list[Span]:
