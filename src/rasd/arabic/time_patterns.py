@@ -3,20 +3,30 @@
 One pattern, one pass: an alternation of named branches, most specific first (at one position the
 first branch that matches wins)::
 
+    range     [من|بين] d-d|d إلى d month [year]; [من|بين] [عامي] year-year     من 4 إلى 22 يناير 1995
+    quarter   الربع|النصف ordinal [من] [عام] year|العام direction          الربع الثالث من عام 2016
+    decade    [ال]سبعينيات [من القرن ordinal|الماضي]                        ثمانينيات القرن الماضي
+    season    هذا الصيف, الربيع المقبل, صيف 2016
+    weekend   [عطلة] نهاية [هذا] الأسبوع [direction]
+    nthweekday أول|آخر [يوم] weekday|weekday الأول|آخر يوم من month|الشهر  أول جمعة من رمضان
     date      [weekday] day|ordinal [من] [شهر] month[/month] [[عام] year [هـ|م]]   الاثنين 26 تموز 2021
-    numdate   26/07/2021, 2021-07-26
-    clock     الساعة العاشرة صباحا, الساعة 10:30 مساء, 22:30
-    year      [منذ] عام 2014, منذ 2003, في 2014, 1443 هـ
-    offset    منذ|قبل|بعد [number] unit                                 منذ أسبوع, قبل ثلاثة أيام
-    window    [خلال] الساعات الـ24 الماضية
-    monthyear [شهر] month [عام] year, شهر رمضان, تموز                     تموز 2021
-    period    [مطلع] الأسبوع|الشهر|العام الماضي|المقبل|الحالي, هذا العام
+    numdate   [بتاريخ] [(]26/07/2021[)], 2021-07-26, 16/04/21, 3/2015
+    clock     الساعة العاشرة صباحا, الساعة 10:30 مساء, 22:30, الثامنة مساء, 7 صباحا, منتصف الليل
+    year      [منذ] عام 2014, منذ 2003, في 2014, 1443 هـ, a bare 2018 (checked: not a count)
+    offset    منذ|قبل|بعد [number] unit [و unit…] [من الآن]               منذ شهر و21 يوما
+    window    [خلال] الساعات الـ24 الماضية, العامين الماضيين
+    monthday  day [من] الشهر direction | day الجاري                        15 الجاري
+    monthyear [منذ|منتصف] [شهر] month [عام] year|direction, شهر 3, تموز    أيلول الماضي
+    period    [مطلع] الأسبوع|الشهر|العام الماضي|المقبل|بعد القادم, هذا العام
+    rest      بقية|باقي|ما تبقى من الأسبوع|الشهر|العام
     daypart   صباح|مساء|ليلة اليوم|أمس|غد|weekday                          مساء أمس
     relday    اليوم [weekday], أول أمس, بعد غد, أمس, غدا, الليلة
-    weekday   [يوم] weekday [الماضي|المقبل]
+    weekday   [يوم] weekday [الماضي|المقبل], احد (before الأسبوع الماضي)
     set       كل يوم اثنين, كل أسبوع, يوميا
-    duration  [لمدة] number unit | dual unit                                ثلاثة أشهر, عامين
+    duration  [لمدة] number unit [و number unit…] | dual unit            ثلاثة أشهر, سنة وثلاثة أشهر
 
+A lookahead for the words an expression can start with (`first_words`) fronts the branches, so an
+ordinary word costs one trie test; `fold_with_offsets` gives the matching form with a sparse offset map.
 Branch texts are re-read by `rasd.enrich.times`, which resolves them against a reference date.
 All literals are written in ordinary spelling and folded with `normalize_ar` when the regex is built.
 """

@@ -13,6 +13,13 @@ the text and resolves each hit to a TIMEX3-style value::
     خلال الساعات الـ24 الماضية DURATION  PT24H           (mod "past", anchor = reference day)
     كل يوم اثنين              SET       XXXX-WXX-1
     15 رمضان 1443 هـ          DATE      2022-04-16      (Hijri, tabular calendar)
+    من 4 إلى 22 تموز          DATE      2021-07-04      end=2021-07-22 (a range: first value, ``end``)
+    العامين الماضيين          DURATION  P2Y             begin=2019-07-26, end=2021-07-26 (a window)
+    الربع الثالث من عام 2016  DATE      2016-Q3         (also 2016-H1, 1970 for decades, 2021-SU)
+    أول جمعة من رمضان         DATE      2022-04-08      (nth weekday of a month, any calendar)
+
+``find_times(..., prefer="future")`` resolves a bare weekday or day-month to the next one
+(Duckling's convention for scheduling text) instead of the news convention below.
 
 Weekdays follow the news convention: the nearest such day on or before the reference, unless a
 direction word (``الماضي``/``المقبل``) or a future cue (``سوف``، ``من المقرر``، ``سيلتقي``…) says otherwise.
