@@ -4,7 +4,7 @@ Run:  .venv/bin/python benchmarks/timex_wojood.py
 Data: ../shared/data/wojood-sample/{train,val,test}.txt (MIT, SinaLab/ArabicNER), CoNLL ``token TAG``.
 Nothing is trained on Wojood, so all three files are scored.  Each sentence's tokens are joined with
 spaces; rasd's spans are mapped to the tokens they overlap.  Mapping: TIMEX DATE/DURATION/SET → DATE,
-TIMEX TIME → TIME, QUANTITY whose unit is not money/percent → CARDINAL over its number only
+TIMEX TIME and durations in hours, minutes or seconds (``PT…``, Wojood tags ``30 دقيقة`` TIME) → TIME, QUANTITY whose unit is not money/percent → CARDINAL over its number only
 (``number_span``).  Reports exact-span and overlap (lenient) precision/recall/F1 per label.
 Writes benchmarks/results/timex_wojood.json.
 """
@@ -65,7 +65,8 @@ def predicted_spans(tokens: list[str]) -> set[Span]:
         pos += len(tok) + 1
     raw: list[tuple[int, int, str]] = []
     for s in find_times(text, REFERENCE):
-        raw.append((s.start, s.end, "TIME" if s.attrs["type"] == "TIME" else "DATE"))
+        clock_duration = s.attrs["type"] == "DURATION" and str(s.attrs["value"]).startswith("PT")
+        raw.append((s.start, s.end, "TIME" if s.attrs["type"] == "TIME" or clock_duration else "DATE"))
     for q in find_quantities(text):
         if q.attrs.get("unit") not in MONEY_UNITS:
             a, b = q.attrs["number_span"]

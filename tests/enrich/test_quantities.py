@@ -95,7 +95,7 @@ DIGIT_FORM_CASES = [
     ("بلغت 2,500 دولار", "2,500 دولار", 2500),  # …but before exactly three it groups thousands
     ("النسبة .25 فقط", ".25", 0.25),  # a leading decimal point
     ("القيمة ٫٧٧ فقط", "٫٧٧", 0.77),
-    ("الرقم 1e10 كبير", "1e10", 10_000_000_000),
+    ("القيمة 1e10 تقريبا", "1e10 تقريبا", 10_000_000_000),
     ("درجة الحرارة -5 ليلا", "-5", -5),  # a minus sign after a space
     ("درجة الحرارة سالب واحد", "سالب واحد", -1),  # a negative word (lets a risky single word stand)
     ("بلغت 322 مائة ريال", "322 مائة ريال", 32_200),  # digits × hundred
@@ -135,6 +135,21 @@ def test_fraction_quantities(text: str, span: str, value: float, unit: str | Non
 )
 def test_no_signed_or_fraction_noise(text: str) -> None:
     assert [s.attrs["value"] for s in find_quantities(text) if s.attrs["value"] < 0 or s.attrs["value"] in (0.5, 10)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "القرار رقم 2254 الصادر عن مجلس الأمن",  # a label after رقم
+        "تنص المادة 103 منه",
+        "حماس رقم ( 61 ) عام",
+        "2 - يعاقب كل من",  # a list item number
+    ],
+)
+def test_labels_are_no_counts(text: str) -> None:
+    assert find_quantities(text) == []
+
+
 
 
 def test_stage_reuses_the_times_layer() -> None:

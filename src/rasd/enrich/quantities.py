@@ -40,6 +40,12 @@ _RISKY_ALONE = {normalize_ar(w) for w in ("ست", "سبع", "خمس", "عشر", 
                                           "ربع", "نصف", "ثلث", "ألف", "مية", "ميت")}  # fmt: skip
 _WORD_RE = re.compile(r"\S+")
 _ADDEND_RE = re.compile(r"و\s*(\S+(?:\s+(?!و)\S+)*)")
+_LABEL_WORDS = {normalize_ar(w) for w in (
+    "رقم", "الرقم", "برقم", "المادة", "مادة", "الفقرة", "فقرة", "البند", "بند", "القرار", "قرار", "الفصل",
+    "الصفحة", "صفحة", "ص", "طراز", "موديل", "الجزء", "المرسوم", "القانون", "قانون", "الطريق", "الدائرة", "الإصدار",
+)}  # fmt: skip
+_LIST_ITEM_RE = re.compile(r"(?:^|\n)\s*$")  # a number at the start of a line…
+_LIST_DASH_RE = re.compile(r"\d+\s*[-–.)]\s")  # …followed by a dash or a closing mark: "2 - يعاقب"
 _FRACTIONS = {normalize_ar(w) for w in ("نصف", "ثلث", "ربع")}
 _NEXT_WORD_RE = re.compile(r"\s+(ال\w+)")  # a definite noun: the whole the fraction is of
 _NOT_A_WHOLE = {normalize_ar(w) for w in ("النهائي", "النهائية", "النهائيات", "الساعة", "القرن", "الأول", "الثاني")}
@@ -132,6 +138,8 @@ class QuantityFinder:
             k = bisect_left(starts, n_end)  # time spans starting before the number ends
             if any(te > n_start for _, te in taken[max(0, k - 3) : k]):
                 continue
+            if not m.group("unit") and self._after_label(norm.text, m.start("q1") if m.group("q1") else a):
+                continue  # القرار رقم 2254, المادة 103: a label, not a count
             found = self._read(m)
             if found is None and m.group("more"):  # 3 آلاف و4 آلاف: two numbers, keep the first
                 head = self.regex.match(norm.text, m.start(), m.start("more"))
@@ -180,6 +188,15 @@ class QuantityFinder:
             o_start, o_end = norm.to_original(a, m.end() if last and m.group("unit") else b)
             out.append(Span(o_start, o_end, "QUANTITY", attrs))
         return out
+
+    @staticmethod
+    def _after_label(text: str, start: int) -> bool:
+        """Whether the number at ``start`` follows a label word (رقم، المادة، الفقرة…) or opens a list item."""
+        before = text[max(0, start - 16) : start]
+        if _LIST_ITEM_RE.search(before) and _LIST_DASH_RE.match(text, start):
+            return True
+        words = _WORD_RE.findall(before.replace("(", " "))
+        return bool(words) and words[-1] in _LABEL_WORDS
 
     def _addend(self, text: str) -> float | None:
         """Value of one ``و``-joined part after a scale: ``500``, ``300 ألف``, ``خمسمائة``."""
