@@ -193,3 +193,13 @@ def test_digits_with_addends(text: str, span: str, value: int, unit: str | None)
 )
 def test_side_by_side_numbers_split(text: str, values: list[int]) -> None:
     assert [s.attrs["value"] for s in find_quantities(text)] == values
+
+
+def test_scaled_decimals_are_whole() -> None:
+    (span,) = find_quantities("ليبلغ 1.029 تريليون دولار")
+    assert span.attrs["value"] == 1_029_000_000_000
+
+
+def test_teen_after_an_ordinal_is_no_count() -> None:
+    assert find_quantities("للدورة الثانية عشرة لمعهد العالم") == []
+    assert [s.attrs["value"] for s in find_quantities("قتل عشرة أشخاص")] == [10]

@@ -27,7 +27,7 @@ from typing import Any
 
 from rasd.arabic.normalize import normalize_ar
 from rasd.arabic.numbers import DIGITS_PATTERN, NumberLexicon, load_number_lexicon, parse_digits, trie_pattern
-from rasd.arabic.time_patterns import Folded, fold_with_offsets
+from rasd.arabic.time_patterns import Folded, fold_with_offsets, load_ordinals
 from rasd.document import Article, Span
 from rasd.enrich.times import TimeFinder
 
@@ -46,6 +46,7 @@ _LABEL_WORDS = {normalize_ar(w) for w in (
 )}  # fmt: skip
 _LIST_ITEM_RE = re.compile(r"(?:^|\n)\s*$")  # a number at the start of a line…
 _LIST_DASH_RE = re.compile(r"\d+\s*[-–.)]\s")  # …followed by a dash or a closing mark: "2 - يعاقب"
+_TEENS = {normalize_ar(w) for w in ("عشر", "عشرة")}
 _FRACTIONS = {normalize_ar(w) for w in ("نصف", "ثلث", "ربع")}
 _NEXT_WORD_RE = re.compile(r"\s+(ال\w+)")  # a definite noun: the whole the fraction is of
 _NOT_A_WHOLE = {normalize_ar(w) for w in ("النهائي", "النهائية", "النهائيات", "الساعة", "القرن", "الأول", "الثاني")}
@@ -103,6 +104,7 @@ class QuantityFinder:
         self.units = {normalize_ar(w): u for w, u in _read_rows("numbers/units.tsv")}
         self.qualifiers = {normalize_ar(w): (q, pos) for w, q, pos in _read_rows("numbers/qualifiers.tsv")}
         self.times = times or TimeFinder()
+        self.ordinals = frozenset(load_ordinals())
         pre = _alt([w for w, (_, pos) in self.qualifiers.items() if pos == "pre"])
         post = _alt([w for w, (_, pos) in self.qualifiers.items() if pos == "post"])
         word = rf"(?:{self.numbers.word_pattern})(?!\w)"
@@ -189,6 +191,10 @@ class QuantityFinder:
             out.append(Span(o_start, o_end, "QUANTITY", attrs))
         return out
 
+    def _after_ordinal(self, text: str, start: int) -> bool:
+        words = _WORD_RE.findall(text[max(0, start - 14) : start])
+        return bool(words) and words[-1] in self.ordinals
+
     @staticmethod
     def _after_label(text: str, start: int) -> bool:
         """Whether the number at ``start`` follows a label word (رقم، المادة، الفقرة…) or opens a list item."""
@@ -234,6 +240,8 @@ class QuantityFinder:
             value = parsed[0].value
             if parsed[0].vague or self.numbers.words[clean[0]][1] == "vague":
                 attrs["vague"] = True
+            if clean[0] in _TEENS and self._after_ordinal(m.string, m.start("num")):
+                return None  # الدورة الثانية عشرة: the end of an ordinal
             if len(clean) == 1 and clean[0] in _RISKY_ALONE and not (unit or m.group("q1") or m.group("neg")):
                 following = _NEXT_WORD_RE.match(m.string, m.end())
                 if not (clean[0] in _FRACTIONS and following and following.group(1) not in _NOT_A_WHOLE):
@@ -241,6 +249,8 @@ class QuantityFinder:
         if m.group("neg"):
             value = -value
         value = round(value, 9)
+        if abs(value) >= 1000 and abs(value - round(value)) < 1e-3:  # 1.029 تريليون: float noise
+            value = round(value)
         attrs["value"] = int(value) if float(value).is_integer() else value
         attrs["unit"] = unit
         qualifier = m.group("q1") or m.group("q2")
