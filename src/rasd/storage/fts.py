@@ -16,8 +16,8 @@ title_exact, …     matching form, unstemmed                         ``--exact`
 A query word matches when its keys (primary + alternates) meet a document word's keys, so
 ``واشنطن`` finds ``لواشنطن`` and the reverse.  BM25 weighs the headline above the body.
 
-Default semantics (``auto``): AND of the words; when that finds fewer than `RELAX_BELOW` articles,
-OR-ranked hits are appended after the AND hits (``SearchResult.relaxed``).  The user's text never
+Default semantics (``auto``): AND of the words; when that finds nothing (fewer than `RELAX_BELOW`),
+the OR-ranked hits are returned instead, flagged ``SearchResult.relaxed``.  The user's text never
 reaches SQL: the FTS5 expression is built from analyzed terms, each double-quoted, and passed as a
 bound parameter, like every filter value.
 
@@ -74,9 +74,11 @@ FTS_SCHEMA: tuple[str, ...] = (
 #: another seed than the benchmark's (benchmarks/README.md); 5:1 and 15:1 headline weights score within
 #: 0.01 MRR of 10:1.
 BM25_WEIGHTS = (10.0, 1.0, 8.0, 0.8, 3.0, 0.3)
-#: ``auto`` semantics relax AND to OR-ranked only when AND finds fewer hits than this (or than the
-#: page needs, if smaller): the OR query ranks every article with any of the words, which costs.
-RELAX_BELOW = 3
+#: ``auto`` semantics relax AND to OR-ranked only when AND finds fewer articles than this.  1 = only
+#: when AND finds nothing: the OR query ranks every article with any of the words, which doubles the
+#: latency, and on the benchmark relaxing below 3 or below a full page gained no MRR (see
+#: benchmarks/README.md).
+RELAX_BELOW = 1
 #: Words of a query found within this many tokens of each other in the headline earn a bonus.
 NEAR_TITLE = 10
 _STEM_COLS = "{title body title_alt body_alt}"
