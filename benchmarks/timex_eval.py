@@ -15,7 +15,8 @@ Only the parser/model specs (which carry values) are used; extractor-only specs 
 Duckling's cases resolve a bare weekday or a day and month to the *next* one; rasd resolves them by the
 news convention (the nearest past one) unless told otherwise, so its Duckling cases are run with
 ``find_times(..., prefer="future")`` — the convention that test set states — and the Recognizers cases
-with the default.
+with the default.  Ranges (``value``..``end``), windows (``begin``..``end``), decades and quarters are
+also written as Recognizers' intervals (``(2016-11-04,2016-11-22,P18D)``) so they can be compared.
 
 News-relevant categories (the goal: >= 90 % right): ``date`` (absolute and relative days, months,
 years: Recognizers DateParser, Duckling time with a day/week/month/year grain), ``date_period``
@@ -128,12 +129,12 @@ def load_cases() -> list[dict[str, Any]]:
     ref = duck["reference_time"]
     for dim, block in duck["dimensions"].items():
         for ex in block["examples"]:
-            category, expected = _duckling_expected(dim, ex["expected"])
-            if category is None:
+            duck_category, duck_expected = _duckling_expected(dim, ex["expected"])
+            if duck_category is None:
                 continue
             for phrase in ex["phrases"]:
-                cases.append({"source": "duckling", "category": category, "text": phrase, "reference": ref,
-                              "expected": expected})  # fmt: skip
+                cases.append({"source": "duckling", "category": duck_category, "text": phrase, "reference": ref,
+                              "expected": duck_expected})  # fmt: skip
     return cases
 
 
@@ -142,7 +143,8 @@ def _duckling_expected(dim: str, expr: str) -> tuple[str | None, list[str]]:
         m = re.match(r"datetime \((\d+), (\d+), (\d+), (\d+), (\d+), (\d+)\) (\w+)", expr)
         if not m:
             return "time_period", ["interval:" + expr]
-        moment = datetime(*map(int, m.groups()[:6]))
+        y, mo, d, h, mi, sec = (int(g) for g in m.groups()[:6])
+        moment = datetime(y, mo, d, h, mi, sec)
         grain = GRAINS.get(m.group(7), "day")
         canon = sorted(instant_canon(moment, grain))
         return ("date" if grain in {"day", "week", "month", "year"} else "time"), canon[:1]
@@ -322,6 +324,44 @@ def case_passes(case: dict[str, Any], out: set[str]) -> bool:
     return True
 
 
+def measure_ant_stages(limit: int = 500) -> dict[str, float] | None:
+    """CPU milliseconds per ANT article for the ``times`` stage and for ``quantities`` run after it
+    (reusing its layer), best of three passes over the first ``limit`` articles of the corpus."""
+    import gzip
+
+    files = sorted((SHARED / "ant-corpus").glob("*.jsonl.gz"))
+    if not files:
+        return None
+    from rasd.document import Article
+    from rasd.enrich.quantities import make_stage as quantities_stage
+    from rasd.enrich.times import make_stage as times_stage
+
+    articles = []
+    for path in files:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                record = json.loads(line)
+                paragraphs = [p for p in str(record.get("text") or "").split("\n") if p.strip()] or [""]
+                articles.append(Article.build(str(record.get("title") or ""), paragraphs,
+                                              published=datetime(2021, 7, 26)))  # fmt: skip
+                if len(articles) >= limit * (files.index(path) + 1) // len(files):
+                    break
+    times, quantities = times_stage(), quantities_stage()
+    best = {"times": float("inf"), "quantities": float("inf")}
+    for _ in range(3):  # one article through both stages at a time, as in the pipeline
+        spent = {"times": 0.0, "quantities": 0.0}
+        for article in articles:
+            t0 = time.process_time()
+            timed = times(article)
+            t1 = time.process_time()
+            quantities(timed)
+            spent["times"] += t1 - t0
+            spent["quantities"] += time.process_time() - t1
+        for k in best:
+            best[k] = min(best[k], spent[k] * 1000 / len(articles))
+    return {**{k: round(v, 3) for k, v in best.items()}, "articles": len(articles)}
+
+
 def main() -> int:
     if not SHARED.is_dir():
         print(f"skipped: {SHARED} not found", file=sys.stderr)
@@ -352,6 +392,7 @@ def main() -> int:
             "categories": {c: {"passed": p, "total": t, "rate": round(p / t, 4)} for c, (p, t) in sorted(per_cat.items())},
         }
     report["rasd_news_relevant_failures"] = failures
+    report["ant_stage_ms_per_article"] = measure_ant_stages()
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     names = [n for n, v in report["systems"].items() if v]
@@ -366,6 +407,8 @@ def main() -> int:
     print("| **news-relevant (*)** | | " + " | ".join(
         f"**{report['systems'][n]['news_relevant_pass_rate']:.1%}**" for n in names) + " |")  # fmt: skip
     print("| phrases/s | | " + " | ".join(f"{report['systems'][n]['phrases_per_second']:,.0f}" for n in names) + " |")
+    if report["ant_stage_ms_per_article"]:
+        print(f"ANT articles, CPU ms per article: {report['ant_stage_ms_per_article']}")
     return 0
 
 

@@ -28,7 +28,8 @@ Span = tuple[int, int, str]  # first token, last token + 1, label
 
 
 def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
-    sentences, current = [], []
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if not parts:
@@ -108,19 +109,21 @@ def main() -> int:
     t0 = time.perf_counter()
     pred = [predicted_spans([w for w, _ in s]) for s in sentences]
     seconds = time.perf_counter() - t0
-    report = {
+    exact = {label: score(gold, pred, label, False) for label in LABELS}
+    overlap = {label: score(gold, pred, label, True) for label in LABELS}
+    report: dict[str, object] = {
         "sentences": len(sentences),
         "tokens": sum(map(len, sentences)),
         "sentences_per_second": round(len(sentences) / seconds, 1),
-        "exact": {label: score(gold, pred, label, False) for label in LABELS},
-        "overlap": {label: score(gold, pred, label, True) for label in LABELS},
+        "exact": exact,
+        "overlap": overlap,
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print("| label | gold | exact P | exact R | exact F1 | overlap F1 |")
     print("|---|---|---|---|---|---|")
     for label in LABELS:
-        e, o = report["exact"][label], report["overlap"][label]
+        e, o = exact[label], overlap[label]
         print(f"| {label} | {e['gold']} | {e['precision']:.2f} | {e['recall']:.2f} | {e['f1']:.2f} | {o['f1']:.2f} |")
     return 0
 
