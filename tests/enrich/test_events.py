@@ -343,3 +343,13 @@ def test_shooting_at_a_protest_is_one_protest_event_with_excessive_force() -> No
               times={"مساء الجمعة": ("TIME", "2022-03-04TEV")})
     assert [(r["trigger"], r["type"], r["acled_sub_event_type"]) for r in summary(a)] == [
         ("احتجاجات", "protest", "Excessive force against protesters")]
+
+
+def test_own_clause_dates_the_event_and_a_governing_verb_may_stand_apart() -> None:
+    a = build(["ودخلت لجنة التحقيق مدينة دوما الثلاثاء للتحقيق في هجوم يعتقد أنه كيماوي وقع قبل عشرة أيام.",
+               "وشنت قوات أميركية وبريطانية وفرنسية ضربات جوية على سوريا يوم السبت الماضي."],
+              entities={"دوما": ("LOC", "دوما"), "سوريا": ("LOC", "سوريا")},
+              times={"الثلاثاء": ("DATE", "2022-03-08"), "قبل عشرة أيام": ("DATE", "2022-02-28"),
+                     "يوم السبت الماضي": ("DATE", "2022-03-05")})
+    assert [(r["trigger"], r["type"], r["date"]) for r in summary(a)] == [
+        ("هجوم", "attack", "2022-02-28"), ("ضربات جوية", "air_strike", "2022-03-05")]

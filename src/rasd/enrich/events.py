@@ -220,7 +220,9 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
         for c in by_sentence[i]:
             families.setdefault(FAMILIES[c.type], []).append(c)
         fired_by_family = {f: [c for c in cands if ctx.fires(c)] for f, cands in families.items()}
-        force = _force_against_protest(fired_by_family)
+        force = _force_against_protest(fired_by_family, families)
+        if force:  # the shooting is the evidence that the protest took place
+            fired_by_family["protest"] = families["protest"]
         for family, fired in fired_by_family.items():
             if not fired or (force and family == "violence"):
                 continue
@@ -241,11 +243,11 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
     return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in events]
 
 
-def _force_against_protest(fired: dict[str, list[_Candidate]]) -> bool:
+def _force_against_protest(fired: dict[str, list[_Candidate]], present: dict[str, list[_Candidate]]) -> bool:
     """``قتلى برصاص الجيش في مظاهرات``: a generic attack (shooting) inside a protest is ACLED's
     "Protests / Excessive force against protesters", one event, not a protest plus an attack."""
     violent = fired.get("violence") or []
-    return bool(fired.get("protest")) and bool(violent) and all(c.type == "attack" for c in violent)
+    return bool(present.get("protest")) and bool(violent) and all(c.type == "attack" for c in violent)
 
 
 def _same_incident(events: list[_Event], new: _Event) -> _Event | None:
@@ -377,9 +379,11 @@ class _Context:
         return score
 
     def _near(self, c: _Candidate, vocab: frozenset[str], span: int) -> bool:
+        """A word of ``vocab`` within ``span`` words after the trigger or ``span + 2`` before it (a
+        governing verb may have its subject in between: وشنت قوات أميركية وبريطانية ضربات جوية)."""
         ws = self.words(c.sentence)
         k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
-        for n in range(max(0, k - span), min(len(ws), k + span + 1)):
+        for n in range(max(0, k - span - 2), min(len(ws), k + span + 1)):
             w = ws[n][2]
             if n != k and (w in vocab or (w[:1] in "وف" and w[1:] in vocab)):
                 return True
@@ -491,6 +495,11 @@ class _Context:
             return f"{year}-{mid}", "month"
         return year, "year"
 
+    def _has_incident_word(self, start: int, end: int) -> bool:
+        words = self.folded[start:end].split()
+        return len(words) <= 6 and any(
+            w.strip(_PUNCT) in self.lex.incident or w.strip(_PUNCT)[1:] in self.lex.incident for w in words)
+
     def is_reference(self, c: _Candidate) -> bool:
         """``ردا على هجوم``، ``بعد الهجوم``، ``إثر انفجار``: the trigger names an earlier event."""
         before = self.folded[max(self.sentences[c.sentence].start, c.start - 20) : c.start].split()[-2:]
@@ -504,6 +513,8 @@ class _Context:
             if d is None or (reference and t.start < c.start):
                 continue  # the main clause's date is not the date of the event it reacts to
             dist = t.start - c.end if t.start >= c.end else c.start - t.end
+            if t.start >= c.end and self._has_incident_word(c.end, t.start):
+                dist = 0  # هجوم … وقع قبل عشرة أيام: the event's own clause dates it
             if best is None or dist < best[0]:
                 best = (dist, t, d)
         if best is not None:
