@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.document import Article
 from rasd.enrich.times import find_times, make_stage
@@ -312,3 +314,16 @@ def test_clock_and_compound_durations(text: str, span: str, typ: str, value: str
 def test_no_clock_or_period(text: str) -> None:
     assert [s.attrs["value"] for s in find_times(text, REF) if s.attrs["value"][:1] == "T" or "-H" in s.attrs["value"]
             or s.attrs.get("precision") == "decade"] == []  # fmt: skip
+
+
+_TRICKY_WORDS = ["من", "4", "إلى", "22", "بين", "و", "-", "الربع", "النصف", "الأخير", "الثالث", "أول", "آخر", "جمعة", "يوم", "اليوم", "رمضان", "شباط", "شهر", "3", "عام", "2014", "2018", "السبعينيات", "القرن", "الماضي", "الصيف", "المقبل", "نهاية", "الأسبوع", "عطلة", "الساعة", "الثامنة", "مساء", "7", "صباحا", "منتصف", "الليل", "منذ", "قبل", "بعد", "شهرين", "و21", "يوما", "من", "الآن", "15", "الجاري", "بتاريخ", "(15/1/1959)", "16/04/21", "3/2015", "بقية", "العام", "كل", "اثنين", "الأحد", "الاثنين"]
+
+
+@given(st.lists(st.sampled_from(_TRICKY_WORDS), max_size=12), st.sampled_from([None, REF, datetime(2020, 2, 29)]))
+@settings(max_examples=300, deadline=None)
+def test_any_word_salad_resolves_without_error(words: list[str], reference: datetime | None) -> None:
+    text = " ".join(words)
+    for prefer in ("past", "future"):
+        for span in find_times(text, reference, prefer=prefer):
+            assert 0 <= span.start < span.end <= len(text)
+            assert isinstance(span.attrs["value"], str)
