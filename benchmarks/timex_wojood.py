@@ -22,7 +22,7 @@ DATA = ROOT.parent / "shared" / "data" / "wojood-sample"
 RESULTS = ROOT / "benchmarks" / "results" / "timex_wojood.json"
 LABELS = ("DATE", "TIME", "CARDINAL")
 REFERENCE = datetime(2022, 1, 1)  # Wojood has no publication dates; values are not scored
-MONEY_UNITS = {"dollars", "euros", "pounds", "dinars", "riyals", "dirhams", "liras", "percent"}
+MONEY_UNITS = {"dollars", "euros", "pounds", "dinars", "riyals", "dirhams", "liras", "shekels", "cents", "percent"}
 
 Span = tuple[int, int, str]  # first token, last token + 1, label
 

@@ -203,3 +203,18 @@ def test_scaled_decimals_are_whole() -> None:
 def test_teen_after_an_ordinal_is_no_count() -> None:
     assert find_quantities("للدورة الثانية عشرة لمعهد العالم") == []
     assert [s.attrs["value"] for s in find_quantities("قتل عشرة أشخاص")] == [10]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("بلغ $10,000 أمس", "$10,000", 10_000, "dollars"),  # a currency sign before the number
+        ("بسعر 20€ للقطعة", "20€", 20, "euros"),  # …or after it
+        ("42 KWD", "42 KWD", 42, "dinars"),  # ISO codes
+        ("غرامة 5 آلاف شيقل", "5 آلاف شيقل", 5000, "shekels"),
+        ("ارتفع 10 سنتات", "10 سنتات", 10, "cents"),
+    ],
+)
+def test_currency_signs_and_codes(text: str, span: str, value: int, unit: str) -> None:
+    found = [(text[s.start : s.end], s.attrs["value"], s.attrs["unit"]) for s in find_quantities(text)]
+    assert (span, value, unit) in found

@@ -112,7 +112,7 @@ class QuantityFinder:
         scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "plural"} or w in _HUNDREDS])
         negative = _alt([normalize_ar(w) for w in ("سالب", "ناقص")])
         self.regex = re.compile(
-            rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?"
+            rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?(?P<cur>(?:US)?[$€£]\s?)?"
             rf"(?P<num>(?:ال)?(?P<digits>{digits})(?:\s+(?P<dscale>{scale})(?!\w)"
             rf"(?P<more>(?:\s+و\s*(?:\d+(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*))*))?"  # 3 آلاف و500
             rf"|{word}(?:\s+و?\s*{word})*)"
@@ -152,6 +152,8 @@ class QuantityFinder:
                 spans.extend(self._split(m, norm))  # ثلاثمائة ومائتين: two numbers side by side
                 continue
             start = m.start("q1") if m.group("q1") else m.start("neg") if m.group("neg") else a
+            if m.group("cur") and not m.group("q1"):
+                start = m.start("cur")
             end = m.end()
             if m.group("adj") and found.get("unit") not in _ADJECTIVE_UNITS:
                 end = m.start("adj")
@@ -219,6 +221,8 @@ class QuantityFinder:
         num = m.group("num")
         words = [w for w in _WORD_RE.findall(num) if w != "و"]
         unit = self.units.get(m.group("unit")) if m.group("unit") else None
+        if unit is None and m.group("cur"):  # $10, € 20
+            unit = self.units.get(m.group("cur").strip())
         attrs: dict[str, Any] = {}
         if m.group("digits"):
             value = parse_digit_token(m.group("digits"))
