@@ -353,3 +353,14 @@ def test_own_clause_dates_the_event_and_a_governing_verb_may_stand_apart() -> No
                      "يوم السبت الماضي": ("DATE", "2022-03-05")})
     assert [(r["trigger"], r["type"], r["date"]) for r in summary(a)] == [
         ("هجوم", "attack", "2022-02-28"), ("ضربات جوية", "air_strike", "2022-03-05")]
+
+
+def test_missile_launch_and_interception_are_missile_attacks() -> None:
+    a = build(["واعترضت قوات الدفاع الجوي صاروخا باليستيا فوق مدينة جازان مساء الأحد.",
+               "وقالت الجماعة إنها أطلقت صواريخ على مطار أبها."],
+              entities={"جازان": ("LOC", "جازان"), "أبها": ("LOC", "أبها")},
+              times={"مساء الأحد": ("TIME", "2022-03-06TEV")})
+    assert [(r["trigger"], r["type"], r["acled_sub_event_type"], r["locations"]) for r in summary(a)] == [
+        ("صاروخا", "shelling", "Shelling/artillery/missile attack", ["جازان"]),
+        ("صواريخ", "shelling", "Shelling/artillery/missile attack", ["أبها"]),
+    ]
