@@ -79,7 +79,7 @@ DAYPART_WORDS = {
     normalize_ar(w): code
     for w, code in (
         ("صباح", "MO"), ("صباحا", "MO"), ("فجر", "MO"), ("فجرا", "MO"), ("الفجر", "MO"), ("ص", "MO"),
-        ("الصبح", "MO"), ("الليل", "NI"), ("الصباح", "MO"), ("المساء", "EV"),
+        ("الصبح", "MO"), ("الليل", "NI"), ("الصباح", "MO"), ("المساء", "EV"), ("المغرب", "EV"), ("العشاء", "EV"),
         ("ظهر", "AF"), ("ظهرا", "AF"), ("الظهر", "AF"), ("بعد الظهر", "AF"), ("عصر", "AF"),
         ("عصرا", "AF"), ("العصر", "AF"), ("ظهيرة", "AF"),
         ("مساء", "EV"), ("مساءا", "EV"), ("مساءً", "EV"), ("م", "EV"),
@@ -157,11 +157,15 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أول|آخر)\s+)?")
     relday_core = n(r"(?:اليوم|أمس|الأمس|غد|الغد|البارحة)")
     daypart = _alt(w for w in DAYPART_WORDS if len(w) > 1 and not w.startswith("ال"))
-    hour_word = rf"{ordinal}(?:\s+{n('عشرة')})?"
+    hour_word = rf"{ordinal}(?:\s+{n('عشر')}ه?)?"
+    unit_words = _alt(w for w, (v, c) in nums.words.items() if c == "unit" and 1 <= v <= 9)
+    bound_words = _alt(w for w, (_, c) in nums.words.items() if c == "bound")
+    cardinal_hour = rf"(?:{bound_words}\s+{n('عشر')}ه?|{n('عشر')}ه?|{unit_words})(?!\w)"  # الساعة ثلاثة
     clock_digits = r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?::[0-5]\d)?)?"
     minutes = n(rf"(?:\s+و\s*(?:النصف|نصف|الربع|ربع|الثلث|ثلث|{number}\s+(?:دقيقة|دقائق)))?"
                 rf"(?:\s+إلا\s+(?:ربعا|ربع|الربع|ثلثا|ثلث|الثلث|{number}\s+(?:دقيقة|دقائق)))?")  # fmt: skip
-    clock_tail = n(rf"(?:\s+(?:من\s+)?(?:{daypart}|AM|PM|am|pm)(?!\w))?")
+    clock_tail = n(rf"(?:\s+(?:من\s+|في\s+)?(?:{daypart}|ال(?:صبح|صباح|فجر|ظهر|عصر|مساء|ليل)|(?:بعد|قبل)\s+"
+                   r"(?:الظهر|العصر|المغرب)|المغرب|العشاء|(?:هذا|هذه)\s+(?:الصباح|المساء|الليلة)|AM|PM|am|pm)(?!\w))?")
     # a required part of the day after a bare hour; صباح/مساء only as adverbs (not مساء الجمعة: a day)
     clock_tail_req = n(r"\s+(?:(?:من\s+|في\s+)?(?:صباحا|مساء|مساءا|فجرا|ليلا|ظهرا|عصرا|الصبح|الفجر|الظهر|العصر"
                        r"|الليل|AM|PM|am|pm)(?!\w)(?!\s+(?:يوم|أمس|اليوم|الغد|غد|ال(?:سبت|أحد|اثنين|إثنين|ثلاثاء"
@@ -194,7 +198,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                    r"|(?:[12]\d|3[01]|0?[1-9])(?P<s3>[/.\-])(?:1[0-2]|0?[1-9])(?P=s3)\d\d(?!\d)"
                    r"|(?:1[0-2]|0?[1-9])\s?[/\-]\s?(?:19|20)\d\d|(?:19|20)\d\d/(?:1[0-2]|0?[1-9])(?!\d)"
                    r"|(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?!\s*%))(?![\d/.\-]\d)(?(paren)\s?\))",
-        "clock": rf"{noon}?" + n(r"(?:الساعة\s+)") + rf"(?:{clock_digits}|{hour_word}){minutes}{clock_tail}"
+        "clock": rf"{noon}?" + n(r"(?:الساعة\s+)") + rf"(?:{clock_digits}|{hour_word}|{cardinal_hour}){minutes}{clock_tail}"
                  rf"|{noon}?(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]){clock_tail}"
                  # without الساعة an hour needs minutes or a part of the day: الثامنة مساء، السابعة والنصف
                  rf"|{hour_word}(?:{minutes_req}{clock_tail}|{minutes}{clock_tail_req})"

@@ -337,7 +337,14 @@ class TimeFinder:
             rest = s[hm.end():]
         else:
             after = s.split(None, 1)[1] if s.startswith(_n("الساعة")) else s
-            value = self._ordinal_value(after, hours=True)
+            value, used = self._ordinal_prefix_value(after)
+            rest = after[used:]
+            after_words = _WORD_RE.findall(after)
+            if value is None and after_words:  # الساعة ثلاثة, الساعة إحدى عشرة
+                teen = len(after_words) > 1 and after_words[1].startswith(_n("عشر"))
+                parsed = self.numbers.evaluate_words(after_words[: 2 if teen else 1])
+                value = int(parsed[0].value) if parsed and 1 <= parsed[0].value <= 12 else None
+                rest = after[len(" ".join(after_words[: 2 if teen else 1])) :]
             if value is None:
                 return None
             hour, minute = value, 0
@@ -346,6 +353,8 @@ class TimeFinder:
         if minute < 0:
             hour, minute = hour - 1, minute + 60
         part = next((DAYPART_WORDS[w] for w in rest_words if w in DAYPART_WORDS), None)
+        if _n("قبل") in rest_words and _n("الظهر") in rest_words:  # قبل الظهر: the morning
+            part = "MO"
         if "PM" in rest.upper() or afternoon:
             part = "EV"
         if (part in {"AF", "EV"} and hour < 12) or (part == "NI" and 6 <= hour < 12):
@@ -835,16 +844,24 @@ class TimeFinder:
         return after.split(None, 1)[0] in self.ordinals
 
     def _ordinal_value(self, s: str, *, hours: bool = False) -> int | None:
-        total = 0
-        for w in _WORD_RE.findall(s):
-            w = w.removeprefix("و")
+        return self._ordinal_prefix_value(s)[0]
+
+    def _ordinal_prefix_value(self, s: str) -> tuple[int | None, int]:
+        """Value of the ordinal words that open ``s`` (``الحادي والعشرين``, ``الثالث عشر``) and the
+        offset where they end."""
+        total, end = 0, 0
+        for m in _WORD_RE.finditer(s):
+            w = m.group().removeprefix("و")
             if w in self.ordinals:
                 total += self.ordinals[w]
-            elif w.startswith(_n("عشر")):
+            elif w.startswith(_n("عشر")) and total:
                 total += 10
             elif total:
                 break
-        return total or None
+            else:
+                continue
+            end = m.end()
+        return total or None, end
 
     @staticmethod
     def _nearest_hijri(ref: date, month: int, day: int) -> date:
