@@ -137,6 +137,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     unit = rf"{_alt(cal.units)}(?!\w)"
     direction = _alt(DIRECTION_WORDS)
     plural_unit = rf"{_alt(w for w, (_, c) in cal.units.items() if c == 0)}(?!\w)"
+    al_plural = _alt(w if w.startswith("ال") else "ال" + w for w, (_, c) in cal.units.items() if c == 0)
     dual_unit = _alt(w for w, (_, c) in cal.units.items() if c == 2 and w.endswith("ين"))
     dual_direction = _alt(normalize_ar(w) for w in (
         "الماضيين", "المنصرمين", "الأخيرين", "السابقين", "المقبلين", "القادمين", "الماضيتين", "الأخيرتين",
@@ -213,7 +214,9 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   + n(r"(?:\s+من\s+الآن|(?!\s+(?:من|على|أن|ان|أمس)(?!\w)))"),
         "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{plural_unit}\s+(?:ال)?{number}\s+{direction}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}"
-                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?ال") + rf"{dual_unit}\s+{dual_direction}",
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?ال") + rf"{dual_unit}\s+{dual_direction}"
+                  # الأيام المقبلة, السنوات الأخيرة, الأيام القليلة الماضية: a window of unstated length
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"{al_plural}\s+(?:{n('القليلة')}\s+)?{direction_only}",
         "quarter": n(r"(?:(?:خلال|في)\s+)?(?:الربع|النصف)\s+") + rf"(?:{ordinal}|{n('الأخير')})"
                    + n(r"(?:\s+(?:من|في))?(?:\s+(?:عام|العام|السنة|سنة))?") + rf"(?:\s+{direction}|\s+{year}"
                    + n(r"|\s+(?:هذا|هذه)\s+(?:العام|السنة))?"),

@@ -429,9 +429,14 @@ class TimeFinder:
 
     def _resolve_window(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         unit, count = self._unit_count(s, words)
-        if unit is None or count is None:
+        if unit is None:
             return None
         direction = DIRECTION_WORDS.get(words[-1], _DUAL_DIRECTIONS.get(words[-1], -1))
+        if count is None:  # الأيام المقبلة: a window of unstated length (TIMEX3 PXD)
+            vague: dict[str, Any] = {"mod": "past" if direction < 0 else "future", "precision": "duration"}
+            if ref is not None:
+                vague["anchor"] = ref.date().isoformat()
+            return "DURATION", _duration_value(unit, 0).replace("0", "X"), vague
         attrs: dict[str, Any] = {"mod": "past" if direction < 0 else "future", "precision": "duration"}
         if ref is not None:
             attrs["anchor"] = ref.date().isoformat()
