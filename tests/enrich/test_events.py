@@ -364,3 +364,13 @@ def test_missile_launch_and_interception_are_missile_attacks() -> None:
         ("صاروخا", "shelling", "Shelling/artillery/missile attack", ["جازان"]),
         ("صواريخ", "shelling", "Shelling/artillery/missile attack", ["أبها"]),
     ]
+
+
+def test_the_attack_after_a_missile_strike_is_another_event() -> None:
+    a = build(["وأطلقت الولايات المتحدة 110 صواريخ على أهداف في دمشق فجر السبت.",
+               "وقتل في الهجوم الكيماوي على دوما الأسبوع الماضي 60 شخصا على الأقل."],
+              entities={"الولايات المتحدة": ("LOC", "الولايات المتحدة"), "دمشق": ("LOC", "دمشق"), "دوما": ("LOC", "دوما")},
+              times={"فجر السبت": ("TIME", "2022-03-05TNI"), "الأسبوع الماضي": ("DATE", "2022-W09")},
+              quantities={"60 شخصا على الأقل": (60, "people", "at_least")})
+    assert [(r["trigger"], r["type"], r["killed"]) for r in summary(a)] == [
+        ("صواريخ", "shelling", None), ("الهجوم", "attack", 60)]

@@ -304,9 +304,22 @@ def _coreferent(events: list[_Event], family: str, fired: list[_Candidate], i: i
     if not (word.startswith(("ال", "وال", "بال", "لل", "فال"))):
         return None
     for e in reversed(events):
-        if FAMILIES[e.type] == family and 0 < i - e.sentence <= 2:
+        if FAMILIES[e.type] == family and 0 < i - e.sentence <= 2 and _may_refer(first.type, e.type):
             return e
     return None
+
+
+#: What a definite noun may refer back to: الهجوم to a bombing or an attack, not to an air strike or
+#: shelling (in ردا على الهجوم after a missile strike, the attack is another event).
+_REFERS_TO = {
+    "attack": frozenset({"attack", "suicide_bomb", "explosion", "grenade", "violence_against_civilians"}),
+    "explosion": frozenset({"explosion", "suicide_bomb", "grenade"}),
+    "shelling": frozenset({"shelling", "air_strike"}),  # القصف after غارات: the same bombardment
+}
+
+
+def _may_refer(noun_type: str, event_type: str) -> bool:
+    return noun_type == event_type or event_type in _REFERS_TO.get(noun_type, frozenset())
 
 
 class _Context:
@@ -720,7 +733,7 @@ class _Context:
         return (totals["killed"][0], totals["killed"][1]), (totals["wounded"][0], totals["wounded"][1])
 
     def _casualty_role(self, q: Span) -> str | None:
-        before = self.folded[max(0, q.start - 30) : q.start].split()[-3:]
+        before = self.folded[max(0, q.start - 80) : q.start].split()[-8:]  # nearest casualty word wins
         for w in reversed(before):
             w = w.strip(_PUNCT)
             for cand in (w, w[1:] if w[:1] in "وفب" else w):
