@@ -4,7 +4,8 @@ Run:  .venv/bin/python benchmarks/timex_wojood.py
 Data: ../shared/data/wojood-sample/{train,val,test}.txt (MIT, SinaLab/ArabicNER), CoNLL ``token TAG``.
 Nothing is trained on Wojood, so all three files are scored.  Each sentence's tokens are joined with
 spaces; rasd's spans are mapped to the tokens they overlap.  Mapping: TIMEX DATE/DURATION/SET → DATE,
-TIMEX TIME and durations in hours, minutes or seconds (``PT…``, Wojood tags ``30 دقيقة`` TIME) → TIME, QUANTITY whose unit is not money/percent → CARDINAL over its number only
+TIMEX TIME, durations in hours, minutes or seconds (``PT…``, Wojood tags ``30 دقيقة`` TIME) and
+``PRESENT_REF`` (``الآن``) → TIME, QUANTITY whose unit is not money/percent → CARDINAL over its number only
 (``number_span``).  Reports exact-span and overlap (lenient) precision/recall/F1 per label.
 Writes benchmarks/results/timex_wojood.json.
 """
@@ -67,6 +68,7 @@ def predicted_spans(tokens: list[str]) -> set[Span]:
     raw: list[tuple[int, int, str]] = []
     for s in find_times(text, REFERENCE):
         clock_duration = s.attrs["type"] == "DURATION" and str(s.attrs["value"]).startswith("PT")
+        clock_duration = clock_duration or s.attrs["value"] == "PRESENT_REF"  # الآن، حاليا: Wojood TIME
         raw.append((s.start, s.end, "TIME" if s.attrs["type"] == "TIME" or clock_duration else "DATE"))
     for q in find_quantities(text):
         if q.attrs.get("unit") not in MONEY_UNITS:

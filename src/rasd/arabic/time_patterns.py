@@ -21,6 +21,7 @@ first branch that matches wins)::
     rest      بقية|باقي|ما تبقى من الأسبوع|الشهر|العام
     daypart   صباح|مساء|ليلة اليوم|أمس|غد|weekday                          مساء أمس
     relday    اليوم [weekday], أول أمس, بعد غد, أمس, غدا, الليلة
+    now       [حتى] الآن, حاليا, في الوقت الراهن                           (PRESENT_REF)
     weekday   [يوم] weekday [الماضي|المقبل], احد (before الأسبوع الماضي)
     set       كل يوم اثنين, كل أسبوع, يوميا
     duration  [لمدة] number unit [و number unit…] | dual unit            ثلاثة أشهر, سنة وثلاثة أشهر
@@ -59,7 +60,7 @@ __all__ = [
 BRANCHES = (
     "range", "quarter", "decade", "season", "weekend", "nthweekday", "date", "numdate", "clock", "year", "offset", "window",
     "monthday", "monthyear",
-    "period", "rest", "daypart", "relday", "weekday", "set", "duration",
+    "period", "rest", "daypart", "relday", "now", "weekday", "set", "duration",
 )  # fmt: skip
 
 #: Words after a weekday, week, month or year that give the direction from the reference.
@@ -243,6 +244,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   r"|اليوم(?!\s+(?:التالي|العالمي|الوطني|السابع|الأول|الثاني|الثالث|الذي|الذى|نفسه|ذاته|من|السابق"
                   r"|الماضي|المنصرم|الأخير|الموالي|اللاحق))"
                   r"|(?:يوم\s+)?(?:أمس|غد)|الأمس|البارحة|غدا|الغد|الليلة|بكرة|بكرا"),
+        "now": n(r"(?:حتى\s+)?(?:الآن|حاليا|في\s+الوقت\s+(?:الحالي|الراهن))"),
         "weekday": n(r"(?:يوم\s+)?") + rf"{weekday}(?:\s+{direction})?"
                    rf"|{bare_weekday}(?=\s+(?:{n('من')}\s+)?{n('(?:الأسبوع|الاسبوع)')}\s+{direction})",
         "set": n(r"كل\s+") + rf"(?:{n('يوم')}\s+{any_weekday}|{weekday})"
@@ -269,7 +271,7 @@ def first_words() -> frozenset[str]:
         "أواسط", "طيلة", "طوال", "على", "شهر", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليلة", "عصر", "ظهيرة",
         "اليوم", "أمس", "يوم", "الأمس", "البارحة", "غدا", "الغد", "غد", "الليلة", "بكرة", "بكرا", "كل",
         "يوميا", "أسبوعيا", "شهريا", "سنويا", "لمدة", "مدة", "نحو", "حوالي", "قرابة", "الأسبوع", "الاسبوع",
-        "الشهر", "الظهر", "الظهيرة", "بقية", "باقي", "بتاريخ",
+        "الشهر", "الظهر", "الظهيرة", "بقية", "باقي", "بتاريخ", "الآن", "حاليا",
     ]
     words = {normalize_ar(w) for w in literal}
     words |= set(cal.months) | set(cal.weekdays) | {w[2:] for w in cal.weekdays} | set(load_ordinals())

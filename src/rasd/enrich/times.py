@@ -704,6 +704,14 @@ class TimeFinder:
             return "DATE", "XXXX-XX-XX", {**attrs, "anchor": "REF", "offset": _day_offset(offset)}
         return "DATE", (ref.date() + timedelta(days=offset)).isoformat(), attrs
 
+    def _resolve_now(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                     future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``الآن``, ``حتى الآن``, ``حاليا``: the reference itself (TIMEX3 ``PRESENT_REF``)."""
+        attrs: dict[str, Any] = {"anchor": "REF"}
+        if words[0] == _n("حتى"):
+            attrs["mod"] = "END"  # up to now
+        return "DATE", "PRESENT_REF", attrs
+
     def _resolve_weekday(self, s: str, words: list[str], start: int, text: str,
                          ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
         names = [w for w in words if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays]
