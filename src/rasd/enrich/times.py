@@ -310,7 +310,7 @@ class TimeFinder:
         if len(parts) == 2 and max(parts) >= 1900:  # 3/2015, 2015/3: a month
             y, m = max(parts), min(parts)
             return "DATE", f"{y:04d}-{m:02d}", {"precision": "month"}
-        if len(parts) == 3 and parts[2] < 100:  # 16/04/21: day/month/two-digit year
+        if len(parts) == 3 and parts[2] < 100 and parts[0] <= 31:  # 16/04/21: day/month/two-digit year
             d, m, yy = parts
             pivot = (ref.year % 100 + 5) if ref is not None else 50
             return "DATE", date(2000 + yy if yy <= pivot else 1900 + yy, m, d).isoformat(), {"precision": "day"}
