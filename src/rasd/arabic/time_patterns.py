@@ -128,7 +128,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     )
     weekday = _alt(cal.weekdays)
     ordinal = _alt(load_ordinals())
-    ord_day = rf"{ordinal}(?:\s+{n('عشر')}|\s+و\s*{ordinal})?"
+    ord_day = rf"{ordinal}(?:\s+{n('عشر')}ه?|\s+و\s*{ordinal})?"
     day = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?!\d)|{ord_day})"
     year = r"(?:1[3-4]\d\d|19\d\d|20\d\d)(?!\d)"
     era = n(r"(?:\s*(?:هـ|ه|هجري|هجرية|للهجرة|م|ميلادي|ميلادية|للميلاد)(?!\w))?")
@@ -187,12 +187,13 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                  rf"|{opener}?{year_word}?{year}\s*[-–/]\s*{year}"
                  rf"|{opener}{year_word}?{year}{connector}{year_word}?{year}",
         "nthweekday": rf"(?:{nth_bare}\s+(?:{n('يوم')}\s+)?{any_weekday}|{weekday}\s+{nth_article}"
-                      rf"|{nth_bare}\s+{n('يوم')}|{n('اليوم')}\s+{nth_article})\s+"  # آخر يوم من أيلول
+                      rf"|{nth_bare}\s+{n('يوم')}|{n('اليوم')}\s+{nth_article}"  # آخر يوم من أيلول
+                      rf"|{nth_bare}\s+{n('(?:ال)?أسبوع')}|{n('الأسبوع')}\s+{nth_article})\s+"  # الأسبوع الأول من
                       rf"(?:{n('(?:من|في)')}\s+|[بل])(?:{n('شهر')}\s+)?"
                       rf"(?:{month_x}|(?:{n('(?:هذا|هذه)')})\s+{n('الشهر')}|{n('الشهر')}\s+{direction})(?!\w)"
                       rf"(?:\s*[,،]?\s*(?:{n('(?:من|في)')}\s+|[بل])?(?:{n('(?:عام|سنة|العام|السنة)')}\s+)?{year}"
                       rf"|\s+{n('(?:العام|السنة)')}\s+{direction})?",
-        "date": rf"(?:{weekday}\s*[,،]?\s*)?{day}(?:\s*[-.]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
+        "date": rf"(?:{weekday}\s*[,،]?\s*)?{day}(?:\s*[-./]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
                 rf"(?:\s*[,،]?\s*{year_words}{year}{era})?",
         "numdate": n(r"(?:بتاريخ\s*)?") + r"(?P<paren>\(\s?)?(?<![\d/.:\-])(?:(?:[12]\d|3[01]|0?[1-9])\s?(?P<s1>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s1)\s?"
                    r"(?:19|20)\d\d"

@@ -488,8 +488,11 @@ class TimeFinder:
         iso = next((self.calendar.weekdays.get(w) or self.calendar.weekdays.get(_n("ال") + w) for w in words[:3]
                     if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays), 0)  # fmt: skip
         day_words = {_n("يوم"), _n("اليوم")}
-        if nth is None or (not iso and not day_words & set(words[:2])):
+        week_words = {_n("أسبوع"), _n("الأسبوع")}
+        week = not iso and bool(week_words & set(words[:2]))
+        if nth is None or (not iso and not week and not day_words & set(words[:2])):
             return None
+        day_words |= week_words
         k = next(i for i, w in enumerate(words) if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays
                  or (not iso and w in day_words))  # fmt: skip
         if words[k + 1] in NTH_WORDS:
@@ -503,6 +506,12 @@ class TimeFinder:
         first, last = self._month_bounds(rest, rest_words, ref, future)
         if first is None or last is None:
             return None
+        if week:  # الأسبوع الأول من أكتوبر: the first (last) Monday-to-Sunday week inside the month
+            monday = first + timedelta(days=(1 - first.isoweekday()) % 7 + 7 * (nth - 1)) if nth > 0 else (
+                last - timedelta(days=(last.isoweekday() % 7) + 6))
+            if monday + timedelta(days=6) > last:
+                return None
+            return "DATE", iso_week_value(monday), {"precision": "week"}
         if not iso:  # آخر يوم من الشهر, ثالث يوم من أيلول
             day = first + timedelta(days=nth - 1) if nth > 0 else last
         elif nth > 0:
