@@ -155,6 +155,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     counted_unit = rf"{_alt(w for w, (_, c) in cal.units.items() if c)}(?!\w)"  # شهر, عامين: no number needed
     duration_chain = rf"(?:\s*[,،]?\s*و?\s*(?:{number}\s+{unit}|{counted_unit}){one}(?!\w))*"
     month_mod = n(r"(?:(?:منذ|مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+)?")
+    direction_no_this = _alt(w for w in DIRECTION_WORDS if not w.startswith("ه"))  # الجاري yes, هذا no
     direction_only = _alt(w for w, d in DIRECTION_WORDS.items() if d and not w.startswith("ه"))
     mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أول|آخر)\s+)?")
     relday_core = n(r"(?:اليوم|أمس|الأمس|غد|الغد|البارحة)")
@@ -220,8 +221,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   # الأيام المقبلة, السنوات الأخيرة, الأيام القليلة الماضية: a window of unstated length
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"{al_plural}\s+(?:{n('القليلة')}\s+)?{direction_only}",
         "quarter": n(r"(?:(?:خلال|في)\s+)?(?:الربع|النصف)\s+") + rf"(?:{ordinal}|{n('الأخير')})"
-                   + n(r"(?:\s+(?:من|في))?(?:\s+(?:عام|العام|السنة|سنة))?") + rf"(?:\s+{direction}|\s+{year}"
-                   + n(r"|\s+(?:هذا|هذه)\s+(?:العام|السنة))?"),
+                   + n(r"(?:\s+(?:من|في))?(?:\s+(?:هذا|هذه)\s+(?:العام|السنة)|(?:\s+(?:عام|العام|السنة|سنة))?")
+                   + rf"(?:\s+{direction_no_this}|\s+{year})?)",
         "decade": rf"(?:ال)?{decade}(?:\s+(?:{n('من')}\s+)?{n('القرن')}\s+(?:{direction_only}|{ordinal}"
                   rf"(?:\s+{n('عشر')}|\s+و\s*{ordinal})?))?",
         "season": rf"(?:{n('(?:هذا|هذه)')}\s+)?(?:ال)?{season}\s+{season_year}{year}"

@@ -564,6 +564,8 @@ class TimeFinder:
         year_m = _YEAR_RE.search(s)
         if year_m:
             year = int(year_m.group())
+        elif ref is not None and words[-2] in {_n("هذا"), _n("هذه")}:  # الربع الثالث من هذا العام
+            year = ref.year
         elif words[-1] in DIRECTION_WORDS and words[-2] in _PERIOD_UNITS:
             if ref is None:
                 return "DATE", f"XXXX-{'H' if half else 'Q'}{n}", {"precision": "quarter", "anchor": "REF"}
