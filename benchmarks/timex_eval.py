@@ -62,6 +62,8 @@ RECOGNIZERS = {
     "Number/Arabic/OrdinalModel.json": "ordinal",
     "Number/Arabic/PercentModel.json": "percent",
 }
+#: Quantity qualifiers as Recognizers' open intervals (أكثر من 30 → (30,)).
+RANGE_QUALIFIERS = {"more_than": "({},)", "at_least": "[{},)", "less_than": "(,{})", "at_most": "(,{}]"}
 CURRENCIES = {"Dollar": "dollars", "EUR": "euros", "Pound": "pounds", "GBP": "pounds", "Cent": "cents",
               "AED": "dirhams", "SAR": "riyals", "KWD": "dinars", "JOD": "dinars", "EGP": "pounds"}  # fmt: skip
 GRAINS = {"Second": "minute", "Minute": "minute", "Hour": "hour", "Day": "day", "Week": "week",
@@ -194,6 +196,10 @@ def run_rasd(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float]:
         for q in find_quantities(case["text"]):
             v, unit = _num(q.attrs["value"]), q.attrs.get("unit")
             out.add("num:" + v)
+            if "value_max" in q.attrs:  # a range of counts, Recognizers' NumberRange interval
+                out.add(f"range:[{v},{_num(q.attrs['value_max'])})")
+            elif q.attrs.get("qualifier") in RANGE_QUALIFIERS:
+                out.add("range:" + RANGE_QUALIFIERS[q.attrs["qualifier"]].format(v))
             if unit == "percent":
                 out.add("pct:" + v)
             elif unit:

@@ -218,3 +218,25 @@ def test_teen_after_an_ordinal_is_no_count() -> None:
 def test_currency_signs_and_codes(text: str, span: str, value: int, unit: str) -> None:
     found = [(text[s.start : s.end], s.attrs["value"], s.attrs["unit"]) for s in find_quantities(text)]
     assert (span, value, unit) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("قتل ما بين 20 و30 شخصا", "ما بين 20 و30 شخصا", 20, 30, "people"),
+        ("من 5 إلى 10 قتلى", "من 5 إلى 10 قتلى", 5, 10, "killed"),
+        ("بين عشرين وثلاثين قتيلا", "بين عشرين وثلاثين قتيلا", 20, 30, "killed"),
+    ],
+)
+def test_ranges_of_counts(text: str, span: str, low: int, high: int, unit: str) -> None:
+    (found,) = find_quantities(text)
+    assert (text[found.start : found.end], found.attrs["value"], found.attrs["value_max"], found.attrs["unit"]) == (
+        span, low, high, unit)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قتل 3 وأصيب 5", "من 100 دولار إلى 200 شخص", "أسفر عن 36 قتيلا على الأقل و62 جريحا"],
+)
+def test_no_range_without_opener_or_with_two_units(text: str) -> None:
+    assert all("value_max" not in s.attrs for s in find_quantities(text))

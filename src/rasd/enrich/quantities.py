@@ -9,6 +9,8 @@ One compiled pattern over the matching form (`normalize_with_offsets`) finds
     عشرات القتلى               10        killed     (vague: ACLED records "tens" as 10)
     2.5 مليون دولار            2500000   dollars
     ألفان وخمسمائة             2500      None
+    ما بين 20 و30 قتيلا        20        killed     value_max 30 (a range: ACLED takes the lower)
+    3 آلاف و500 شخص            3500      people
 
 Numbers inside time expressions (``26 تموز 2021``، ``ثلاثة أشهر``، ``عام 2014``) are left to the
 ``times`` layer, and a bare year-like number (``انتخابات 2018``) is not a quantity.  Units and
@@ -40,6 +42,8 @@ _RISKY_ALONE = {normalize_ar(w) for w in ("ست", "سبع", "خمس", "عشر", 
                                           "ربع", "نصف", "ثلث", "ألف", "مية", "ميت")}  # fmt: skip
 _WORD_RE = re.compile(r"\S+")
 _ADDEND_RE = re.compile(r"و\s*(\S+(?:\s+(?!و)\S+)*)")
+_RANGE_GAP_RE = re.compile(r"\s*(-|–|إلى|الى|حتى|و)\s*")
+_RANGE_OPENER_RE = re.compile(r"(?<!\w)(?:من|بين|ما\s+بين|مابين)\s+$")
 _LABEL_WORDS = {normalize_ar(w) for w in (
     "رقم", "الرقم", "برقم", "المادة", "مادة", "الفقرة", "فقرة", "البند", "بند", "القرار", "قرار", "الفصل",
     "الصفحة", "صفحة", "ص", "طراز", "موديل", "الجزء", "المرسوم", "القانون", "قانون", "الطريق", "الدائرة", "الإصدار",
@@ -162,7 +166,7 @@ class QuantityFinder:
             o_start, o_end = norm.to_original(start, end)
             found["number_span"] = (n_start, n_end)
             spans.append(Span(o_start, o_end, "QUANTITY", found))
-        return spans
+        return _join_ranges(spans, text)
 
     def _split(self, m: re.Match[str], norm: Folded) -> list[Span]:
         """Number words that read as several numbers (``أربعة آلاف وثلاثمائة وصفر`` → 4300, 0): one
@@ -261,6 +265,27 @@ class QuantityFinder:
         if qualifier:
             attrs["qualifier"] = self.qualifiers[" ".join(qualifier.split())][0]
         return attrs
+
+
+def _join_ranges(spans: list[Span], text: str) -> list[Span]:
+    """``بين 20 و30 قتيلا``, ``من 5 إلى 10``, ``20-30 شخصا``: one span from the opener, ``value`` the
+    lower bound (ACLED records the lower figure) and ``value_max`` the upper; the unit of either."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and "value_max" not in prev.attrs and not prev.attrs.get("qualifier"):
+            gap = _RANGE_GAP_RE.fullmatch(text, prev.end, span.start)
+            opener = _RANGE_OPENER_RE.search(text, max(0, prev.start - 10), prev.start)
+            low, high = prev.attrs["value"], span.attrs["value"]
+            units = {prev.attrs.get("unit"), span.attrs.get("unit")} - {None}
+            dash = gap is not None and gap.group(1) in {"-", "–"} and text[prev.start : prev.start + 1].isdigit()
+            if gap and (opener or dash) and low < high and len(units) <= 1:
+                start = opener.start() if opener else prev.start
+                attrs = {**prev.attrs, "value_max": high, "unit": units.pop() if units else None}
+                out[-1] = Span(start, span.end, "QUANTITY", attrs)
+                continue
+        out.append(span)
+    return out
 
 
 def _addend_words(text: str) -> list[str]:
