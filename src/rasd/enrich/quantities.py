@@ -164,6 +164,8 @@ class QuantityFinder:
                 while end > start and norm.text[end - 1].isspace():
                     end -= 1
             o_start, o_end = norm.to_original(start, end)
+            while o_end < len(text) and "\u064b" <= text[o_end] <= "\u0652":  # 20 دولاراً: keep the tanwin
+                o_end += 1
             found["number_span"] = (n_start, n_end)
             spans.append(Span(o_start, o_end, "QUANTITY", found))
         return _join_ranges(spans, text)

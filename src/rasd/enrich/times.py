@@ -141,7 +141,7 @@ class TimeFinder:
         spans = []
         for h in hits:
             start, end = norm.to_original(h.start, h.end)
-            while end < len(text) and text[end] == "\u0640":  # the tatweel of هـ
+            while end < len(text) and (text[end] == "\u0640" or "\u064b" <= text[end] <= "\u0652"):  # هـ, عاماً
                 end += 1
             spans.append(Span(start, end, "TIMEX", {"type": h.type, "value": h.value, **h.attrs}))
         return spans
@@ -464,6 +464,12 @@ class TimeFinder:
                 first = gregorian_from_hijri(int(year_m.group()), month, 1)
             elif ref is not None:
                 first = self._nearest_hijri(ref.date(), month, 1)
+                direction = DIRECTION_WORDS.get(words[-1], 0)
+                year = _hijri_year_of(first)
+                if direction > 0 and first <= ref.date():  # رمضان المقبل: the next one
+                    first = gregorian_from_hijri(year + 1, month, 1)
+                elif direction < 0 and first > ref.date():  # رمضان الماضي: the last one
+                    first = gregorian_from_hijri(year - 1, month, 1)
             else:
                 return "DATE", "XXXX-XX", {**attrs, "hijri": f"XXXX-{month:02d}"}
             return "DATE", f"{first.year:04d}-{first.month:02d}", attrs
