@@ -464,12 +464,12 @@ class TimeFinder:
                 first = gregorian_from_hijri(int(year_m.group()), month, 1)
             elif ref is not None:
                 first = self._nearest_hijri(ref.date(), month, 1)
-                direction = DIRECTION_WORDS.get(words[-1], 0)
-                year = _hijri_year_of(first)
-                if direction > 0 and first <= ref.date():  # رمضان المقبل: the next one
-                    first = gregorian_from_hijri(year + 1, month, 1)
-                elif direction < 0 and first > ref.date():  # رمضان الماضي: the last one
-                    first = gregorian_from_hijri(year - 1, month, 1)
+                hijri_direction = DIRECTION_WORDS.get(words[-1], 0)
+                hijri_year = _hijri_year_of(first)
+                if hijri_direction > 0 and first <= ref.date():  # رمضان المقبل: the next one
+                    first = gregorian_from_hijri(hijri_year + 1, month, 1)
+                elif hijri_direction < 0 and first > ref.date():  # رمضان الماضي: the last one
+                    first = gregorian_from_hijri(hijri_year - 1, month, 1)
             else:
                 return "DATE", "XXXX-XX", {**attrs, "hijri": f"XXXX-{month:02d}"}
             return "DATE", f"{first.year:04d}-{first.month:02d}", attrs
