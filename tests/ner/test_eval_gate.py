@@ -13,7 +13,13 @@ import pytest
 
 from rasd.ner.evaluation import evaluate_dev
 
-FLOORS = {"overall": 0.71, "LOC": 0.84, "PERS": 0.70, "ORG": 0.60, "MISC": 0.48}  # measured: .725 .864 .723 .625 .526
+FLOORS = {
+    "overall": 0.71,
+    "LOC": 0.84,
+    "PERS": 0.70,
+    "ORG": 0.60,
+    "MISC": 0.48,
+}  # measured: .725 .864 .723 .625 .526
 
 
 @pytest.fixture(scope="module")

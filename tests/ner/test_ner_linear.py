@@ -38,7 +38,7 @@ def test_numpy_viterbi_matches_crfsuite(tmp_path: Path) -> None:
 
     crf = pycrfsuite.Tagger()
     crf.open(str(crf_path))
-    ours = Tagger(LinearChainModel.load(tmp_path / "m.npz"), load_lexicon(), {})
+    ours = Tagger(LinearChainModel.load(tmp_path / "m.npz"), load_lexicon(), {}, o_bias=0.0)
     for text in [t for t, _ in TRAIN] + TEST:
         tokens = text.split()
         assert ours.tag(tokens) == crf.tag(pycrfsuite.ItemSequence(fx.extract(tokens))), text

@@ -98,8 +98,41 @@ def repair_mentions(
     Two passes, so that names found by the gazetteer in the first also propagate in the second.
     """
     infos = [[tagger.features.word_info(t.text) for t in sent.tokens] for sent in sentences]
-    once = _repair_pass(text, sentences, infos, mentions, tagger.lexicon)
+    trimmed = [_trim_person(m, sentences, infos) for m in mentions]
+    kept = [m for m in trimmed if _plausible(m, sentences, infos, tagger.lexicon)]
+    once = _repair_pass(text, sentences, infos, kept, tagger.lexicon)
     return _repair_pass(text, sentences, infos, once, tagger.lexicon)
+
+
+# A one-word mention whose word ANT tagging almost never calls a name is dropped (``جميل``, ``معتادان``).
+_PRIOR_MIN_SEEN = 20
+_PRIOR_MAX_SHARE = 0.05
+
+
+def _trim_person(m: Mention, sentences: Sequence[Sentence], infos: list[list[WordInfo]]) -> Mention:
+    """A person name does not run on into a word with a proclitic (``فرهادي لفرانس`` → ``فرهادي``)."""
+    if m.label != "PER":
+        return m
+    for k in range(m.first + 1, m.last):
+        if infos[m.sentence][k].cut > 0:
+            toks = sentences[m.sentence].tokens
+            return Mention(m.start, toks[k - 1].end, m.label, m.sentence, m.first, k)
+    return m
+
+
+def _plausible(m: Mention, sentences: Sequence[Sentence], infos: list[list[WordInfo]], lex: Lexicon) -> bool:
+    """False for mentions with no letters (``24``) and one-word mentions of common non-names."""
+    toks = sentences[m.sentence].tokens[m.first : m.last]
+    if not any(t.kind in ("ar", "latin") for t in toks):
+        return False
+    if m.last - m.first == 1:
+        info = infos[m.sentence][m.first]
+        if (info.stem,) in lex.gazetteer:
+            return True
+        prior = lex.priors.get(info.stem)
+        if prior and prior[0] >= _PRIOR_MIN_SEEN and sum(prior[1:]) < _PRIOR_MAX_SHARE * prior[0]:
+            return False
+    return True
 
 
 def _repair_pass(
@@ -206,6 +239,10 @@ def group_mentions(
 ) -> tuple[list[int], list[Entity]]:
     """Assign every mention to an entity: the entity index per mention, and the entities with roles."""
     lex = tagger.lexicon
+    taken_sets: dict[int, set[int]] = {}
+    for m in mentions:
+        taken_sets.setdefault(m.sentence, set()).update(range(m.first, m.last))
+    taken = {k: frozenset(v) for k, v in taken_sets.items()}
     entities: list[Entity] = []
     by_key: dict[tuple[str, str], int] = {}
     keys = [_key(m, text) for m in mentions]
@@ -234,7 +271,9 @@ def group_mentions(
     for ent in entities:
         if ent.label == "PER":
             for m in sorted(ent.mentions, key=lambda x: x.start):
-                ent.role = find_role(text, sentences[m.sentence], m.first, tagger)
+                ent.role = find_role(
+                    text, sentences[m.sentence], m.first, tagger, taken.get(m.sentence, frozenset())
+                )
                 if ent.role:
                     break
     return [assignment[k] for k in range(len(mentions))], entities
@@ -266,10 +305,13 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-def find_role(text: str, sent: Sentence, first: int, tagger: Tagger) -> str | None:
+def find_role(
+    text: str, sent: Sentence, first: int, tagger: Tagger, taken: frozenset[int] = frozenset()
+) -> str | None:
     """The apposition before a person mention that starts with a title word, if any.
 
-    ``ويستقبل الرئيس الأميركي جو بايدن`` → ``الرئيس الأميركي``.
+    ``ويستقبل الرئيس الأميركي جو بايدن`` → ``الرئيس الأميركي``.  The scan stops at punctuation,
+    speech verbs, particles and tokens of other mentions (``taken``).
     """
     toks = sent.tokens
     triggers = tagger.lexicon.triggers
@@ -281,7 +323,7 @@ def find_role(text: str, sent: Sentence, first: int, tagger: Tagger) -> str | No
         return triggers.get(info.stem, "") or triggers.get(info.form, "")
 
     for j in range(first - 1, lo - 1, -1):
-        if toks[j].kind != "ar" or trigger(j) == "SPEECH" or infos[j - lo].form in _ROLE_BREAKS:
+        if toks[j].kind != "ar" or j in taken or trigger(j) == "SPEECH" or infos[j - lo].form in _ROLE_BREAKS:
             return None
         if trigger(j) == "PER_TITLE":
             while j - 1 >= lo and toks[j - 1].kind == "ar" and trigger(j - 1) == "PER_TITLE":

@@ -7,8 +7,8 @@ gazetteer matches (longest match, clitic allowed on the first word).
 
 >>> from rasd.ner.lexicon import load_lexicon
 >>> fx = FeatureExtractor(load_lexicon())
->>> feats = fx.extract(["وأكد", "وزير", "الخارجية", "الأميركي", "أنتوني", "بلينكن"])
->>> "s=اكد" in feats[0], "t=PER_TITLE" in feats[1], "-1:t=PER_TITLE" in feats[2]
+>>> feats = fx.extract(["لواشنطن", "وزير", "الخارجية", "الأميركي", "أنتوني", "بلينكن"])
+>>> "s=واشنطن" in feats[0], "t=PER_TITLE" in feats[1], "-1:t=PER_TITLE" in feats[2]
 (True, True, True)
 """
 
@@ -47,20 +47,22 @@ class WordInfo:
 
 
 def choose_stem_offset(form: str, lex: Lexicon) -> int:
-    """Offset where the word proper starts: the clitic split whose stem is most frequent in ANT.
+    """Offset where the word proper starts: the clitic split whose stem is clearly more frequent in ANT.
+
+    A word that is itself a known name part (``بايدن``, not ب + ``ايدن``) is never split.
 
     >>> from rasd.ner.lexicon import load_lexicon
     >>> lex = load_lexicon()
-    >>> [w[choose_stem_offset(w, lex):] for w in ("لواشنطن", "بالعراق", "بغداد", "وزير")]
-    ['واشنطن', 'العراق', 'بغداد', 'وزير']
+    >>> [w[choose_stem_offset(w, lex):] for w in ("لواشنطن", "بالعراق", "بغداد", "وزير", "بايدن")]
+    ['واشنطن', 'العراق', 'بغداد', 'وزير', 'بايدن']
     """
     cands = proclitic_candidates(form, keep_article=True)
-    if len(cands) == 1:
+    if len(cands) == 1 or form in lex.person_parts or form in lex.gazetteer_first:
         return 0
     best, best_count = 0, lex.count(form)
     for off in cands:
         c = lex.count(form[off:])
-        if c > best_count * 2 or (best_count == 0 and c > 0 and off > 0):
+        if c > best_count * 5 or (best_count == 0 and c > 0 and off > 0):
             best, best_count = off, c
     if best_count == 0:
         # Unknown word: strip only when an article follows the clitic (بالكاظمي → الكاظمي).

@@ -4,10 +4,10 @@ Spans exclude attached proclitics (``لواشنطن`` → ``واشنطن``, ``ب
 first word of a mention is cut where `choose_stem_offset` puts the word proper.
 
 >>> from rasd.ner.tagger import default_tagger
->>> text = "زيارة الكاظمي لواشنطن"
+>>> text = "وصل الرئيس الأميركي جو بايدن لواشنطن"
 >>> sentences = tokenize_sentences(text, [(0, len(text))])
 >>> [(text[m.start:m.end], m.label) for m in find_mentions(sentences, default_tagger())]
-[('الكاظمي', 'PER'), ('واشنطن', 'LOC')]
+[('جو بايدن', 'PER'), ('واشنطن', 'LOC')]
 """
 
 from __future__ import annotations

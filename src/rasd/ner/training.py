@@ -127,7 +127,7 @@ def count_tag_priors(
     """Tag ``corpus`` with the model and count, per word stem, occurrences and entity tags by type."""
     from rasd.ner.tagger import Tagger
 
-    tagger = Tagger.load(model_path, priors=priors or {})
+    tagger = Tagger.load(model_path, priors=priors or {}, o_bias=0.0)
     index = {t: k for k, t in enumerate(PRIOR_TYPES)}
     counts: dict[str, list[int]] = {}
     for tokens in corpus:
