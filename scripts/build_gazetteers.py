@@ -23,7 +23,30 @@ from babel import Locale
 from rasd.ner.normal import form_of
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "rasd" / "data" / "gazetteers"
-ARAB_REGION = set(["DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "IR", "TR", "IL"])
+# Arab League members plus the region's non-Arab neighbours most present in Arabic news
+ARAB_REGION = frozenset(
+    {
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+    }
+    | {"SY", "TN", "AE", "YE", "IR", "TR", "IL"}
+)
 NON_ARABIC_LETTERS = re.compile("[پچژگکیۀٹڈڑےںھۓە\u06c6\u06c7\u06c8\u06cb\u06d0]")
 ARABIC_ONLY = re.compile(r"^[\u0621-\u064a\u0660-\u0669 \-]+$")
 
