@@ -187,7 +187,7 @@ def normalize_with_offsets(text: str, **options: bool) -> Normalized:
     """Like `normalize_ar`, also returning the offset map back to ``text``.
 
     Only characters that change length (removed marks, expanded ligatures) cost Python work; the
-    rest is copied in slices.
+    offsets of the rest are filled in ranges.
     """
     flags = (
         options.get("alef", True),
@@ -197,27 +197,24 @@ def normalize_with_offsets(text: str, **options: bool) -> Normalized:
         options.get("hamza", False),
     )
     table = _table(*flags)
-    out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
     for m in _length_changing(*flags).finditer(text):
         i = m.start()
         if i > pos:
-            out.append(text[pos:i].translate(table))
             starts.extend(range(pos, i))
             ends.extend(range(pos + 1, i + 1))
         repl = table.get(ord(text[i]))
         if repl:
-            out.append(repl)
             starts.extend([i] * len(repl))
             ends.extend([i + 1] * len(repl))
         pos = i + 1
     if pos < len(text):
-        out.append(text[pos:].translate(table))
         starts.extend(range(pos, len(text)))
         ends.extend(range(pos + 1, len(text) + 1))
-    return Normalized("".join(out), tuple(starts), tuple(ends), len(text))
+    normalized = normalize_ar(text, alef=flags[0], maqsura=flags[1], teh=flags[2], digits=flags[3], hamza=flags[4])
+    return Normalized(normalized, tuple(starts), tuple(ends), len(text))
 
 
 @lru_cache(maxsize=16)
