@@ -46,6 +46,8 @@ def replace_annotations(conn: sqlite3.Connection, pk: int, article: Article) -> 
         for span in article.layer(layer):
             attrs = dict(span.attrs)
             key, date = _key_and_date(layer, attrs, published)
+            if layer == "entities" and not key:
+                key = span.slice(article.text)  # as the aggregate counts it, so updates subtract exactly
             rows.append(
                 (pk, layer, span.start, span.end, span.label, key, date,
                  json.dumps(attrs, ensure_ascii=False, default=str))
