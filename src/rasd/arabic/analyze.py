@@ -34,7 +34,7 @@ from rasd.arabic.tokenize import tokenize_ar
 __all__ = ["SearchAnalyzer", "WordTerms", "load_search_analyzer", "normalize_search_ar"]
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "search"
-_MEMO_LIMIT = 500_000
+_MEMO_LIMIT = 200_000  # entries per memo (~50 MB at most); cleared when full
 _NUM_FOLD = str.maketrans({",": "", "\u066c": "", ".": "d", "\u066b": "d"})
 _LATIN_FOLD = str.maketrans({"'": "", "’": "", "-": ""})
 
