@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rasd.arabic.numbers import load_number_lexicon, parse_digits, parse_number
+from rasd.arabic.normalize import normalize_ar
+from rasd.arabic.numbers import find_number_phrases, load_number_lexicon, parse_digits, parse_number
 
 NUMBER_CASES = [
     ("36", 36),
@@ -94,3 +95,33 @@ def test_ten_then_unit_is_not_one_number() -> None:
     # القرن الثامن عشر ثلاثة نصوص: عشر closes an ordinal, ثلاثة starts a count
     lex = load_number_lexicon()
     assert [n.value for n in lex.evaluate_words(["عشر", "ثلاثه"])] == [10, 3]
+
+
+# Number phrases read only in the standalone phrase mode: (phrase, values)
+PHRASE_CASES = [
+    ("واحد على ثلاثة", [1 / 3]),  # a ratio
+    ("1 على 20", [0.05]),
+    ("كان الناتج واحد جزء من مئة", [0.01]),  # an explicit fraction
+    ("جزء من مئة وخمسة", [1 / 105]),  # جزء alone: one part
+    ("مئتان وواحد وسبعون جزء من مئة", [200.71]),  # a whole number, then a proper fraction
+    ("2 1/4", [2.25]),  # a mixed digit fraction
+    ("-4/5", [-0.8]),
+    ("واحد فاصلة خمسة", [1.5]),  # a decimal point in words
+    ("سالب خمس فاصلة خمسة", [-5.5]),
+    ("ثلاثة وعشرون خمس", [4.6]),  # 23 fifths
+    ("ثلاثة وخمس", [3.2]),  # three and a fifth
+    ("ثلاثة وعشرون وثلاثة أخماس", [23.6]),
+    ("192.168.1.2", [192, 168, 1, 2]),  # three or more digit groups: a list
+    ("سالب واحد على 20", [-0.05]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), PHRASE_CASES)
+def test_find_number_phrases(text: str, values: list[float]) -> None:
+    found = [v for _, _, v in find_number_phrases(normalize_ar(text))]
+    assert found == pytest.approx(values)
+
+
+@pytest.mark.parametrize("text", ["خمسة وعشرون رجلا", "ثلاثة آلاف", "3 أشخاص", "مائة"])
+def test_plain_numbers_are_no_phrases(text: str) -> None:
+    assert find_number_phrases(normalize_ar(text)) == []

@@ -240,3 +240,23 @@ def test_ranges_of_counts(text: str, span: str, low: int, high: int, unit: str) 
 )
 def test_no_range_without_opener_or_with_two_units(text: str) -> None:
     assert all("value_max" not in s.attrs for s in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("واحد", [1]),  # a lone ambiguous word is a number in a number phrase…
+        ("2000", [2000]),  # …and so is a year-like number
+        ("3/4", [0.75]),  # a fraction, not a date
+        ("أريد أن أكسب 10000دولار في 3 سنوات", [10000, 3]),  # numbers inside durations count
+        ("الجواب سالب واحد على 20", [-0.05]),
+        ("رقم هاتفي هو +1-222-2222/2222", [1, 222, 2222, 2222]),  # a list is no range
+    ],
+)
+def test_phrase_mode(text: str, values: list[float]) -> None:
+    assert [s.attrs["value"] for s in find_quantities(text, phrase=True)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize("text", ["واحد", "2000", "3/4", "واحد على ثلاثة"])
+def test_news_mode_keeps_phrase_readings_out(text: str) -> None:
+    assert [s.attrs["value"] for s in find_quantities(text) if s.attrs["value"] < 1 or s.attrs["value"] == 2000] == []

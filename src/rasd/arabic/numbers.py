@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from rasd.arabic.normalize import normalize_ar
@@ -37,6 +38,7 @@ __all__ = [
     "DIGITS_PATTERN",
     "NumberLexicon",
     "ParsedNumber",
+    "find_number_phrases",
     "load_number_lexicon",
     "parse_digits",
     "parse_number",
@@ -279,3 +281,154 @@ def parse_number(text: str) -> int | float | None:
     if len(parsed) == 1 and parsed[0].first == 0 and parsed[0].last == len(cleaned):
         return parsed[0].value
     return None
+
+
+# -- number phrases: ratios, fractions, decimals -------------------------------------------------------
+#: A singular denominator after a number: ``ثلاثة وعشرون خمس`` = 23/5, ``ثلاثة وخمس`` = 3 + 1/5.
+_DENOMINATORS = {normalize_ar(w): d for w, d in (("ثلث", 3), ("ربع", 4), ("خمس", 5), ("سدس", 6), ("سبع", 7),
+                                                 ("ثمن", 8), ("تسع", 9), ("عشر", 10))}  # fmt: skip
+
+
+@cache
+def _phrase_regex() -> re.Pattern[str]:
+    n = normalize_ar
+    word = rf"(?:{load_number_lexicon().word_pattern})(?!\w)"
+    chain = rf"{word}(?:\s+و?\s*{word})*"
+    sign = n(r"(?:(?P<{0}>سالب|ناقص)\s+|(?P<{0}d>-)\s?)?")
+    num = r"(?:\d+(?:[.,\u066b]\d+)?(?![\d/])|" + chain + ")"
+    part = n(r"(?:جزء|أجزاء|اجزاء)")
+    return re.compile(
+        r"(?<![\w.,/\-+])(?P<list>\+?\d+(?:[./\-]\d+){2,})(?![\d.,/\-]?\d)"
+        r"|(?<![\w.,/\-])(?P<fneg>-\s?)?(?:(?P<whole>\d+)\s+)?(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"
+        rf"|(?<!\w){sign.format('rneg')}(?:(?P<ra>{num})\s+)?(?P<rpart>{part}\s+)?(?(rpart)|(?<=\s)){n('(?:على|من|في)')}\s+"
+        rf"(?P<rb>{num})"
+        rf"|(?<!\w){sign.format('dneg')}(?P<da>{num})\s+{n('فاصلة')}\s+(?P<db>\d+|{chain})"
+        rf"(?:\s+{n('(?:على|من)')}\s+(?P<dden>{num}))?"
+        rf"|(?<!\w){sign.format('cneg')}(?P<chain>{chain})"
+    )
+
+
+def find_number_phrases(text: str) -> list[tuple[int, int, float]]:
+    """Numbers that only a number phrase spells this way, in ``text`` (matching form): ratios
+    (``واحد على ثلاثة`` 1/3, ``جزء من مئة`` 1/100, ``مئتان وواحد وسبعون جزء من مئة`` 200 + 71/100),
+    digit fractions (``3/4``, ``2 1/4``), decimals in words (``واحد فاصلة خمسة`` 1.5), singular
+    denominators (``ثلاثة وعشرون خمس`` 23/5, ``ثلاثة وخمس`` 3.2) and lists of three or more digit
+    groups (``192.168.1.2``: one number per group).  News text reads ``3/4`` as a date and ``واحد من
+    ثلاثة`` as "one of three", so only the standalone phrase mode of the quantity finder uses this.
+
+    >>> [round(v, 4) for _, _, v in find_number_phrases(normalize_ar("واحد على ثلاثة"))]
+    [0.3333]
+    >>> [v for _, _, v in find_number_phrases("2 1/4")], [v for _, _, v in find_number_phrases("192.168.1.2")]
+    ([2.25], [192.0, 168.0, 1.0, 2.0])
+    """
+    lex = load_number_lexicon()
+    out: list[tuple[int, int, float]] = []
+    for m in _phrase_regex().finditer(text):
+        if m.group("list"):
+            for g in re.finditer(r"\d+", m.group("list")):
+                out.append((m.start("list") + g.start(), m.start("list") + g.end(), float(g.group())))
+            continue
+        if m.group("fa"):
+            den = float(m.group("fb"))
+            if den == 0:
+                continue
+            value = float(m.group("whole") or 0) + float(m.group("fa")) / den
+            out.append((m.start(), m.end(), -value if m.group("fneg") else value))
+            continue
+        if m.group("rb") is not None:
+            value_r = _ratio(lex, m.group("ra"), m.group("rb"), bool(m.group("rpart")))
+            if value_r is not None:
+                out.append((m.start(), m.end(), -value_r if m.group("rneg") or m.group("rnegd") else value_r))
+                continue
+            if m.group("ra") is None:
+                continue
+            m2 = _phrase_regex().match(text, m.start("ra"), m.end("ra"))  # the numerator alone
+            if m2 is None or m2.group("chain") is None:
+                continue
+            m = m2
+        if m.group("da"):
+            whole, decimals = _phrase_value(lex, m.group("da")), _phrase_value(lex, m.group("db"))
+            if whole is None or decimals is None:
+                continue
+            if m.group("dden"):
+                den_v = _phrase_value(lex, m.group("dden"))
+                frac = decimals / den_v if den_v else None
+            else:
+                frac = decimals / 10 ** len(str(int(decimals))) if float(decimals).is_integer() else None
+            if frac is None:
+                continue
+            value = whole + frac
+            out.append((m.start(), m.end(), -value if m.group("dneg") or m.group("dnegd") else value))
+            continue
+        if m.group("chain"):
+            words, joined = _chain_words(lex, m.group("chain"))
+            parsed = lex.evaluate_words(words)
+            merged = _merge_fractions(words, joined, parsed)
+            if len(parsed) > 1 and merged is not None:
+                out.append((m.start(), m.end(), -merged if m.group("cneg") or m.group("cnegd") else merged))
+    return out
+
+
+def _chain_words(lex: NumberLexicon, chain: str) -> tuple[list[str], list[bool]]:
+    """The number words of ``chain`` without their و, and whether each was joined by و."""
+    words: list[str] = []
+    joined: list[bool] = []
+    after_and = False
+    for w in _SPLIT_RE.split(chain):
+        if not w or w == "و":
+            after_and = after_and or w == "و"
+            continue
+        glued = w.startswith("و") and w not in lex.words and w[1:] in lex.words
+        words.append(w[1:] if glued else w)
+        joined.append(after_and or glued)
+        after_and = False
+    return words, joined
+
+
+def _merge_fractions(words: list[str], joined: list[bool], parsed: list[ParsedNumber]) -> float | None:
+    """One value for numbers side by side that a fraction joins: ``ثلاثة وعشرون وثلاثة أخماس`` 23.6,
+    ``ثلاثة وعشرون خمس`` 23/5, ``ثلاثة وخمس`` 3.2; None when they stay separate numbers."""
+    if not parsed or parsed[0].first != 0 or parsed[-1].last != len(words):
+        return None
+    value = float(parsed[0].value)
+    for prev, cur in pairwise(parsed):
+        if prev.last != cur.first:
+            return None
+        word, with_and = words[cur.first], joined[cur.first]
+        if cur.last - cur.first == 1 and word in _DENOMINATORS:
+            value = value + 1 / _DENOMINATORS[word] if with_and else value / _DENOMINATORS[word]
+        elif with_and and 0 < cur.value < 1:
+            value += float(cur.value)
+        else:
+            return None
+    return value
+
+
+def _phrase_value(lex: NumberLexicon, phrase: str) -> float | None:
+    """Value of digits or of one chain of number words (fractions joined, `_merge_fractions`)."""
+    if phrase[:1].isdigit():
+        return float(phrase.replace(",", ".").replace("\u066b", "."))
+    words, joined = _chain_words(lex, phrase)
+    parsed = lex.evaluate_words(words)
+    if len(parsed) == 1 and parsed[0].first == 0 and parsed[0].last == len(words):
+        return float(parsed[0].value)
+    return _merge_fractions(words, joined, parsed) if len(parsed) > 1 else None
+
+
+def _ratio(lex: NumberLexicon, top: str | None, bottom: str, part: bool) -> float | None:
+    """``a على b`` = a/b; ``جزء من b`` = 1/b; with جزء a whole number may lead the numerator:
+    ``مئتان وواحد وسبعون جزء من مئة`` = 200 + 71/100 (a proper fraction's numerator is below b)."""
+    den = _phrase_value(lex, bottom)
+    if not den:
+        return None
+    if top is None:
+        return 1 / den if part else None
+    if part and not top[:1].isdigit():
+        parts = [_phrase_value(lex, p) for p in re.split(r"\s+و\s*", top)]
+        if all(p is not None for p in parts) and len(parts) > 1:
+            values = [float(p) for p in parts if p is not None]
+            for i in range(len(values)):
+                if sum(values[i:]) < den:
+                    return sum(values[:i]) + sum(values[i:]) / den
+    num = _phrase_value(lex, top)
+    return None if num is None else num / den

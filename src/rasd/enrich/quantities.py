@@ -28,7 +28,14 @@ from itertools import pairwise
 from typing import Any
 
 from rasd.arabic.normalize import normalize_ar
-from rasd.arabic.numbers import DIGITS_PATTERN, NumberLexicon, load_number_lexicon, parse_digits, trie_pattern
+from rasd.arabic.numbers import (
+    DIGITS_PATTERN,
+    NumberLexicon,
+    find_number_phrases,
+    load_number_lexicon,
+    parse_digits,
+    trie_pattern,
+)
 from rasd.arabic.time_patterns import Folded, fold_with_offsets, load_ordinals
 from rasd.document import Article, Span
 from rasd.enrich.times import TimeFinder
@@ -39,7 +46,7 @@ __all__ = ["QuantityFinder", "QuantityStage", "find_quantities", "make_stage"]
 _ADJECTIVE_UNITS = {"soldiers", "people", "civilians", "fighters", "children", "women", "refugees"}
 #: Single number words too ambiguous to stand alone without a unit (ست "lady", خمس "a fifth"…).
 _RISKY_ALONE = {normalize_ar(w) for w in ("ست", "سبع", "خمس", "عشر", "ثمان", "تسع", "صفر", "واحد", "واحدة",
-                                          "ربع", "نصف", "ثلث", "ألف", "مية", "ميت")}  # fmt: skip
+                                          "ربع", "نصف", "ثلث", "ثمن", "ألف", "مية", "ميت")}  # fmt: skip
 _WORD_RE = re.compile(r"\S+")
 _ADDEND_RE = re.compile(r"و\s*(\S+(?:\s+(?!و)\S+)*)")
 _RANGE_GAP_RE = re.compile(r"\s*(-|–|إلى|الى|حتى|و)\s*")
@@ -125,10 +132,20 @@ class QuantityFinder:
             rf"(?P<q2>\s+{post}(?!\w))?"
         )
 
-    def find(self, text: str, times: Sequence[Span] | None = None) -> list[Span]:
+    def find(self, text: str, times: Sequence[Span] | None = None, *, phrase: bool = False) -> list[Span]:
         """Quantities of ``text``; ``times`` (original offsets, e.g. the article's ``times`` layer)
-        are excluded — when None the time expressions are found here first."""
+        are excluded — when None the time expressions are found here first.
+
+        ``phrase=True`` reads ``text`` as a number phrase rather than news (see `find_number_phrases`):
+        numbers inside time expressions count, a lone ambiguous word (``واحد``، ``ست``) or a year-like
+        ``2000`` is a number, and ratios and digit fractions are read."""
         norm = fold_with_offsets(text)
+        extra = [
+            Span(*norm.to_original(a, b), "QUANTITY", {"value": _tidy(v), "unit": None, "number_span": norm.to_original(a, b)})
+            for a, b, v in (find_number_phrases(norm.text) if phrase else [])
+        ]
+        if phrase:
+            times = ()
         if times is None:
             taken = [norm.to_original(a, b) for a, b in self.times.find_ranges(norm.text)]
         else:
@@ -146,11 +163,13 @@ class QuantityFinder:
                 continue
             if not m.group("unit") and self._after_label(norm.text, m.start("q1") if m.group("q1") else a):
                 continue  # القرار رقم 2254, المادة 103: a label, not a count
-            found = self._read(m)
+            if any(e.start < n_end and n_start < e.end for e in extra):
+                continue  # inside a ratio or fraction read as a whole
+            found = self._read(m, phrase=phrase)
             if found is None and m.group("more"):  # 3 آلاف و4 آلاف: two numbers, keep the first
                 head = self.regex.match(norm.text, m.start(), m.start("more"))
                 if head is not None:
-                    m, found = head, self._read(head)
+                    m, found = head, self._read(head, phrase=phrase)
                     n_start, n_end = norm.to_original(a, m.end("num"))
             if found is None:
                 spans.extend(self._split(m, norm))  # ثلاثمائة ومائتين: two numbers side by side
@@ -168,7 +187,8 @@ class QuantityFinder:
                 o_end += 1
             found["number_span"] = (n_start, n_end)
             spans.append(Span(o_start, o_end, "QUANTITY", found))
-        return _join_ranges(spans, text)
+        spans = _join_ranges(spans, text)
+        return sorted([*spans, *extra], key=lambda sp: (sp.start, sp.end)) if extra else spans
 
     def _split(self, m: re.Match[str], norm: Folded) -> list[Span]:
         """Number words that read as several numbers (``أربعة آلاف وثلاثمائة وصفر`` → 4300, 0): one
@@ -223,7 +243,7 @@ class QuantityFinder:
         parsed = self.numbers.evaluate_words(words)
         return float(parsed[0].value) if len(parsed) == 1 and parsed[0].last == len(words) else None
 
-    def _read(self, m: re.Match[str]) -> dict[str, Any] | None:
+    def _read(self, m: re.Match[str], *, phrase: bool = False) -> dict[str, Any] | None:
         num = m.group("num")
         words = [w for w in _WORD_RE.findall(num) if w != "و"]
         unit = self.units.get(m.group("unit")) if m.group("unit") else None
@@ -240,7 +260,7 @@ class QuantityFinder:
                     if part is None or part >= scale_value:
                         return None  # not one number: let the regex-free reading stand
                     value += part
-            if not unit and not m.group("q1") and 1900 <= abs(value) <= 2099 and float(value).is_integer():
+            if not (unit or m.group("q1") or phrase) and 1900 <= abs(value) <= 2099 and float(value).is_integer():
                 return None  # a year, not a count
         else:
             clean = [w.removeprefix("و") if w not in self.numbers.words else w for w in words]
@@ -252,7 +272,7 @@ class QuantityFinder:
                 attrs["vague"] = True
             if clean[0] in _TEENS and self._after_ordinal(m.string, m.start("num")):
                 return None  # الدورة الثانية عشرة: the end of an ordinal
-            if len(clean) == 1 and clean[0] in _RISKY_ALONE and not (unit or m.group("q1") or m.group("neg")):
+            if len(clean) == 1 and clean[0] in _RISKY_ALONE and not (unit or m.group("q1") or m.group("neg") or phrase):
                 following = _NEXT_WORD_RE.match(m.string, m.end())
                 if not (clean[0] in _FRACTIONS and following and following.group(1) not in _NOT_A_WHOLE):
                     return None  # نصف السكان is a half; نصف النهائي a semi-final, ست "lady"…
@@ -267,6 +287,12 @@ class QuantityFinder:
         if qualifier:
             attrs["qualifier"] = self.qualifiers[" ".join(qualifier.split())][0]
         return attrs
+
+
+def _tidy(value: float) -> int | float:
+    """``3.0`` → 3, ``0.3333333333333333`` → 0.333333333333 (twelve significant digits)."""
+    value = float(f"{value:.12g}")
+    return int(value) if float(value).is_integer() else value
 
 
 def _join_ranges(spans: list[Span], text: str) -> list[Span]:
@@ -294,13 +320,16 @@ def _addend_words(text: str) -> list[str]:
     return [w for w in _WORD_RE.findall(text) if w != "و"]
 
 
-def find_quantities(text: str, times: Sequence[Span] | None = None) -> list[Span]:
-    """QUANTITY spans of ``text``, outside the time expressions ``times`` (found here when None).
+def find_quantities(text: str, times: Sequence[Span] | None = None, *, phrase: bool = False) -> list[Span]:
+    """QUANTITY spans of ``text``, outside the time expressions ``times`` (found here when None);
+    ``phrase=True`` reads a number phrase instead of news (`QuantityFinder.find`).
 
     >>> [(s.slice(t), s.attrs["value"], s.attrs["unit"]) for t in ["أسفر عن 36 قتيلا"] for s in find_quantities(t)]
     [('36 قتيلا', 36, 'killed')]
+    >>> [s.attrs["value"] for s in find_quantities("واحد على ثلاثة", phrase=True)]
+    [0.333333333333]
     """
-    return _default_finder().find(text, times)
+    return _default_finder().find(text, times, phrase=phrase)
 
 
 _FINDERS: list[QuantityFinder] = []
