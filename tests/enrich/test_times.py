@@ -226,6 +226,20 @@ RULE_CASES = [
     ("عام 1869", "عام 1869", "1869", {}),
     # parts of the day
     ("منتصف ليل الأحد الاثنين", "ليل الأحد الاثنين", "2021-07-25TNI", {}),
+    # years in words, after a month, a date or عام
+    ("منذ عام ألفين وأربعة عشر بسبب", "منذ عام ألفين وأربعة عشر", "2014", {}),
+    ("في العاشر من سبتمبر ، ألفين.", "العاشر من سبتمبر ، ألفين", "2000-09-10", {}),
+    ("ولد في مارس ألف وتسعمائة وثمانية وسبعين", "مارس ألف وتسعمائة وثمانية وسبعين", "1978-03", {}),
+    ("من 2 إلى 7 فبراير ، ألفان وثمانية عشر", "من 2 إلى 7 فبراير ، ألفان وثمانية عشر", "2018-02-02", {"end": "2018-02-07"}),
+    # a month, then the day as an ordinal (or digits before a year)
+    ("الاثنين، يناير الثاني والعشرين، 2018", "الاثنين، يناير الثاني والعشرين، 2018", "2018-01-22", {}),
+    ("في سبتمبر10, ألف وتسعمائة وواحد", "سبتمبر10, ألف وتسعمائة وواحد", "1901-09-10", {}),
+    # a day number after يوم or a weekday: the nearest such day of a month (with the weekday checked)
+    ("عاد يوم 3 إلى بغداد", "يوم 3", "2021-07-03", {}),
+    ("عدت يوم الجمعة 15.", "يوم الجمعة 15", "2021-01-15", {}),
+    ("وصل يوم الجمعة في خمسة عشر", "يوم الجمعة في خمسة عشر", "2021-01-15", {}),
+    ("من الاثنين 27 إلى الخميس 30 آب/أغسطس", "من الاثنين 27 إلى الخميس 30 آب/أغسطس", "2021-08-27",
+     {"end": "2021-08-30"}),
 ]
 
 
@@ -246,10 +260,24 @@ def test_time_rules(text: str, span: str, value: str, attrs: dict[str, str]) -> 
         "الربيع العربي",  # a season word without a year or direction
         "الأسبوع الأول من الشهر",  # a week, not the first day
         "أحد الأسبوعين",
+        "وجاء خطاب ماي الثالث المهم",  # ماي the name, not May
     ],
 )
 def test_no_time_expression_in_newer_rules(text: str) -> None:
     assert [s for s in find_times(text, REF) if s.attrs.get("precision") in {"day", "season", "week"}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ("قتل يوم الجمعة 15 شخصا", "15"),  # a count after the weekday (the weekday alone is a date)
+        ("على الجمعة السابعة", "السابعة"),  # the seventh Friday (of protests), not a day of a month
+        ("الإثنين، 5% من وحدة الحفر", "5"),  # a percentage
+        ("في 5 مايو ألف شخص", "ألف"),  # a count after a date, not a year in words
+    ],
+)
+def test_day_number_or_word_year_left_out(text: str, outside: str) -> None:
+    assert [text[s.start : s.end] for s in find_times(text, REF) if outside in text[s.start : s.end]] == []
 
 
 @pytest.mark.parametrize(

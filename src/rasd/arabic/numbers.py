@@ -203,6 +203,9 @@ class NumberLexicon:
             elif cls == "fraction" and last_class in {"scale", "dual", "plural"}:
                 total += value * min(last_scale, total)
                 last_class = "fraction"
+            elif cls == "teen" and last_class in {"scale", "dual", "plural", "hundred"} and group % 100 == 0:
+                group += value  # ألفين وعشرة = 2010, مائة وعشرة = 110
+                last_class = "ten"
             elif cls in {"unit", "ten", "hundred"} and self._joins(last_class, cls, group, value, last_scale):
                 group += value
                 last_class = cls

@@ -59,7 +59,7 @@ __all__ = [
 
 BRANCHES = (
     "range", "quarter", "decade", "season", "weekend", "nthweekday", "date", "numdate", "clock", "year", "offset", "window",
-    "monthday", "monthyear",
+    "monthday", "dayof", "monthyear",
     "period", "rest", "daypart", "relday", "now", "weekday", "set", "duration",
 )  # fmt: skip
 
@@ -133,6 +133,12 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     year = r"(?:1[3-4]\d\d|19\d\d|20\d\d)(?!\d)"
     era = n(r"(?:\s*(?:هـ|ه|هجري|هجرية|للهجرة|م|ميلادي|ميلادية|للميلاد)(?!\w))?")
     year_words = n(r"(?:(?:(?:من|في)\s+)?ل?(?:عام|العام|سنة|السنة)\s+)?")
+    # a year in words: ألفين وثمانية عشر, ألف وتسعمائة وثمانية وسبعون (resolved in rasd.enrich.times)
+    # (a lone ألفين only before a pause: في 5 مايو ألفين شخص is a count)
+    year_in_words = (rf"{n('(?:ألف|ألفين|ألفان)')}(?:(?:\s+و\s*(?:{nums.word_pattern})(?!\w))"
+                     rf"(?:\s+(?:{nums.word_pattern})(?!\w))?)+|{n('(?:ألفين|ألفان)')}(?=\s*(?:[^\w\s]|$))")
+    year_any = rf"(?:{year}|{year_in_words})"
+    year_words_any = n(r"(?:(?:(?:من|في)\s+)?(?:ل?(?:عام|العام|سنة|السنة)\s+)?)")
     number_word = rf"(?:{nums.word_pattern})(?!\w)"
     number = rf"(?:(?:ال)?(?:{DIGITS_PATTERN})|{number_word}(?:\s+و?\s*{number_word})*)"
     unit = rf"{_alt(cal.units)}(?!\w)"
@@ -183,7 +189,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     year_word = n(r"(?:(?:عام|العام|عامي|سنة|سنتي|الأعوام|السنوات|الفترة)\s+)")
     branches = {
         "range": rf"{opener}?{day_digits}{connector}{day_digits}(?:\s*-\s*|\s+(?:{n('من')}\s+)?)(?:{n('شهر')}\s+)?"
-                 rf"{month_x}(?!\w)(?:\s*[,،]?\s*{year_words}{year}{era})?"
+                 rf"{month_x}(?!\w)(?:\s*[,،]?\s*{year_words_any}{year_any}{era})?"
                  rf"|{opener}{day_digits}{connector}{day_digits}\s+{this_month}"
                  rf"|{opener}?{year_word}?{year}\s*[-–/]\s*{year}"
                  rf"|{opener}{year_word}?{year}{connector}{year_word}?{year}",
@@ -194,8 +200,10 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                       rf"(?:{month_x}|(?:{n('(?:هذا|هذه)')})\s+{n('الشهر')}|{n('الشهر')}\s+{direction})(?!\w)"
                       rf"(?:\s*[,،]?\s*(?:{n('(?:من|في)')}\s+|[بل])?(?:{n('(?:عام|سنة|العام|السنة)')}\s+)?{year}"
                       rf"|\s+{n('(?:العام|السنة)')}\s+{direction})?",
-        "date": rf"(?:{weekday}\s*[,،]?\s*)?{day}(?:\s*[-./]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
-                rf"(?:\s*[,،]?\s*{year_words}{year}{era})?",
+        "date": rf"(?:{weekday}\s*[,،]?\s*)?(?:{day}(?:\s*[-./]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
+                # يناير الحادي والعشرين; سبتمبر 10، 1901 (a month first: digits only before a year)
+                rf"|{safe_month}(?![^\W\d])(?:\s+{ord_day}|\s*{day_digits}(?=\s*[,،]?\s*{year_words_any}{year_any})))"
+                rf"(?:\s*[,،]?\s*{year_words_any}{year_any}{era})?",
         "numdate": n(r"(?:بتاريخ\s*)?") + r"(?P<paren>\(\s?)?(?<![\d/.:\-])(?:(?:[12]\d|3[01]|0?[1-9])\s?(?P<s1>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s1)\s?"
                    r"(?:19|20)\d\d"
                    r"|(?:19|20)\d\d\s?(?P<s2>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s2)\s?(?:[12]\d|3[01]|0?[1-9])"
@@ -208,7 +216,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                  rf"|{hour_word}(?:{minutes_req}{clock_tail}|{minutes}{clock_tail_req})"
                  rf"|(?<![\d:.,\-])(?:[01]?\d|2[0-3])(?![\d:.,%]){minutes}{clock_tail_req}"
                  + n(r"|منتصف\s+(?:الليل|النهار)|الظهيرة"),
-        "year": n(r"(?:منذ\s+)?(?:عام|العام|سنة|السنة|عامي)\s+") + rf"(?:\(\s?{year}\s?\)|{year}|1[0-8]\d\d(?!\d)){era}"
+        "year": n(r"(?:منذ\s+)?(?:عام|العام|سنة|السنة|عامي)\s+") + rf"(?:\(\s?{year}\s?\)|{year}|1[0-8]\d\d(?!\d)|{year_in_words}){era}"
                 + n(r"|(?:منذ|في|حتى|قبل|بعد|خلال|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\s+") + rf"{year}(?!\s?[/\-.]\s?\d){era}"
                 + n(r"|1[34]\d\d\s*(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)")
                 + r"|(?<![\d.,:/\-])(?:19|20)\d\d(?![\d.,:/%\-])",  # a bare year: checked in rasd.enrich.times
@@ -230,7 +238,13 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
         "weekend": n(r"(?:عطلة\s+)?(?:نهاية|عطلة)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع)") + rf"(?:\s+{direction})?(?!\w)",
         "monthday": rf"{day}\s+(?:{n('من')}\s+)?(?:(?:{n('هذا|هذه')})\s+{n('الشهر')}|{n('الشهر')}(?:\s+{direction})?"
                     rf"|{n('(?:الجاري|الحالي)')})(?!\w)",
+        # يوم 27، يوم الجمعة 15، الجمعة 15، يوم الجمعة في خمسة عشر: a day of a month near the reference,
+        # only before a pause or a preposition (الجمعة 15 شخصا is a count)
+        "dayof": rf"(?:{n('يوم')}\s+(?:{weekday}\s*[,،]?\s*(?:{n('في')}\s+)?)?|{weekday}\s*[,،]?\s*)"
+                 rf"(?:{day_digits}|(?<={n('في')}\s){number_word}(?:\s+{number_word})?)"
+                 + n(r"(?=\s*(?:[^\w\s%٪.,،/:\-]|[.,،](?!\d)|$)|\s+(?:في|إلى|الى|حيث|حين|عندما|على|بعد|قبل|حتى)(?!\w))"),
         "monthyear": rf"{month_mod}(?:{n('شهر')}\s+)?{month_x}\s*[,،/]?\s*{year_words}(?:\(\s?{year}\s?\)|{year}){era}"
+                     rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s*[,،]?\s*{year_words_any}{year_in_words}"
                      rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+(?:{n('(?:من|في)')}\s+)?"
                      rf"(?:{n('(?:هذا|هذه)')}\s+{n('(?:العام|السنة)')}|{n('(?:العام|السنة)')}\s+{direction})(?!\w)"
                      rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+{direction_only}"

@@ -58,6 +58,8 @@ _WORD_RE = re.compile(r"[^\s,،/()\-]+")
 _DIGITS_RE = re.compile(DIGITS_PATTERN)
 _YEAR_RE = re.compile(r"(?<!\d)(1[3-4]\d\d|19\d\d|20\d\d)(?!\d)")
 DECADES_BY_STEM = {_n(w): v for w, v in DECADES.items()}
+_RANGE_MONTH_RE = re.compile(_n(r"\s*(?:-|–|إلى|الى|حتى|و)\s*(?:\S+\s*[,،]?\s*)?\d{1,2}\s*(?:من\s+)?(?:شهر\s+)?"))
+_YEAR_WORDS_RE = re.compile(_n(r"(?<!\w)(?:ألف|ألفا|ألفين|ألفان)(?!\w).*"))
 _OLD_YEAR_RE = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
 _YEAR_WORDS = {_n(w) for w in ("عام", "العام", "سنة", "السنة", "عامي")}
 _HIJRI_ERA_RE = re.compile(_n(r"(?<!\w)(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)"))
@@ -129,7 +131,7 @@ class TimeFinder:
         )  # fmt: skip
         months = sorted(self.calendar.months, key=len, reverse=True)
         self.month_re = re.compile(
-            "(?<!\\w)(?:" + "|".join(r"\s*".join(map(re.escape, m.split(" "))) for m in months) + ")(?!\\w)"
+            "(?<!\\w)(?:" + "|".join(r"\s*".join(map(re.escape, m.split(" "))) for m in months) + ")(?![^\\W\\d])"
         )
 
     # -- driver ---------------------------------------------------------------------------------
@@ -243,9 +245,20 @@ class TimeFinder:
         head = s[: mm.start()]
         digits = re.search(r"\d+", head)
         day = int(digits.group()) if digits else self._ordinal_value(head)
+        year_from = mm.end()
+        if day is None:  # the month first: يناير الحادي والعشرين، سبتمبر 10، 1901
+            tail = s[mm.end() :]
+            lead = re.match(r"\s*(\d{1,2})(?!\d)", tail)
+            if lead:
+                day, year_from = int(lead.group(1)), mm.end() + lead.end()
+            elif tail.split(None, 1) and tail.split(None, 1)[0] in self.ordinals:
+                day, used = self._ordinal_prefix_value(tail)
+                year_from = mm.end() + used
         if day is None or not 1 <= day <= 31:
             return None
-        year_m = _YEAR_RE.search(s, mm.end())
+        year_m = _YEAR_RE.search(s, year_from)
+        if year_m is None and (word_year := self._year_in_words(s, year_from)) is not None:
+            return "DATE", date(word_year, month, day).isoformat(), {"precision": "day"}
         hijri = calendar == "hijri" or bool(_HIJRI_ERA_RE.search(s, mm.end()))
         attrs: dict[str, Any] = {"precision": "day"}
         if hijri:
@@ -382,6 +395,8 @@ class TimeFinder:
 
     def _resolve_year(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         ym = _YEAR_RE.search(s) or _OLD_YEAR_RE.search(s)
+        if ym is None and (word_year := self._year_in_words(s, 0)) is not None:  # عام ألفين وعشرين
+            return "DATE", str(word_year), {"precision": "year"}
         if ym is None or (len(words) == 1 and not self._bare_year(text, start, start + len(s))):
             return None
         year = int(ym.group())
@@ -456,6 +471,8 @@ class TimeFinder:
         month, calendar = self.calendar.months[" ".join(mm.group().split())]
         year_m = _YEAR_RE.search(s, mm.end())
         attrs: dict[str, Any] = {"precision": "month"}
+        if year_m is None and (word_year := self._year_in_words(s, mm.end())) is not None:
+            return "DATE", f"{word_year:04d}-{month:02d}", attrs
         if words[0] in _MODS:  # منتصف آذار
             attrs["mod"] = _MODS[words[0]]
         if calendar == "hijri" or (year_m and _HIJRI_ERA_RE.search(s, year_m.end())):
@@ -645,6 +662,38 @@ class TimeFinder:
             return "DATE", f"XXXX-XX-{day:02d}", {"precision": "day", "anchor": "REF"}
         month = add_months(ref.date().replace(day=1), direction)
         return "DATE", month.replace(day=day).isoformat(), {"precision": "day"}
+
+    def _resolve_dayof(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                       future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``يوم 27``, ``يوم الجمعة 15``: day 27 of the nearest month (past by the news convention,
+        next with ``prefer="future"``); with a weekday, the nearest month where the day is that weekday."""
+        iso = next((self.calendar.weekdays.get(w) or self.calendar.weekdays.get(_n("ال") + w) for w in words
+                    if w in self.calendar.weekdays or _n("ال") + w in self.calendar.weekdays), None)  # fmt: skip
+        tail = words[-1] if words[-1].isdigit() else s
+        value = int(tail) if tail.isdigit() else self._ordinal_value(s) or self._number_in(s.split(_n(" في "))[-1])
+        if value is None or not 1 <= value <= 31 or not float(value).is_integer():
+            return None
+        day = int(value)
+        attrs: dict[str, Any] = {"precision": "day"}
+        if iso is not None:
+            attrs["weekday"] = f"XXXX-WXX-{iso}"
+        if ref is None:
+            return "DATE", f"XXXX-XX-{day:02d}", {**attrs, "anchor": "REF"}
+        later = _RANGE_MONTH_RE.match(text, start + len(s))
+        if later and (mm := self.month_re.match(text, later.end())):  # من الاثنين 27 إلى الخميس 30 آب
+            month = self.calendar.months[" ".join(mm.group().split())][0]
+            return "DATE", _nearest_year(ref.date(), month, day, future).isoformat(), attrs
+        today, first = ref.date(), ref.date().replace(day=1)
+        sign = 1 if future else -1
+        for k in range(15 if iso is not None else 3):  # this month, then back (or on) month by month
+            try:
+                candidate = add_months(first, sign * k).replace(day=day)
+            except ValueError:  # يوم 31 in a 30-day month
+                continue
+            on_side = candidate >= today if future else candidate <= today
+            if on_side and (iso is None or candidate.isoweekday() == iso):
+                return "DATE", candidate.isoformat(), attrs
+        return None
 
     def _resolve_period(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         attrs: dict[str, Any] = {}
@@ -868,6 +917,15 @@ class TimeFinder:
                 if parsed and parsed[0].first == 0:
                     return float(parsed[0].value)
         return None
+
+    def _year_in_words(self, s: str, pos: int) -> int | None:
+        """A year written in words from ``pos`` on: ``ألفين وثمانية عشر`` → 2018, ``ألف وتسعمائة
+        وواحد`` → 1901 (only 1000-2199; the pattern lets only ألف/ألفين open one)."""
+        m = _YEAR_WORDS_RE.search(s, pos)
+        if m is None or (m.group().split()[0] == _n("ألف") and len(m.group().split()) == 1):
+            return None  # 5 مايو ألف شخص: a lone ألف is a count
+        value = self._number_in(m.group())
+        return int(value) if value is not None and 1000 <= value < 2200 and float(value).is_integer() else None
 
     def _ordinal_prefix(self, s: str) -> bool:
         after = s.split(None, 1)[1] if " " in s else s
