@@ -125,3 +125,12 @@ def test_find_number_phrases(text: str, values: list[float]) -> None:
 @pytest.mark.parametrize("text", ["خمسة وعشرون رجلا", "ثلاثة آلاف", "3 أشخاص", "مائة"])
 def test_plain_numbers_are_no_phrases(text: str) -> None:
     assert find_number_phrases(normalize_ar(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("ألفين وعشرة", 2010), ("مائة وعشرة", 110), ("ثلاثة آلاف وعشرة", 3010), ("مائة وثلاثة عشر", 113),
+     ("بضع مئات", 300), ("بضعة", 3)],
+)  # fmt: skip
+def test_teens_after_scales_and_a_few(text: str, value: int) -> None:
+    assert parse_number(text) == value

@@ -240,6 +240,13 @@ RULE_CASES = [
     ("وصل يوم الجمعة في خمسة عشر", "يوم الجمعة في خمسة عشر", "2021-01-15", {}),
     ("من الاثنين 27 إلى الخميس 30 آب/أغسطس", "من الاثنين 27 إلى الخميس 30 آب/أغسطس", "2021-08-27",
      {"end": "2021-08-30"}),
+    ("سأعود في واحد وعشرين مايو", "واحد وعشرين مايو", "2021-05-21", {}),  # a day in cardinal words
+    # one whole unit, the last N units, a few (بضعة = 3, as Recognizers-Text reads it)
+    ("لمدة أسبوع كامل", "أسبوع كامل", "P1W", {}),
+    ("استمرت شهرا كاملا", "شهرا كاملا", "P1M", {}),
+    ("خلال آخر 24 ساعة", "خلال آخر 24 ساعة", "PT24H", {"mod": "past"}),
+    ("في آخر 7 سنوات", "في آخر 7 سنوات", "P7Y", {"begin": "2014-07-26", "end": "2021-07-26"}),
+    ("قبل بضعة أيام", "قبل بضعة أيام", "2021-07-23", {}),
 ]
 
 
@@ -274,6 +281,8 @@ def test_no_time_expression_in_newer_rules(text: str) -> None:
         ("على الجمعة السابعة", "السابعة"),  # the seventh Friday (of protests), not a day of a month
         ("الإثنين، 5% من وحدة الحفر", "5"),  # a percentage
         ("في 5 مايو ألف شخص", "ألف"),  # a count after a date, not a year in words
+        ("ذكرى للحادي عشر من سبتمبر", "عشر"),  # the end of an ordinal, not a cardinal day
+        ("في أول أربعة أشهر من العام", "أول"),  # the first months of a year, not a window back
     ],
 )
 def test_day_number_or_word_year_left_out(text: str, outside: str) -> None:

@@ -203,6 +203,9 @@ class NumberLexicon:
             elif cls == "fraction" and last_class in {"scale", "dual", "plural"}:
                 total += value * min(last_scale, total)
                 last_class = "fraction"
+            elif cls == "vague" and last_class == "vague" and group < 10:
+                group *= value  # بضع مئات = 300, بضع عشرات = 30 (still vague)
+                last_class = "vague"
             elif cls == "teen" and last_class in {"scale", "dual", "plural", "hundred"} and group % 100 == 0:
                 group += value  # ألفين وعشرة = 2010, مائة وعشرة = 110
                 last_class = "ten"

@@ -202,6 +202,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                       rf"|\s+{n('(?:العام|السنة)')}\s+{direction})?",
         "date": rf"(?:{weekday}\s*[,،]?\s*)?(?:{day}(?:\s*[-./]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
                 # يناير الحادي والعشرين; سبتمبر 10، 1901 (a month first: digits only before a year)
+                # واحد وعشرين مايو: a day in cardinal words (only before an unambiguous month)
+                rf"|{number_word}(?:\s+و?\s*{number_word})?\s+(?:{n('من')}\s+)?(?:{n('شهر')}\s+)?{safe_month}(?![^\W\d])"
                 rf"|{safe_month}(?![^\W\d])(?:\s+{ord_day}|\s*{day_digits}(?=\s*[,،]?\s*{year_words_any}{year_any})))"
                 rf"(?:\s*[,،]?\s*{year_words_any}{year_any}{era})?",
         "numdate": n(r"(?:بتاريخ\s*)?") + r"(?P<paren>\(\s?)?(?<![\d/.:\-])(?:(?:[12]\d|3[01]|0?[1-9])\s?(?P<s1>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s1)\s?"
@@ -225,6 +227,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   + n(r"(?:\s+من\s+الآن|(?!\s+(?:من|على|أن|ان|أمس)(?!\w)))"),
         "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{plural_unit}\s+(?:ال)?{number}\s+{direction}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}"
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?آخر\s+") + rf"{number}\s+{unit}"  # آخر 3 سنوات (not أول: the first months of a year)
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?ال") + rf"{dual_unit}\s+{dual_direction}"
                   # الأيام المقبلة, السنوات الأخيرة, الأيام القليلة الماضية: a window of unstated length
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"{al_plural}\s+(?:{n('القليلة')}\s+)?{direction_only}",
@@ -266,8 +269,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
         "set": n(r"كل\s+") + rf"(?:{n('يوم')}\s+{any_weekday}|{weekday})"
                + n(r"|(?:كل|في كل)\s+(?:يوم|أسبوع|شهر|عام|سنة|ساعة)|يوميا|أسبوعيا|شهريا|سنويا"),
         "duration": n(r"(?:(?:لمدة|مدة|طيلة|طوال|نحو|حوالي)\s+)?(?:نصف\s+)?") + rf"(?:{number}\s+)?{unit}"
-                    + n(r"(?:\s+(?:ونصف|وربع|وثلث))?(?:\s+(?:واحد|واحدة)(?!\w))?")
-                    + duration_chain  # عام واحد وشهر و21 يوما
+                    + n(r"(?:\s+(?:ونصف|وربع|وثلث))?(?:\s+(?:واحد|واحدة|كامل|كاملة|كاملا)(?!\w))?")
+                    + duration_chain  # عام واحد وشهر و21 يوما; يوم كامل, أسبوع كامل
                     + n(r"|(?:طيلة|طوال)\s+ال") + unit,
     }
     body = "|".join(f"(?P<{name}>{branches[name]})" for name in BRANCHES)

@@ -59,6 +59,7 @@ _DIGITS_RE = re.compile(DIGITS_PATTERN)
 _YEAR_RE = re.compile(r"(?<!\d)(1[3-4]\d\d|19\d\d|20\d\d)(?!\d)")
 DECADES_BY_STEM = {_n(w): v for w, v in DECADES.items()}
 _RANGE_MONTH_RE = re.compile(_n(r"\s*(?:-|–|إلى|الى|حتى|و)\s*(?:\S+\s*[,،]?\s*)?\d{1,2}\s*(?:من\s+)?(?:شهر\s+)?"))
+_WHOLE_WORDS = {_n(w) for w in ("كامل", "كاملة", "كاملا")}
 _YEAR_WORDS_RE = re.compile(_n(r"(?<!\w)(?:ألف|ألفا|ألفين|ألفان)(?!\w).*"))
 _OLD_YEAR_RE = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
 _YEAR_WORDS = {_n(w) for w in ("عام", "العام", "سنة", "السنة", "عامي")}
@@ -161,7 +162,10 @@ class TimeFinder:
                 branch = next(x for x in BRANCHES if m.group(x) is not None)
             if branch == "relday" and m.group("pre")[-1:] in {"ل", "ب"} and m.group(branch) == _n("أمس"):
                 continue  # لامس "touched", بامس: not أمس
-            hit = self._resolve(branch, m.start(branch), m.group(branch), text, reference, future)
+            at = m.start(branch)
+            if branch == "date" and m.group("pre")[-1:] == "و" and text.startswith(_n("احد"), at):  # واحد وعشرين مايو
+                at -= 1
+            hit = self._resolve(branch, at, text[at : m.end(branch)], text, reference, future)
             if hit is not None:
                 hits.append(hit)
         return hits
@@ -245,6 +249,11 @@ class TimeFinder:
         head = s[: mm.start()]
         digits = re.search(r"\d+", head)
         day = int(digits.group()) if digits else self._ordinal_value(head)
+        head_words = _WORD_RE.findall(head)
+        if day is None and head_words and self.numbers.words.get(head_words[0], (0, "teen"))[1] != "teen":
+            # واحد وعشرين مايو (not عشر من سبتمبر: the end of an ordinal, للحادي عشر)
+            cardinal = self._number_in(head)
+            day = int(cardinal) if cardinal is not None and float(cardinal).is_integer() else None
         year_from = mm.end()
         if day is None:  # the month first: يناير الحادي والعشرين، سبتمبر 10، 1901
             tail = s[mm.end() :]
@@ -685,13 +694,21 @@ class TimeFinder:
             return "DATE", _nearest_year(ref.date(), month, day, future).isoformat(), attrs
         today, first = ref.date(), ref.date().replace(day=1)
         sign = 1 if future else -1
-        for k in range(15 if iso is not None else 3):  # this month, then back (or on) month by month
+        if iso is not None:  # this month if the day is that weekday, else the nearest such month back (or on)
+            for step in (0, *(sign * k for k in range(1, 15))):
+                try:
+                    candidate = add_months(first, step).replace(day=day)
+                except ValueError:  # يوم 31 in a 30-day month
+                    continue
+                if candidate.isoweekday() == iso:
+                    return "DATE", candidate.isoformat(), attrs
+            return None
+        for k in range(3):  # this month, then back (or on) month by month
             try:
                 candidate = add_months(first, sign * k).replace(day=day)
-            except ValueError:  # يوم 31 in a 30-day month
+            except ValueError:
                 continue
-            on_side = candidate >= today if future else candidate <= today
-            if on_side and (iso is None or candidate.isoweekday() == iso):
+            if candidate >= today if future else candidate <= today:
                 return "DATE", candidate.isoformat(), attrs
         return None
 
@@ -826,7 +843,8 @@ class TimeFinder:
         has_number = self._number_in(s) is not None
         dual = any(self.calendar.units.get(w, ("", 0))[1] == 2 for w in words)
         fractions = [(w.startswith("و"), self._fraction(w)) for w in words if self._fraction(w)]
-        if not (has_number or dual or fractions or words[0] in _TRIM_PREFIXES):
+        whole = words[-1] in _WHOLE_WORDS  # يوم كامل: one whole unit
+        if not (has_number or dual or fractions or whole or words[0] in _TRIM_PREFIXES):
             return None
         for joined, value in fractions:
             if joined:  # ساعة ونصف, ثلاث ساعات وربع
@@ -847,7 +865,7 @@ class TimeFinder:
             bare = w[1:] if w.startswith("و") and w[1:] in self.calendar.units else w
             if w == "و":
                 continue
-            if w in {_n("واحد"), _n("واحدة")} and parts[-1] == [] and len(parts) > 1:
+            if (w in {_n("واحد"), _n("واحدة")} or w in _WHOLE_WORDS) and parts[-1] == [] and len(parts) > 1:
                 parts[-2].append(w)
                 continue
             parts[-1].append(bare)
