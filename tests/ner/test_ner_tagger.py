@@ -67,3 +67,15 @@ def test_small_weight_cache_gives_the_same_tags() -> None:
     ]
     for tokens in sentences * 3:
         assert small.tag(tokens) == default_tagger().tag(tokens)
+
+
+def test_tag_many_equals_tag() -> None:
+    tagger = default_tagger()
+    sentences = [
+        ["وقال", "الرئيس", "جو", "بايدن", "في", "واشنطن"],
+        [],
+        ["بغداد"],
+        ["أعلن", "حزب", "الله", "في", "لبنان", "أن", "مقاتليه", "انسحبوا", "من", "سوريا"] * 30,
+        ["وصل", "وزير", "الخارجية", "الروسي", "سيرغي", "لافروف", "إلى", "أنقرة"],
+    ]
+    assert tagger.tag_many(sentences) == [tagger.tag(s) for s in sentences]

@@ -109,3 +109,37 @@ class LinearChainModel:
             path.append(best)
         labels = self.labels
         return [labels[k] for k in reversed(path)]
+
+    def viterbi_batch(self, emissions: Sequence[FloatArray]) -> list[list[str]]:
+        """`viterbi` for many sequences at once (one numpy step per position, not per token)."""
+        if not emissions:
+            return []
+        lens = np.array([e.shape[0] for e in emissions])
+        n_labels = len(self.labels)
+        steps = int(lens.max())
+        if steps == 0:
+            return [[] for _ in emissions]
+        padded = np.zeros((len(emissions), steps, n_labels), dtype=emissions[0].dtype)
+        for b, e in enumerate(emissions):
+            padded[b, : e.shape[0]] = e
+        trans = self.transitions[None, :, :]
+        score = padded[:, 0, :]
+        back = np.zeros((steps, len(emissions), n_labels), dtype=np.intp)
+        for t in range(1, steps):
+            cand = score[:, :, None] + trans
+            back[t] = cand.argmax(axis=1)
+            new = cand.max(axis=1) + padded[:, t, :]
+            score = np.where((lens > t)[:, None], new, score)
+        labels = self.labels
+        out: list[list[str]] = []
+        for b, n in enumerate(lens.tolist()):
+            if n == 0:
+                out.append([])
+                continue
+            best = int(score[b].argmax())
+            path = [best]
+            for t in range(n - 1, 0, -1):
+                best = int(back[t, b, best])
+                path.append(best)
+            out.append([labels[k] for k in reversed(path)])
+        return out

@@ -63,8 +63,8 @@ def stem_start(token: Token, tagger: Tagger) -> int:
 def find_mentions(sentences: Sequence[Sentence], tagger: Tagger) -> list[Mention]:
     """Tag every sentence and return mentions with clitic-free offsets."""
     out: list[Mention] = []
-    for si, sent in enumerate(sentences):
-        tags = tagger.tag([t.text for t in sent.tokens])
+    all_tags = tagger.tag_many([[t.text for t in sent.tokens] for sent in sentences])
+    for si, (sent, tags) in enumerate(zip(sentences, all_tags, strict=True)):
         for a, b, typ in spans_of(tags):
             label = LABELS.get(typ)
             if label is None:
