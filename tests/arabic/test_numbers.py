@@ -113,6 +113,10 @@ PHRASE_CASES = [
     ("ثلاثة وعشرون وثلاثة أخماس", [23.6]),
     ("192.168.1.2", [192, 168, 1, 2]),  # three or more digit groups: a list
     ("سالب واحد على 20", [-0.05]),
+    ("أكلت خمس الفطيرة", [0.2]),  # a fraction of a definite whole
+    ("خمس العشرون", [4]),  # …or of a number
+    ("مائة وثلاثون خمس", [26]),  # an addend takes و: خمس without it is the denominator
+    ("انتهيت من ثلاث وخمس", [3.2]),  # من without a numerator is no ratio
 ]
 
 

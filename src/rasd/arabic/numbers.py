@@ -303,11 +303,14 @@ def _phrase_regex() -> re.Pattern[str]:
     sign = n(r"(?:(?P<{0}>سالب|ناقص)\s+|(?P<{0}d>-)\s?)?")
     num = r"(?:\d+(?:[.,\u066b]\d+)?(?![\d/])|" + chain + ")"
     part = n(r"(?:جزء|أجزاء|اجزاء)")
+    dens = trie_pattern(_DENOMINATORS) + r"(?!\w)"
     return re.compile(
         r"(?<![\w.,/\-+])(?P<list>\+?\d+(?:[./\-]\d+){2,})(?![\d.,/\-]?\d)"
         r"|(?<![\w.,/\-])(?P<fneg>-\s?)?(?:(?P<whole>\d+)\s+)?(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"
-        rf"|(?<!\w){sign.format('rneg')}(?:(?P<ra>{num})\s+)?(?P<rpart>{part}\s+)?(?(rpart)|(?<=\s)){n('(?:على|من|في)')}\s+"
-        rf"(?P<rb>{num})"
+        rf"|(?<!\w){sign.format('rneg')}(?:(?P<ra>{num})\s+(?P<rpart>{part}\s+)?|(?P<rpart1>{part}\s+))"
+        rf"{n('(?:على|من|في)')}\s+(?P<rb>{num})"
+        # خمس الفطيرة, ثمن الوزن, خمس خمس العشرون: a fraction of a definite whole (or of a number)
+        rf"|(?<!\w)(?P<dens>{dens}(?:\s+{dens})*)\s+(?P<of>ال\w+)"
         rf"|(?<!\w){sign.format('dneg')}(?P<da>{num})\s+{n('فاصلة')}\s+(?P<db>\d+|{chain})"
         rf"(?:\s+{n('(?:على|من)')}\s+(?P<dden>{num}))?"
         rf"|(?<!\w){sign.format('cneg')}(?P<chain>{chain})"
@@ -341,8 +344,15 @@ def find_number_phrases(text: str) -> list[tuple[int, int, float]]:
             value = float(m.group("whole") or 0) + float(m.group("fa")) / den
             out.append((m.start(), m.end(), -value if m.group("fneg") else value))
             continue
+        if m.group("dens"):
+            value_d = 1.0
+            for den in m.group("dens").split():
+                value_d /= _DENOMINATORS[den]
+            of = lex.words.get(m.group("of")[2:])
+            out.append((m.start(), m.end(), value_d * of[0] if of and of[1] in {"unit", "ten", "hundred"} else value_d))
+            continue
         if m.group("rb") is not None:
-            value_r = _ratio(lex, m.group("ra"), m.group("rb"), bool(m.group("rpart")))
+            value_r = _ratio(lex, m.group("ra"), m.group("rb"), bool(m.group("rpart") or m.group("rpart1")))
             if value_r is not None:
                 out.append((m.start(), m.end(), -value_r if m.group("rneg") or m.group("rnegd") else value_r))
                 continue
@@ -368,7 +378,7 @@ def find_number_phrases(text: str) -> list[tuple[int, int, float]]:
             continue
         if m.group("chain"):
             words, joined = _chain_words(lex, m.group("chain"))
-            parsed = lex.evaluate_words(words)
+            parsed = _evaluate_segments(lex, words, joined)
             merged = _merge_fractions(words, joined, parsed)
             if len(parsed) > 1 and merged is not None:
                 out.append((m.start(), m.end(), -merged if m.group("cneg") or m.group("cnegd") else merged))
@@ -389,6 +399,20 @@ def _chain_words(lex: NumberLexicon, chain: str) -> tuple[list[str], list[bool]]
         joined.append(after_and or glued)
         after_and = False
     return words, joined
+
+
+def _evaluate_segments(lex: NumberLexicon, words: list[str], joined: list[bool]) -> list[ParsedNumber]:
+    """`NumberLexicon.evaluate_words` over the runs of a chain that و holds together: an addend after
+    the first word always takes و, so a unit or ten without it starts a new number (``مائة وثلاثون
+    خمس`` = 130, then خمس); a teen, a scale or ``ثلاث مائة`` need no و."""
+    out: list[ParsedNumber] = []
+    first = 0
+    for i in range(1, len(words) + 1):
+        if i < len(words) and (joined[i] or lex.words[words[i]][1] not in {"unit", "ten"}):
+            continue
+        out.extend(p._replace(first=p.first + first, last=p.last + first) for p in lex.evaluate_words(words[first:i]))
+        first = i
+    return out
 
 
 def _merge_fractions(words: list[str], joined: list[bool], parsed: list[ParsedNumber]) -> float | None:

@@ -172,7 +172,7 @@ class QuantityFinder:
                     m, found = head, self._read(head, phrase=phrase)
                     n_start, n_end = norm.to_original(a, m.end("num"))
             if found is None:
-                spans.extend(self._split(m, norm))  # ثلاثمائة ومائتين: two numbers side by side
+                spans.extend(self._split(m, norm, phrase=phrase))  # ثلاثمائة ومائتين: two numbers side by side
                 continue
             start = m.start("q1") if m.group("q1") else m.start("neg") if m.group("neg") else a
             if m.group("cur") and not m.group("q1"):
@@ -190,7 +190,7 @@ class QuantityFinder:
         spans = _join_ranges(spans, text)
         return sorted([*spans, *extra], key=lambda sp: (sp.start, sp.end)) if extra else spans
 
-    def _split(self, m: re.Match[str], norm: Folded) -> list[Span]:
+    def _split(self, m: re.Match[str], norm: Folded, *, phrase: bool = False) -> list[Span]:
         """Number words that read as several numbers (``أربعة آلاف وثلاثمائة وصفر`` → 4300, 0): one
         span each; the unit stays with the last, the qualifier with the first."""
         if m.group("digits"):
@@ -205,7 +205,7 @@ class QuantityFinder:
         base = m.start("num")
         out = []
         for i, p in enumerate(parsed):
-            if p.last - p.first == 1 and clean[p.first] in _RISKY_ALONE:
+            if p.last - p.first == 1 and clean[p.first] in _RISKY_ALONE and not phrase:
                 continue
             first = tokens[p.first]
             a = base + first.start() + (len(first.group()) - len(clean[p.first]))
