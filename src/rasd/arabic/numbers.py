@@ -346,8 +346,8 @@ def find_number_phrases(text: str) -> list[tuple[int, int, float]]:
             continue
         if m.group("dens"):
             value_d = 1.0
-            for den in m.group("dens").split():
-                value_d /= _DENOMINATORS[den]
+            for den_word in m.group("dens").split():
+                value_d /= _DENOMINATORS[den_word]
             of = lex.words.get(m.group("of")[2:])
             out.append((m.start(), m.end(), value_d * of[0] if of and of[1] in {"unit", "ten", "hundred"} else value_d))
             continue
