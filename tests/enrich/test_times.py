@@ -247,6 +247,9 @@ RULE_CASES = [
     ("خلال آخر 24 ساعة", "خلال آخر 24 ساعة", "PT24H", {"mod": "past"}),
     ("في آخر 7 سنوات", "في آخر 7 سنوات", "P7Y", {"begin": "2014-07-26", "end": "2021-07-26"}),
     ("قبل بضعة أيام", "قبل بضعة أيام", "2021-07-23", {}),
+    # the calendar decade relative to the reference; a year in words after a preposition, before a pause
+    ("خلال العقد المقبل", "العقد المقبل", "2030", {"precision": "decade"}),
+    ("في ألف وسبعمائة وتسعة وثمانين.", "ألف وسبعمائة وتسعة وثمانين", "1789", {"precision": "year"}),
 ]
 
 
@@ -281,6 +284,7 @@ def test_no_time_expression_in_newer_rules(text: str) -> None:
         ("على الجمعة السابعة", "السابعة"),  # the seventh Friday (of protests), not a day of a month
         ("الإثنين، 5% من وحدة الحفر", "5"),  # a percentage
         ("في 5 مايو ألف شخص", "ألف"),  # a count after a date, not a year in words
+        ("في ألفين وخمسمائة موقع", "ألفين"),  # a count, not a year in words
         ("ذكرى للحادي عشر من سبتمبر", "عشر"),  # the end of an ordinal, not a cardinal day
         ("في أول أربعة أشهر من العام", "أول"),  # the first months of a year, not a window back
     ],

@@ -89,7 +89,7 @@ _MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), (
 _RELDAY = {_n(w): d for w, d in (("اليوم", 0), ("أمس", -1), ("الأمس", -1), ("البارحة", -1), ("غدا", 1),
                                  ("غد", 1), ("الغد", 1), ("بكرة", 1), ("بكرا", 1), ("الليلة", 0))}  # fmt: skip
 _PERIOD_UNITS = {_n(w): u for w, u in (("الأسبوع", "W"), ("الاسبوع", "W"), ("الشهر", "M"), ("العام", "Y"),
-                                       ("السنة", "Y"))}  # fmt: skip
+                                       ("السنة", "Y"), ("العقد", "DE"))}  # fmt: skip
 _SET_UNITS = {_n(w): u for w, u in (("يوم", "P1D"), ("يوميا", "P1D"), ("أسبوع", "P1W"), ("أسبوعيا", "P1W"),
                                     ("شهر", "P1M"), ("شهريا", "P1M"), ("عام", "P1Y"), ("سنة", "P1Y"),
                                     ("سنويا", "P1Y"), ("ساعة", "PT1H"))}  # fmt: skip
@@ -723,11 +723,14 @@ class TimeFinder:
             unit, direction = _PERIOD_UNITS[words[0]], 2
         else:
             unit, direction = _PERIOD_UNITS[words[0]], DIRECTION_WORDS[words[1]]
-        attrs["precision"] = {"W": "week", "M": "month", "Y": "year"}[unit]
+        attrs["precision"] = {"W": "week", "M": "month", "Y": "year", "DE": "decade"}[unit]
         if ref is None:
-            attrs.update(anchor="REF", offset=f"{'-' if direction < 0 else ''}P{abs(direction)}{unit}")
-            return "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}[unit], attrs
+            offset = f"{'-' if direction < 0 else ''}P{abs(direction) * (10 if unit == 'DE' else 1)}{'Y' if unit == 'DE' else unit}"
+            attrs.update(anchor="REF", offset=offset)
+            return "DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "DE": "XXXX"}[unit], attrs
         day = ref.date()
+        if unit == "DE":  # العقد المقبل: the calendar decade (2020 = 2020-2029, precision decade)
+            return "DATE", str((day.year // 10 + direction) * 10), attrs
         if unit == "W":
             return "DATE", iso_week_value(day + timedelta(weeks=direction)), attrs
         if unit == "M":
