@@ -198,6 +198,9 @@ def run_rasd(cases: list[dict[str, Any]]) -> tuple[list[set[str]], float]:
                 out.add(_period_canon(value))
             if "weekday" in s.attrs:  # Recognizers leaves a bare weekday unresolved
                 out.add(str(s.attrs["weekday"]))
+                if re.fullmatch(r"\d{4}-\d\d-\d\d", value):  # …or writes it as an ISO week date
+                    y, w, d = datetime.fromisoformat(value).isocalendar()
+                    out.add(f"{y}-W{w:02d}-{d}")
             if "T" in value and not value.startswith(("P", "T")):
                 out.add(value[value.index("T"):])
         # The number specs ask "which numbers does this phrase spell" (Recognizers' NumberModel runs on
