@@ -128,7 +128,9 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     )
     weekday = _alt(cal.weekdays)
     ordinal = _alt(load_ordinals())
-    ord_day = rf"{ordinal}(?:\s+{n('عشر')}ه?|\s+و\s*{ordinal})?"
+    # للحادي عشر من سبتمبر: ل + ال contracts to لل, so after the ل prefix the ordinal reads لحادي
+    contracted = _alt("ل" + w[2:] for w in load_ordinals() if w.startswith("ال"))
+    ord_day = rf"(?:{ordinal}|(?<=ل){contracted})(?:\s+{n('عشر')}ه?|\s+و\s*{ordinal})?"
     day = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?!\d)|{ord_day})"
     year = r"(?:1[3-4]\d\d|19\d\d|20\d\d)(?!\d)"
     era = n(r"(?:\s*(?:هـ|ه|هجري|هجرية|للهجرة|م|ميلادي|ميلادية|للميلاد)(?!\w))?")
@@ -299,6 +301,7 @@ def first_words() -> frozenset[str]:
     ]
     words = {normalize_ar(w) for w in literal}
     words |= set(cal.months) | set(cal.weekdays) | {w[2:] for w in cal.weekdays} | set(load_ordinals())
+    words |= {"ل" + w[2:] for w in load_ordinals() if w.startswith("ال")}  # للحادي عشر (ل + الحادي)
     words |= set(numbers) | set(NTH_WORDS)
     for w in (*cal.units, *(normalize_ar(d) + s for d in DECADES for s in ("يات", "ات")), *SEASONS):
         words |= {w, "ال" + w}

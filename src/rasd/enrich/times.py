@@ -961,6 +961,8 @@ class TimeFinder:
         total, end = 0, 0
         for m in _WORD_RE.finditer(s):
             w = m.group().removeprefix("و")
+            if not total and w.startswith("ل") and "ا" + w in self.ordinals:  # للحادي: ل + الحادي
+                w = "ا" + w
             if w in self.ordinals:
                 total += self.ordinals[w]
             elif w.startswith(_n("عشر")) and total:
