@@ -693,6 +693,7 @@ class TimeFinder:
             month = self.calendar.months[" ".join(mm.group().split())][0]
             return "DATE", _nearest_year(ref.date(), month, day, future).isoformat(), attrs
         today, first = ref.date(), ref.date().replace(day=1)
+        future = future or bool(_FUTURE_CUE_RE.search(text[max(0, start - 80) : start]))  # ستبدأ يوم 27
         sign = 1 if future else -1
         if iso is not None:  # this month if the day is that weekday, else the nearest such month back (or on)
             for step in (0, *(sign * k for k in range(1, 15))):
