@@ -41,10 +41,10 @@ def test_ingest_list_show_export_stats(tmp_path: Path, capsys: pytest.CaptureFix
     db = str(tmp_path / "t.db")
     assert main(["ingest", str(CORPUS), "--db", db, "--no-enrich", "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert summary["ingested"] == 7 and summary["rejected"] == 1
+    assert summary["ingested"] == 6 and summary["rejected"] == 1
     assert main(["list", "--db", db, "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == 7
+    assert len(rows) == 6
     assert main(["show", rows[0]["id"][:10], "--db", db, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["id"] == rows[0]["id"]
@@ -54,7 +54,7 @@ def test_ingest_list_show_export_stats(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["export", "--db", db, "--format", "csv", "-o", str(out)]) == 0
     assert out.read_text("utf-8").count("https://example.org/news/") == 3
     assert main(["stats", "--db", db, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["articles"] == 7
+    assert json.loads(capsys.readouterr().out)["articles"] == 6
     assert main(["list", "--db", db, "--rejects", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["reason"] == "empty"
 
