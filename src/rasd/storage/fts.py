@@ -79,8 +79,6 @@ BM25_WEIGHTS = (10.0, 1.0, 8.0, 0.8, 3.0, 0.3)
 #: latency, and on the benchmark relaxing below 3 or below a full page gained no MRR (see
 #: benchmarks/README.md).
 RELAX_BELOW = 1
-#: Words of a query found within this many tokens of each other in the headline earn a bonus.
-NEAR_TITLE = 10
 _STEM_COLS = "{title body title_alt body_alt}"
 _PHRASE_COLS = "{title body}"
 _EXACT_COLS = "{title_exact body_exact}"
@@ -197,7 +195,7 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _word_clause(w: WordTerms, exact: bool) -> str:
+def _word_clause(w: WordTerms, exact: bool, bonus: bool = True) -> str:
     if exact:
         return f"{_EXACT_COLS} : {_quote(w.exact)}"
     # Keys meet when the query's primary is among the document word's keys or the document's primary
@@ -207,10 +205,12 @@ def _word_clause(w: WordTerms, exact: bool) -> str:
     inner = f"{_STEM_COLS} : {_quote(w.primary)}"
     if w.alternates:
         inner += f" OR {_PHRASE_COLS} : (" + " OR ".join(_quote(k) for k in w.alternates) + ")"
+    if not bonus:
+        return f"({inner})"
     return f"({inner} OR {_EXACT_COLS} : {_quote(w.exact)})"
 
 
-def _term_clause(term: Term, analyzer: SearchAnalyzer, exact: bool) -> str | None:
+def _term_clause(term: Term, analyzer: SearchAnalyzer, exact: bool, bonus: bool = True) -> str | None:
     words = analyzer.analyze_text(term.text)
     clauses: list[str] = []
     if term.prefix:
@@ -230,38 +230,40 @@ def _term_clause(term: Term, analyzer: SearchAnalyzer, exact: bool) -> str | Non
                 inner = " OR ".join(f"{_quote(k)} *" for k in keys if len(k) >= 2)
                 if inner:
                     clauses.append(f"{_STEM_COLS} : ({inner})")
-    clauses = [_word_clause(w, exact) for w in words] + clauses
+    clauses = [_word_clause(w, exact, bonus) for w in words] + clauses
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else "(" + " AND ".join(clauses) + ")"
 
 
-def _phrase_clause(phrase: Phrase, analyzer: SearchAnalyzer, exact: bool) -> str | None:
+def _phrase_clause(phrase: Phrase, analyzer: SearchAnalyzer, exact: bool, bonus: bool = True) -> str | None:
     words = analyzer.analyze_text(" ".join(phrase.words))
     if not words:
         return None
     if len(words) == 1:
-        return _word_clause(words[0], exact)
+        return _word_clause(words[0], exact, bonus)
     if exact:
         return f"{_EXACT_COLS} : " + _quote(" ".join(w.exact for w in words))
     return f"{_PHRASE_COLS} : " + _quote(" ".join(w.primary for w in words))
 
 
 def compile_match(
-    expr: Node, analyzer: SearchAnalyzer, *, exact: bool = False, relaxed: bool = False
+    expr: Node, analyzer: SearchAnalyzer, *, exact: bool = False, relaxed: bool = False, bonus: bool = True
 ) -> str | None:
     """The FTS5 MATCH expression for ``expr`` (``None`` when only stop words remain).
 
-    ``relaxed`` turns the top-level AND into OR (for the fallback).  Pure: testable without SQLite.
+    ``relaxed`` turns the top-level AND into OR (for the fallback); ``bonus=False`` leaves out the
+    exact-form alternatives, which change the ranking but not the set of matches (used for counting).
+    Pure: testable without SQLite.
 
     >>> from rasd.search import parse_query
     >>> compile_match(parse_query("لواشنطن").expr, load_search_analyzer())
     '({title body title_alt body_alt} : "لواشنطن" OR {title body} : ("واشنطن") OR {title_exact body_exact} : "لواشنطن")'
     """
     if isinstance(expr, Term):
-        return _term_clause(expr, analyzer, exact)
+        return _term_clause(expr, analyzer, exact, bonus)
     if isinstance(expr, Phrase):
-        return _phrase_clause(expr, analyzer, exact)
+        return _phrase_clause(expr, analyzer, exact, bonus)
     if isinstance(expr, Not):
         raise QueryError("a query needs at least one word to find, not only words to exclude")
     if isinstance(expr, Or):
@@ -269,7 +271,7 @@ def compile_match(
         for child in expr.children:
             if isinstance(child, Not):
                 raise QueryError("NOT cannot be one side of OR; write: word1 OR word2 -word3")
-            sub = compile_match(child, analyzer, exact=exact)
+            sub = compile_match(child, analyzer, exact=exact, bonus=bonus)
             if sub is not None:
                 parts.append(sub)
         if not parts:
@@ -279,11 +281,11 @@ def compile_match(
     negatives: list[str] = []
     for child in expr.children:
         if isinstance(child, Not):
-            sub = compile_match(child.child, analyzer, exact=exact)
+            sub = compile_match(child.child, analyzer, exact=exact, bonus=bonus)
             if sub is not None:
                 negatives.append(sub)
         else:
-            sub = compile_match(child, analyzer, exact=exact)
+            sub = compile_match(child, analyzer, exact=exact, bonus=bonus)
             if sub is not None:
                 positives.append(sub)
     if not positives:
@@ -295,38 +297,6 @@ def compile_match(
     if negatives:
         out = f"{out} NOT (" + " OR ".join(negatives) + ")"
     return out
-
-
-def proximity_boost(expr: Node, analyzer: SearchAnalyzer, *, exact: bool = False) -> str | None:
-    """A NEAR group over the headline for a plain conjunction of two or more words, else ``None``.
-
-    Used only to rank: ``(strict) AND (first word OR NEAR(...))`` matches what ``strict`` matches.
-
-    >>> from rasd.search import parse_query
-    >>> proximity_boost(parse_query("بلينكن لواشنطن").expr, load_search_analyzer())
-    '{title} : NEAR("بلينكن" "لواشنطن", 10)'
-    """
-    if not is_plain_conjunction(expr):
-        return None
-    nodes = [n for n in positive_terms(expr) if not (isinstance(n, Term) and n.prefix)]
-    texts = [" ".join(n.words) if isinstance(n, Phrase) else n.text for n in nodes]
-    words = analyzer.analyze_text(" ".join(texts))
-    if len(words) < 2:
-        return None
-    if exact:
-        return "{title_exact} : NEAR(" + " ".join(_quote(w.exact) for w in words) + f", {NEAR_TITLE})"
-    return "{title} : NEAR(" + " ".join(_quote(w.primary) for w in words) + f", {NEAR_TITLE})"
-
-
-def _with_boost(strict: str, expr: Node, analyzer: SearchAnalyzer, exact: bool) -> str:
-    boost = proximity_boost(expr, analyzer, exact=exact)
-    if boost is None:
-        return strict
-    first = next((n for n in positive_terms(expr) if not isinstance(n, Not)), None)
-    anchor = compile_match(first, analyzer, exact=exact) if first is not None else None
-    if anchor is None:
-        return strict
-    return f"({strict}) AND ({anchor} OR {boost})"
 
 
 # -- search ------------------------------------------------------------------------------------
@@ -357,9 +327,10 @@ def _rank_rows(
     n: int,
     *,
     exclude: set[int] | None = None,
-    count: bool = True,
+    count_match: str | None = None,
 ) -> tuple[list[tuple[int, float]], int]:
-    """Top ``n`` (pk, score) for ``match`` and, with ``count``, the number of matches (else -1).
+    """Top ``n`` (pk, score) for ``match`` and, given ``count_match`` (an expression with the same
+    matches, cheaper to evaluate), the number of matches (else -1).
 
     Everything reaches SQLite as bound parameters."""
     where, params = _filter_sql(query)
@@ -374,11 +345,11 @@ def _rank_rows(
     try:
         rows = conn.execute(sql, [match, *params, n + extra]).fetchall()
         total = -1
-        if count and not exclude and len(rows) < n:
+        if count_match is not None and not exclude and len(rows) < n:
             total = len(rows)  # everything that matches is already here
-        elif count:
+        elif count_match is not None:
             count_sql = f"SELECT count(*) FROM {FTS_TABLE} {join} WHERE {FTS_TABLE} MATCH ?{where}"
-            total = int(conn.execute(count_sql, [match, *params]).fetchone()[0])
+            total = int(conn.execute(count_sql, [count_match, *params]).fetchone()[0])
     except sqlite3.OperationalError as exc:  # a bug in compilation, never the user's text
         log.error("FTS5 rejected %r: %s", match, exc)
         raise QueryError("the search index could not run this query") from exc
@@ -389,8 +360,8 @@ def _rank_rows(
 def search_articles(conn: sqlite3.Connection, query: SearchQuery) -> SearchResult:
     """Run ``query`` against the index and the ``articles`` table.
 
-    ``auto`` semantics: AND, then OR-ranked hits appended when AND finds fewer than `RELAX_BELOW`
-    articles; ``total`` then still counts the articles with all the words (the relaxed hits are extras).
+    ``auto`` semantics: AND, then OR-ranked hits when AND finds fewer than `RELAX_BELOW` articles;
+    ``total`` still counts the articles with all the words (the relaxed hits are extras).
     """
     analyzer = load_search_analyzer()
     strict = compile_match(query.expr, analyzer, exact=query.exact)
@@ -401,12 +372,14 @@ def search_articles(conn: sqlite3.Connection, query: SearchQuery) -> SearchResul
     relaxed_match = compile_match(query.expr, analyzer, exact=query.exact, relaxed=True) if plain else None
     relaxed = False
     if query.semantics == "or" and relaxed_match is not None:
-        ranked, total = _rank_rows(conn, relaxed_match, query, need)
+        lean = compile_match(query.expr, analyzer, exact=query.exact, relaxed=True, bonus=False)
+        ranked, total = _rank_rows(conn, relaxed_match, query, need, count_match=lean)
     else:
-        ranked, total = _rank_rows(conn, _with_boost(strict, query.expr, analyzer, query.exact), query, need)
+        lean = compile_match(query.expr, analyzer, exact=query.exact, bonus=False)
+        ranked, total = _rank_rows(conn, strict, query, need, count_match=lean)
         if query.semantics == "auto" and relaxed_match is not None and total < min(need, RELAX_BELOW):
             seen = {pk for pk, _ in ranked}
-            more, _ = _rank_rows(conn, relaxed_match, query, need - len(ranked), exclude=seen, count=False)
+            more, _ = _rank_rows(conn, relaxed_match, query, need - len(ranked), exclude=seen)
             if more:
                 relaxed = True
                 ranked.extend(more)
