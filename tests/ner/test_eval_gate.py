@@ -1,13 +1,16 @@
 """CI gate: dev-split F1 (conlleval exact span) must not drop below pinned floors.
 
-The dev model (shipped design trained on the first 90% of ANERcorp train) is cached by
-`rasd.ner.evaluation.dev_model`; on a cold cache this test trains it (a few minutes).
-Floors are set a little under the figures measured by ``benchmarks/ner_eval.py``.
+Scores the shipped dev-split model (``rasd/data/ner/dev/``: the shipped design trained on the
+first 90% of ANERcorp train by ``scripts/train_ner.py --dev``) on the last 10%: a few seconds.
+It fails when the feature code, lexicon or gazetteers drift from what the model was trained with
+(retrain both models) or when a retrained model is worse.  Floors sit a little under the figures
+measured by ``benchmarks/ner_eval.py``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,13 +21,13 @@ FLOORS = {"overall": 0.71, "LOC": 0.84, "PERS": 0.72, "ORG": 0.60, "MISC": 0.47}
 
 
 @pytest.fixture(scope="module")
-def dev_result(shared_data: Path) -> dict[str, dict[str, dict[str, float]]]:
-    if not (shared_data / "anercorp").is_dir() or not (shared_data / "ant-corpus").is_dir():
-        pytest.skip("ANERcorp / ANT not present")
+def dev_result(shared_data: Path) -> dict[str, Any]:
+    if not (shared_data / "anercorp").is_dir():
+        pytest.skip("ANERcorp not present")
     return evaluate_dev(shared_data)
 
 
 @pytest.mark.parametrize("kind", sorted(FLOORS))
-def test_dev_f1_floor(dev_result: dict[str, dict[str, dict[str, float]]], kind: str) -> None:
+def test_dev_f1_floor(dev_result: dict[str, Any], kind: str) -> None:
     f1 = dev_result["scores"][kind]["f1"]
     assert f1 >= FLOORS[kind], f"{kind} dev F1 {f1:.4f} fell below the floor {FLOORS[kind]}"

@@ -1,69 +1,64 @@
 """Development-split evaluation shared by ``benchmarks/ner_eval.py`` and the CI gate test.
 
 The dev model is the shipped design trained on the first 90% of ANERcorp train (the last 10% is
-the dev split).  Training takes a few minutes, so the model is cached under
-``~/.cache/rasd/ner-dev/<key>/`` where the key hashes everything the model depends on (data
-files, gazetteers, clusters, feature and training code, configuration).
+the dev split).  It ships next to the full model, in ``rasd/data/ner/dev/`` (``model.npz`` +
+``priors.tsv.gz``, rebuilt by ``scripts/train_ner.py --dev``), so the CI gate only tags 400
+sentences instead of training for minutes.  When the features change, both models must be
+retrained; a stale dev model no longer matches the feature strings and its F1 falls below the
+gate's floors.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from rasd.errors import ModelError
 from rasd.ner.conll import read_conll, score_spans, split_dev
 from rasd.ner.lexicon import data_path, read_priors
 from rasd.ner.tagger import MODEL_FILE, Tagger
 from rasd.ner.training import TrainConfig, ant_sample, train_with_priors, write_priors
 
-__all__ = ["cache_key", "dev_model", "evaluate_dev"]
+__all__ = ["ANERCORP_TRAIN", "PRIORS_FILE", "dev_model", "dev_model_dir", "evaluate_dev", "train_dev_model"]
 
 ANERCORP_TRAIN = ("anercorp", "ANERCorp_CamelLab_train.txt")
-_CODE = ("features.py", "training.py", "lexicon.py", "linear.py", "normal.py", "embeddings.py")
+PRIORS_FILE = "priors.tsv.gz"
 
 
-def cache_key(shared_data: Path, config: TrainConfig) -> str:
-    """Hash of every input of the dev model."""
-    h = hashlib.blake2b(digest_size=10)
-    h.update(repr(config).encode())
-    files = [shared_data.joinpath(*ANERCORP_TRAIN), data_path("ner", "clusters.tsv.gz")]
-    files += sorted(data_path("gazetteers").glob("*"))
-    files += [Path(__file__).with_name(name) for name in _CODE]
-    for path in files:
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
+def dev_model_dir() -> Path:
+    """Where the shipped dev-split model lives (``rasd/data/ner/dev/``)."""
+    return data_path("ner", "dev")
 
 
-def dev_model(shared_data: Path, cache_dir: Path | None = None, config: TrainConfig | None = None) -> Tagger:
-    """The dev-split tagger (trained on 90% of ANERcorp train), from cache or trained now."""
+def train_dev_model(shared_data: Path, out_dir: Path, config: TrainConfig | None = None) -> None:
+    """Train the shipped design on the first 90% of ANERcorp train; write model + priors to ``out_dir``."""
     config = config or TrainConfig()
-    cache_dir = (
-        cache_dir or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "rasd" / "ner-dev"
-    )
-    target = cache_dir / cache_key(shared_data, config)
-    model, priors_file = target / MODEL_FILE, target / "priors.tsv.gz"
-    if not (model.exists() and priors_file.exists()):
-        train, _ = split_dev(read_conll(shared_data.joinpath(*ANERCORP_TRAIN)))
-        target.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=target) as tmp:
-            work = Path(tmp)
-            priors = train_with_priors(
-                train, ant_sample(shared_data / "ant-corpus"), work, work / MODEL_FILE, config
-            )
-            write_priors(priors, work / "priors.tsv.gz")
-            (work / MODEL_FILE).replace(model)
-            (work / "priors.tsv.gz").replace(priors_file)
-    return Tagger.load(model, read_priors(priors_file))
+    train, _ = split_dev(read_conll(shared_data.joinpath(*ANERCORP_TRAIN)))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        priors = train_with_priors(
+            train, ant_sample(shared_data / "ant-corpus"), work, work / MODEL_FILE, config
+        )
+        write_priors(priors, work / PRIORS_FILE)
+        # write both files before either replaces the shipped pair
+        for name in (MODEL_FILE, PRIORS_FILE):
+            (work / name).replace(out_dir / name)
 
 
-def evaluate_dev(shared_data: Path, cache_dir: Path | None = None) -> dict[str, Any]:
+def dev_model(model_dir: Path | None = None) -> Tagger:
+    """The dev-split tagger: weights and ANT priors of the model trained on 90% of ANERcorp train."""
+    model_dir = model_dir or dev_model_dir()
+    if not (model_dir / PRIORS_FILE).exists():
+        raise ModelError(f"dev NER priors not found in {model_dir}; rebuild with scripts/train_ner.py --dev")
+    return Tagger.load(model_dir / MODEL_FILE, read_priors(model_dir / PRIORS_FILE))
+
+
+def evaluate_dev(shared_data: Path, model_dir: Path | None = None) -> dict[str, Any]:
     """conlleval exact-span scores on the dev split, and tagging speed per core (CPU time)."""
-    tagger = dev_model(shared_data, cache_dir)
+    tagger = dev_model(model_dir)
     _, dev = split_dev(read_conll(shared_data.joinpath(*ANERCORP_TRAIN)))
     n_tokens = sum(len(tokens) for tokens, _ in dev)
     t0 = time.process_time()
