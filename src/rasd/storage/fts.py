@@ -14,7 +14,9 @@ title_exact, …     matching form, unstemmed                         ``--exact`
 =================  ===============================================  ==========================
 
 A query word matches when its keys (primary + alternates) meet a document word's keys, so
-``واشنطن`` finds ``لواشنطن`` and the reverse.  BM25 weighs the headline above the body.
+``واشنطن`` finds ``لواشنطن`` and the reverse.  BM25 weighs the headline above the body, the
+spelling the user typed earns a bonus (exact columns), and the top 50 hits are re-ranked in Python so
+that an article whose headline holds every query word comes first (`RERANK_DEPTH`).
 
 Default semantics (``auto``): AND of the words; when that finds nothing (fewer than `RELAX_BELOW`),
 the OR-ranked hits are returned instead, flagged ``SearchResult.relaxed``.  The user's text never
