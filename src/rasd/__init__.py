@@ -1,9 +1,12 @@
-"""rasd (رصد): read raw Arabic news pages into a structured, searchable, event-annotated archive.
+r"""rasd (رصد): read raw Arabic news pages into a structured, searchable, event-annotated archive.
 
 >>> import rasd
->>> article = rasd.read("عنوان الخبر\\n\\nقال وزير الخارجية إن المحادثات ستستمر في بغداد الأسبوع المقبل وفق ما أعلنت الوزارة في بيان رسمي صدر اليوم.", enrich=False)
+>>> page = "وزير الخارجية يبحث في بغداد ملف المياه مع نظيره التركي\n\n" + (
+...     "قال وزير الخارجية إن المحادثات ستستمر في بغداد الأسبوع المقبل وفق ما أعلنت الوزارة "
+...     "في بيان رسمي صدر اليوم عن مكتبه الإعلامي.")
+>>> article = rasd.read(page, enrich=False)
 >>> article.title
-'عنوان الخبر'
+'وزير الخارجية يبحث في بغداد ملف المياه مع نظيره التركي'
 """
 
 from __future__ import annotations
