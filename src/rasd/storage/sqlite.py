@@ -94,7 +94,7 @@ class SQLiteStore:
                     )
                     pk = int(cur.lastrowid or 0)
                     outcomes.append(Outcome.INSERTED)
-                ann.replace_annotations(c, pk, article)
+                ann.replace_annotations(c, pk, article, new=row is None)
                 indexed.append((pk, article))
             if indexed:
                 # The same page twice in one batch (duplicate URLs in a feed): index its last version once.

@@ -26,9 +26,12 @@ def _key_and_date(layer: str, attrs: dict[str, Any], published: str | None) -> t
     return attrs.get("type"), attrs.get("date") or published
 
 
-def replace_annotations(conn: sqlite3.Connection, pk: int, article: Article) -> None:
-    """Replace the derived rows of article ``pk`` and update the entity aggregates."""
-    old = conn.execute(
+def replace_annotations(conn: sqlite3.Connection, pk: int, article: Article, *, new: bool = False) -> None:
+    """Replace the derived rows of article ``pk`` and update the entity aggregates.
+
+    ``new`` says the article was just inserted, so it has no earlier rows to subtract.
+    """
+    old = [] if new else conn.execute(
         "SELECT key, label, count(*) FROM annotations WHERE article_pk = ? AND layer = 'entities'"
         " AND key IS NOT NULL GROUP BY key, label",
         (pk,),
@@ -39,7 +42,8 @@ def replace_annotations(conn: sqlite3.Connection, pk: int, article: Article) -> 
             " WHERE canonical = ? AND type = ?",
             (n, key, label),
         )
-    conn.execute("DELETE FROM annotations WHERE article_pk = ?", (pk,))
+    if not new:
+        conn.execute("DELETE FROM annotations WHERE article_pk = ?", (pk,))
     published = article.published.isoformat() if article.published else None
     rows = []
     for layer in QUERIED_LAYERS:
@@ -62,6 +66,21 @@ def replace_annotations(conn: sqlite3.Connection, pk: int, article: Article) -> 
         conn.execute("DELETE FROM entities WHERE article_count <= 0")
 
 
+_UPSERT_ENTITY = """
+INSERT INTO entities (canonical, type, aliases, roles, article_count, mention_count, first_seen, last_seen)
+VALUES (?, ?, ?, ?, 1, ?, ?, ?)
+ON CONFLICT (canonical, type) DO UPDATE SET
+    aliases = (SELECT json_group_array(value) FROM (
+        SELECT value FROM json_each(entities.aliases) UNION SELECT value FROM json_each(excluded.aliases))),
+    roles = (SELECT json_group_array(value) FROM (
+        SELECT value FROM json_each(entities.roles) UNION SELECT value FROM json_each(excluded.roles))),
+    article_count = entities.article_count + 1,
+    mention_count = entities.mention_count + excluded.mention_count,
+    first_seen = coalesce(min(entities.first_seen, excluded.first_seen), entities.first_seen, excluded.first_seen),
+    last_seen = coalesce(max(entities.last_seen, excluded.last_seen), entities.last_seen, excluded.last_seen)
+"""
+
+
 def _add_entity_contribution(conn: sqlite3.Connection, article: Article, published: str | None) -> None:
     mentions: dict[tuple[str, str], int] = defaultdict(int)
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -73,28 +92,14 @@ def _add_entity_contribution(conn: sqlite3.Connection, article: Article, publish
         aliases[k].add(span.slice(article.text))
         if span.attrs.get("role"):
             roles[k].add(str(span.attrs["role"]))
-    for (canonical, label), n in mentions.items():
-        row = conn.execute(
-            "SELECT aliases, roles, first_seen, last_seen FROM entities WHERE canonical = ? AND type = ?",
-            (canonical, label),
-        ).fetchone()
-        if row is None:
-            conn.execute(
-                "INSERT INTO entities (canonical, type, aliases, roles, article_count, mention_count,"
-                " first_seen, last_seen) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
-                (canonical, label, _dump(aliases[(canonical, label)]), _dump(roles[(canonical, label)]),
-                 n, published, published),
-            )
-            continue
-        merged_aliases = set(json.loads(row[0])) | aliases[(canonical, label)]
-        merged_roles = set(json.loads(row[1])) | roles[(canonical, label)]
-        first = min(x for x in (row[2], published) if x) if (row[2] or published) else None
-        last = max(x for x in (row[3], published) if x) if (row[3] or published) else None
-        conn.execute(
-            "UPDATE entities SET aliases = ?, roles = ?, article_count = article_count + 1,"
-            " mention_count = mention_count + ?, first_seen = ?, last_seen = ? WHERE canonical = ? AND type = ?",
-            (_dump(merged_aliases), _dump(merged_roles), n, first, last, canonical, label),
-        )
+    conn.executemany(
+        _UPSERT_ENTITY,
+        [
+            (canonical, label, _dump(aliases[(canonical, label)]), _dump(roles[(canonical, label)]), n,
+             published, published)
+            for (canonical, label), n in mentions.items()
+        ],
+    )
 
 
 def _dump(values: set[str]) -> str:
