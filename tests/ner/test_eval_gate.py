@@ -16,7 +16,7 @@ import pytest
 
 from rasd.ner.evaluation import evaluate_dev
 
-# measured (benchmarks/results/ner_eval.json): overall .730, LOC .866, PERS .749, ORG .623, MISC .506
+# measured (benchmarks/results/ner_eval.json): overall .730, LOC .863, PERS .747, ORG .629, MISC .503
 FLOORS = {"overall": 0.71, "LOC": 0.84, "PERS": 0.72, "ORG": 0.60, "MISC": 0.47}
 
 
