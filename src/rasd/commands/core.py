@@ -9,6 +9,7 @@ import glob
 import json
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from rasd.errors import InputError, RejectedPage
@@ -146,7 +147,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             enrich=not args.no_enrich,
             batch_size=args.batch_size,
             source_hint=args.source,
-            progress=bar.update if bar is not None else None,
+            progress=_updater(bar),
         )
     finally:
         if bar is not None:
@@ -169,6 +170,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if summary.interrupted:
             print("interrupted: pages processed so far are committed; rerun to finish", file=sys.stderr)
     return 130 if summary.interrupted else 0
+
+
+def _updater(bar: Any) -> Callable[[int], None] | None:
+    if bar is None:
+        return None
+
+    def update(n: int) -> None:
+        bar.update(n)
+
+    return update
 
 
 def cmd_show(args: argparse.Namespace) -> int:
