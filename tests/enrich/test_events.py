@@ -374,3 +374,19 @@ def test_the_attack_after_a_missile_strike_is_another_event() -> None:
               quantities={"60 شخصا على الأقل": (60, "people", "at_least")})
     assert [(r["trigger"], r["type"], r["killed"]) for r in summary(a)] == [
         ("صواريخ", "shelling", None), ("الهجوم", "attack", 60)]
+
+
+def test_meeting_in_headline_and_lead_is_one_event_but_other_meetings_stay_apart() -> None:
+    ents = {"سمير داود": ("PER", "سمير داود"), "البنك الدولي": ("ORG", "البنك الدولي"),
+            "ليلى حداد": ("PER", "ليلى حداد"), "الاتحاد الأوروبي": ("ORG", "الاتحاد الأوروبي"),
+            "عمان": ("LOC", "عمان")}
+    one = build(["التقى وزير المالية سمير داود اليوم وفدا من البنك الدولي في عمان لبحث تمويل مشاريع المياه."],
+                title="وزير المالية سمير داود يلتقي وفدا من البنك الدولي", entities=ents,
+                times={"اليوم": ("DATE", "2022-03-10")})
+    got = summary(one)
+    assert [e["type"] for e in got] == ["meeting"]
+    assert set(got[0]["participants"]) == {"سمير داود", "البنك الدولي"} and got[0]["locations"] == ["عمان"]
+    two = build(["التقى وزير المالية سمير داود اليوم وفدا من البنك الدولي في عمان.",
+                 "كما التقت وزيرة التخطيط ليلى حداد اليوم وفدا من الاتحاد الأوروبي في عمان."],
+                entities=ents, times={"اليوم": ("DATE", "2022-03-10")})
+    assert [e["type"] for e in summary(two)] == ["meeting", "meeting"]

@@ -254,13 +254,31 @@ def _same_incident(events: list[_Event], new: _Event) -> _Event | None:
     """An earlier event of the article's same family (not diplomacy) with a compatible date and a
     shared location: the headline and the lead paragraph telling one incident."""
     family = FAMILIES[new.type]
-    if family in DIPLOMACY or not new.attrs["locations"]:
+    if family in DIPLOMACY:
+        return _same_meeting(events, new)
+    if not new.attrs["locations"]:
         return None
     for e in events:
         if FAMILIES[e.type] != family or not set(e.attrs["locations"]) & set(new.attrs["locations"]):
             continue
         dates = {e.attrs["date"], new.attrs["date"]}
         if len(dates) == 1 or "publication" in (e.attrs["date_precision"], new.attrs["date_precision"]):
+            return e
+    return None
+
+
+def _same_meeting(events: list[_Event], new: _Event) -> _Event | None:
+    """A diplomatic event told twice (headline ``يلتقي`` and lead ``التقى``): same type, same day and
+    a shared participant.  Two meetings of different people on one day stay apart."""
+    parts = set(new.attrs.get("participants") or [])
+    if not parts:
+        return None
+    for e in events:
+        if e.type != new.type or not parts & set(e.attrs.get("participants") or []):
+            continue
+        if e.attrs["date"] == new.attrs["date"] or "publication" in (
+            e.attrs["date_precision"], new.attrs["date_precision"]
+        ):
             return e
     return None
 
