@@ -64,3 +64,17 @@ def test_seed_spans_exclude_clitics(seed_dir: Path, stage: Any) -> None:
     assert {(s.slice(art.text), s.label) for s in headline} >= {("الكاظمي", "PER"), ("واشنطن", "LOC")}
     surfaces = {s.slice(art.text) for s in art.entities}
     assert "لواشنطن" not in surfaces and "بمدينة الصدر" not in surfaces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("سقطت قذائف على بلدات في ريف دمشق الشرقي صباح اليوم بحسب مصادر محلية.", "ريف دمشق"),
+        ("قتل ثلاثة مدنيين جراء قصف مدفعي استهدف بلدة في ريف حلب الغربي.", "ريف حلب"),
+    ],
+)
+def test_region_word_joins_the_place_after_it(stage: Any, sentence: str, place: str) -> None:
+    out = stage(Article.build("", [sentence]))
+    places = [(out.text[s.start : s.end], s.attrs["canonical"]) for s in out.entities if s.label == "LOC"]
+    assert (place, place) in places
+    assert ("ريف", "ريف") not in places

@@ -73,6 +73,8 @@ _ROLE_BREAKS = frozenset(
     ]
 )
 _CITY_WORDS = frozenset(form_of(w) for w in ("مدينة", "حي", "ضاحية", "مخيم"))
+#: Words that make a region of the place after them (``ريف دمشق`` is a governorate, not Damascus).
+_REGION_WORDS = frozenset(form_of(w) for w in ("ريف",))
 
 
 @dataclass
@@ -154,7 +156,7 @@ def _repair_pass(
     known_first: dict[str, int] = {}
     for key in known:
         known_first[key[0]] = max(known_first.get(key[0], 0), len(key))
-    out = [_extend_place(text, sentences, infos, m, lex) for m in mentions]
+    out = _join_regions(sentences, infos, [_extend_place(text, sentences, infos, m, lex) for m in mentions])
     taken: dict[int, set[int]] = {}
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
@@ -200,10 +202,29 @@ def _extend_place(
     sent = sentences[m.sentence]
     key = (form_of(text[m.start : m.end]),)
     prev = infos[m.sentence][m.first - 1]
-    if prev.stem in _CITY_WORDS and key not in lex.gazetteer:
+    if (prev.stem in _CITY_WORDS and key not in lex.gazetteer) or prev.stem in _REGION_WORDS:
         start = sent.tokens[m.first - 1].start + prev.cut
         return Mention(start, m.end, m.label, m.sentence, m.first - 1, m.last)
     return m
+
+
+def _join_regions(sentences: Sequence[Sentence], infos: list[list[WordInfo]], mentions: list[Mention]) -> list[Mention]:
+    """``ريف`` tagged alone before a place (``ريف`` + ``حلب``) becomes one place: ``ريف حلب``."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == m.label == "LOC"
+            and prev.sentence == m.sentence
+            and prev.last == m.first
+            and prev.last - prev.first == 1
+            and infos[prev.sentence][prev.first].stem in _REGION_WORDS
+        ):
+            out[-1] = Mention(prev.start, m.end, "LOC", m.sentence, prev.first, m.last)
+            continue
+        out.append(m)
+    return out
 
 
 def _match_at(
