@@ -21,6 +21,7 @@ from typing import Any
 import psycopg
 
 from rasd.document import Article, Span
+from rasd.storage.rows import ENTITY_FIELDS, EVENT_FIELDS, QUOTE_FIELDS, as_dict
 
 QUERIED_LAYERS = ("entities", "quotes", "events")
 _ENTITY_COLUMNS = "canonical, type, aliases, roles, article_count, mention_count, first_seen, last_seen"
@@ -187,16 +188,7 @@ def top_entities(
 
 
 def _entity_row(r: Sequence[Any]) -> dict[str, Any]:
-    return {
-        "canonical": r[0],
-        "type": r[1],
-        "aliases": list(r[2]),
-        "roles": list(r[3]),
-        "article_count": r[4],
-        "mention_count": r[5],
-        "first_seen": r[6],
-        "last_seen": r[7],
-    }
+    return as_dict(ENTITY_FIELDS, r, _jsonb)
 
 
 def entity_profile(conn: psycopg.Connection[Any], name: str, *, limit: int = 20) -> dict[str, Any] | None:
@@ -260,20 +252,7 @@ def find_quotes(
         params.append(speaker)
     sql += " ORDER BY ar.published DESC NULLS LAST, a.article_pk, a.span_start LIMIT %s"
     params.append(limit)
-    return [
-        {
-            "article_id": r[0],
-            "title": r[1],
-            "published": r[2],
-            "outlet": r[3],
-            "start": r[4],
-            "end": r[5],
-            "text": r[6],
-            "speaker": r[7],
-            "attrs": r[8],
-        }
-        for r in conn.execute(sql, params)
-    ]
+    return [as_dict(QUOTE_FIELDS, r, _jsonb) for r in conn.execute(sql, params)]
 
 
 def find_events(
@@ -310,19 +289,9 @@ def find_events(
     if limit:
         sql += " LIMIT %s"
         params.append(limit)
-    return [
-        {
-            "article_id": r[0],
-            "title": r[1],
-            "published": r[2],
-            "outlet": r[3],
-            "url": r[4],
-            "start": r[5],
-            "end": r[6],
-            "trigger": r[7],
-            "type": r[8],
-            "date": r[9],
-            "attrs": r[10],
-        }
-        for r in conn.execute(sql, params)
-    ]
+    return [as_dict(EVENT_FIELDS, r, _jsonb) for r in conn.execute(sql, params)]
+
+
+def _jsonb(value: Any) -> Any:
+    """jsonb arrives decoded; arrays as fresh lists, as the SQLite twin returns them."""
+    return list(value) if isinstance(value, list) else value

@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from rasd.document import Article
+from rasd.storage.rows import ENTITY_FIELDS, EVENT_FIELDS, QUOTE_FIELDS, as_dict
 
 QUERIED_LAYERS = ("entities", "quotes", "events")
 
@@ -118,10 +119,7 @@ def top_entities(conn: sqlite3.Connection, *, type: str | None = None, limit: in
 
 
 def _entity_row(r: tuple[Any, ...]) -> dict[str, Any]:
-    return {
-        "canonical": r[0], "type": r[1], "aliases": json.loads(r[2]), "roles": json.loads(r[3]),
-        "article_count": r[4], "mention_count": r[5], "first_seen": r[6], "last_seen": r[7],
-    }
+    return as_dict(ENTITY_FIELDS, r, json.loads)
 
 
 def entity_profile(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> dict[str, Any] | None:
@@ -182,11 +180,7 @@ def find_quotes(conn: sqlite3.Connection, *, speaker: str | None = None, limit: 
         params.append(speaker)
     sql += " ORDER BY ar.published DESC, a.article_pk, a.start LIMIT ?"
     params.append(limit)
-    return [
-        {"article_id": r[0], "title": r[1], "published": r[2], "outlet": r[3], "start": r[4], "end": r[5],
-         "text": r[6], "speaker": r[7], "attrs": json.loads(r[8])}
-        for r in conn.execute(sql, params)
-    ]
+    return [as_dict(QUOTE_FIELDS, r, json.loads) for r in conn.execute(sql, params)]
 
 
 def find_events(
@@ -220,8 +214,4 @@ def find_events(
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
-    return [
-        {"article_id": r[0], "title": r[1], "published": r[2], "outlet": r[3], "url": r[4], "start": r[5],
-         "end": r[6], "trigger": r[7], "type": r[8], "date": r[9], "attrs": json.loads(r[10])}
-        for r in conn.execute(sql, params)
-    ]
+    return [as_dict(EVENT_FIELDS, r, json.loads) for r in conn.execute(sql, params)]
