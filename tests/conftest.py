@@ -18,20 +18,21 @@ def shared_dir() -> Path:
     return SHARED
 
 
+def _shared_subdir(shared_dir: Path, name: str) -> Path:
+    path = shared_dir / name
+    if not path.is_dir():
+        pytest.skip(f"../shared/{name} is not present")
+    return path
+
+
 @pytest.fixture(scope="session")
 def shared_data(shared_dir: Path) -> Path:
-    data = shared_dir / "data"
-    if not data.is_dir():
-        pytest.skip("../shared/data is not present")
-    return data
+    return _shared_subdir(shared_dir, "data")
 
 
 @pytest.fixture(scope="session")
 def seed_dir(shared_dir: Path) -> Path:
-    seeds = shared_dir / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("../shared/seeds is not present")
-    return seeds
+    return _shared_subdir(shared_dir, "seeds")
 
 
 @pytest.fixture()
