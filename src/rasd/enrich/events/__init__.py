@@ -1,0 +1,69 @@
+"""Events: what happened, when, where, to whom — ACLED-aligned, from trigger words in context.
+
+One `Span` per event over its trigger (``هجوما داميا``، ``ويستقبل``), label = our type, attrs::
+
+    type, acled_event_type, acled_sub_event_type     (ACLED names; None for meeting/visit)
+    date, date_precision, date_evidence              governing DATE/TIME in the sentence, nearest
+                                                     to the trigger; else the publish date with
+                                                     precision "publication" (evidence None)
+    locations      canonical LOC names in the sentence, text order, countries last
+                   (meeting/visit: only LOCs after في/ب/إلى, else the destination of a visit of one
+                   of the participants mentioned anywhere in the article: ``زيارة الكاظمي لواشنطن``)
+    actors         PER/ORG in the sentence, sources (بحسب X) left out, the perpetrator first
+    perpetrator    the subject of a verb trigger (هاجمت قوات النظام) or of the verb governing a noun
+                   trigger (وشنت تركيا هجوما، هجوما شنه داعش), or None
+    target         a PER/ORG after على/ضد/استهدف right after the trigger, or None
+    participants   PER/ORG in the sentence                                  (meeting/visit/agreement)
+    claimed_by, claim_evidence   a claim of responsibility (``تبنى``، ``أعلن مسؤوليته``) in the
+                   sentence or the one before/after; its subject, or for ``هذه الأخيرة``/``الأخير``
+                   the last ORG mentioned before it
+    killed, killed_qualifier, wounded, wounded_qualifier   from the sentence's quantities
+    reference      True when the trigger names an earlier event the sentence reacts to (``ردا على
+                   هجوم``، ``بعد الانفجار``): only a time expression after the trigger dates it
+    sentence       [start, end] of the sentence the event came from
+    notes          that sentence's text (first 400 characters), for exports and stores
+
+Precision over recall.  The rule that decides whether a trigger is an event:
+
+- evidence of one concrete incident is scored over the sentence: +2 a casualty count, +1 a DATE/TIME,
+  +1 a LOC, +1 an incident word (``وقع``، ``أسفر``، ``استهدف``; +2 when within three words of the
+  trigger: ``شن هجوما``، ``اندلعت اشتباكات``), −2 a generic or non-violent word next to the trigger
+  (``هجمات متكررة``، ``لمكافحة``، ``مذكرة توقيف``، ``الهجوم الإلكتروني``), −1 a plural without count;
+- nouns (``هجوم``، ``انفجار``، ``اشتباكات``) need a score ≥ 3; ``هاجم`` (also "criticised") ≥ 2; other
+  violent verbs (``انفجرت``، ``قصفت``) ≥ 1; arrest and protest verbs fire on their own; a verb with
+  ب/ل (``ليصل``، purpose) never fires; meeting verbs need two participants (or one and a
+  ``وفد``/``نظير``), visit verbs a participant (or ``وفد``) and a destination LOC;
+- diplomatic nouns (``لقاء``، ``زيارة``) never fire on their own;
+- an event whose governing date is more than a year before publication is background
+  (``احتجاجات عام 1968``), not news, and is dropped; ``منذ العام 2011`` (since) never governs;
+- a generic attack (``برصاص``) in a sentence with a protest is force against the protesters: one
+  protest event with ACLED's "Excessive force against protesters";
+- one event per family per sentence (the most specific type wins: suicide bomb > air strike >
+  shelling > explosion > …); a definite noun (``الانفجار``) within two sentences of an event of its
+  family adds to that event instead of starting a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.document import Article
+from rasd.enrich.events.find import find_events
+from rasd.enrich.events.lexicon import EventLexicon, load_event_lexicon
+
+__all__ = ["EventLexicon", "EventStage", "find_events", "load_event_lexicon", "make_stage"]
+
+
+@dataclass(frozen=True)
+class EventStage:
+    lexicon: EventLexicon
+    name: str = "events"
+    requires: tuple[str, ...] = ("sentences", "entities", "times", "quantities")
+    assigns: tuple[str, ...] = ("events",)
+
+    def __call__(self, article: Article) -> Article:
+        return article.with_layer("events", find_events(article, self.lexicon))
+
+
+def make_stage() -> EventStage:
+    return EventStage(load_event_lexicon())

@@ -1,0 +1,90 @@
+"""Building an event from the triggers that fired in a sentence: type, trigger span and every argument."""
+
+from __future__ import annotations
+
+from rasd.enrich.events.context import Candidate, Event
+from rasd.enrich.events.lexicon import (
+    DIPLOMACY,
+    FAMILIES,
+    NOTES_MAX_CHARS,
+    PRIORITY,
+    PUNCT,
+    REFINABLE,
+    WORD_RE,
+)
+from rasd.enrich.events.triggers import TriggerRules
+
+
+class EventBuilder(TriggerRules):
+    """Makes and merges events; every rule of the chain in one object."""
+
+    # -- building an event ----------------------------------------------------------------
+    def make_event(self, fired: list[Candidate], i: int) -> Event:
+        kind = min((c.type for c in fired), key=PRIORITY.index)
+        trigger = fired[0]
+        acled_type, acled_sub = self.lex.acled.get(kind, (None, None))
+        if kind in REFINABLE:  # the most specific cue of the sentence: انتحاري over مفخخة
+            cues = [self.lex.refinement_info[m.group("form")][0] for m in
+                    self.lex.refinements.finditer(self.folded, self.sentences[i].start, self.sentences[i].end)]
+            if cues:
+                kind = min([kind, *cues], key=PRIORITY.index)
+                acled_type, acled_sub = self.lex.acled.get(kind, (acled_type, acled_sub))
+        if kind == "attack" and self.has_word(i, self.lex.civilian):
+            acled_type, acled_sub = self.lex.acled["violence_against_civilians"]
+        if kind == "protest" and self.casualties([i])[0][0] is not None:
+            acled_sub = "Excessive force against protesters"  # protesters killed
+        event = Event((trigger.start, self._extend_trigger(trigger.end, i)), kind, i)
+        a = event.attrs
+        a["type"], a["acled_event_type"], a["acled_sub_event_type"] = kind, acled_type, acled_sub
+        a.update(self._date_attrs(trigger, i))
+        a["reference"] = self.is_reference(trigger)
+        family = FAMILIES[kind]
+        if family in DIPLOMACY:
+            parts = self._agents(i, drop_sources=True, after=trigger.start)
+            a["participants"] = parts
+            a["actors"] = parts
+            locs = self._visit_locations(i, trigger.end) if kind == "visit" else self._locative_locations(i)
+            if not locs and kind == "meeting":
+                locs = self._visit_destination(parts, trigger.start)
+            a["locations"] = locs
+        else:
+            a["actors"] = self._agents(i, drop_sources=True)
+            a["participants"] = []
+            a["locations"] = self._locations(i)
+        a["perpetrator"], a["target"] = self._perpetrator(trigger), self._target(trigger)
+        if a["perpetrator"] in a["actors"]:  # the doer first
+            a["actors"] = [a["perpetrator"], *[x for x in a["actors"] if x != a["perpetrator"]]]
+        a["claimed_by"], a["claim_evidence"] = None, None
+        if family == "violence":
+            a["claimed_by"], a["claim_evidence"] = self._claim(i)
+            if a["claimed_by"] and a["claimed_by"] not in a["actors"]:
+                a["actors"] = [a["claimed_by"], *a["actors"]]
+        self._set_casualties(a, [i])
+        s = self.sentences[i]
+        a["sentence"] = [s.start, s.end]
+        a["notes"] = self.text[s.start : min(s.end, s.start + NOTES_MAX_CHARS)]
+        return event
+
+    def merge_into(self, event: Event, i: int) -> None:
+        a = event.attrs
+        if a.get("killed") is None and a.get("wounded") is None:
+            self._set_casualties(a, [i])
+        if not a.get("locations"):
+            a["locations"] = self._locations(i)
+        if a.get("claimed_by") is None and FAMILIES[event.type] == "violence":
+            a["claimed_by"], a["claim_evidence"] = self._claim(i)
+            if a["claimed_by"] and a["claimed_by"] not in a["actors"]:
+                a["actors"] = [a["claimed_by"], *a["actors"]]
+
+    def _extend_trigger(self, end: int, i: int) -> int:
+        """Take in following adjectives: هجوما داميا، غارة جوية."""
+        pos = end
+        for m in WORD_RE.finditer(self.folded, end, self.sentences[i].end):
+            word = m.group()
+            bare = word.rstrip(PUNCT)
+            if word != m.group().lstrip(PUNCT) or bare not in self.lex.modifiers:
+                break
+            pos = m.start() + len(bare)
+            if bare != word:
+                break
+        return pos

@@ -1,0 +1,86 @@
+"""An event's date: the governing DATE/TIME of its sentence, else the publish date; background events."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rasd.document import Span
+from rasd.enrich.events.casualties import CasualtyRules
+from rasd.enrich.events.context import Candidate, Event
+from rasd.enrich.events.lexicon import DATE_RE, MAX_EVENT_AGE_DAYS, PUNCT, REFERENCE_WORDS
+
+
+def period_end(value: str) -> date | None:
+    """Last day of a DATE value's period: ``2016`` → 2016-12-31, ``2018-03`` → 2018-03-28 (near enough)."""
+    try:
+        if len(value) >= 10:
+            return date.fromisoformat(value[:10])
+        if len(value) == 8 and value[5] == "W":
+            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 7)
+        if len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 28)
+        return date(int(value[:4]), 12, 31)
+    except ValueError:
+        return None
+
+
+
+class DateRules(CasualtyRules):
+    """Dates from the times layer."""
+
+    def is_background(self, event: Event) -> bool:
+        """A governing date whose period ended more than a year before publication."""
+        published = self.article.published
+        value = event.attrs.get("date")
+        if published is None or not value or event.attrs.get("date_precision") == "publication":
+            return False
+        last = period_end(str(value))
+        return last is not None and (published.date() - last).days > MAX_EVENT_AGE_DAYS
+
+    # -- date ------------------------------------------------------------------------------
+    def _date_of(self, t: Span) -> tuple[str, str] | None:
+        if t.attrs.get("type") not in ("DATE", "TIME"):
+            return None
+        if self.folded.startswith("منذ", t.start) and t.attrs.get("precision") in ("year", "month"):
+            return None  # منذ العام 2011: the start of a period, not the event's date
+        m = DATE_RE.match(str(t.attrs.get("value", "")))
+        if not m:
+            return None
+        year, mid, day = m.groups()
+        if day:
+            return f"{year}-{mid}-{day}", "day"
+        if mid and mid.startswith("W"):
+            return f"{year}-{mid}", "week"
+        if mid:
+            return f"{year}-{mid}", "month"
+        return year, "year"
+
+    def _has_incident_word(self, start: int, end: int) -> bool:
+        words = self.folded[start:end].split()
+        return len(words) <= 6 and any(
+            w.strip(PUNCT) in self.lex.incident or w.strip(PUNCT)[1:] in self.lex.incident for w in words)
+
+    def is_reference(self, c: Candidate) -> bool:
+        """``ردا على هجوم``، ``بعد الهجوم``، ``إثر انفجار``: the trigger names an earlier event."""
+        before = self.folded[max(self.sentences[c.sentence].start, c.start - 20) : c.start].split()[-2:]
+        return any(w.strip(PUNCT) in REFERENCE_WORDS for w in before)
+
+    def _date_attrs(self, c: Candidate, i: int) -> dict[str, Any]:
+        best: tuple[int, Span, tuple[str, str]] | None = None
+        reference = self.is_reference(c)
+        for t in self.spans_in(self.times, i):
+            d = self._date_of(t)
+            if d is None or (reference and t.start < c.start):
+                continue  # the main clause's date is not the date of the event it reacts to
+            dist = t.start - c.end if t.start >= c.end else c.start - t.end
+            if t.start >= c.end and self._has_incident_word(c.end, t.start):
+                dist = 0  # هجوم … وقع قبل عشرة أيام: the event's own clause dates it
+            if best is None or dist < best[0]:
+                best = (dist, t, d)
+        if best is not None:
+            return {"date": best[2][0], "date_precision": best[2][1],
+                    "date_evidence": self.text[best[1].start : best[1].end]}
+        published = self.article.published
+        return {"date": published.date().isoformat() if published else None,
+                "date_precision": "publication" if published else None, "date_evidence": None}

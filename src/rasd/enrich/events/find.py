@@ -1,0 +1,71 @@
+"""`find_events`: triggers → candidates per sentence → events."""
+
+from __future__ import annotations
+
+import bisect
+
+from rasd.document import Article, Span
+from rasd.enrich.events.builder import EventBuilder
+from rasd.enrich.events.context import Candidate, Event
+from rasd.enrich.events.lexicon import FAMILIES, EventLexicon, load_event_lexicon
+from rasd.enrich.events.merging import coreferent, fill_missing, force_against_protest, same_incident
+from rasd.enrich.lexmatch import EntityIndex, fold_ar
+
+
+def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[Span]:
+    """Event spans of ``article`` (needs ``sentences``, ``entities``, ``times``, ``quantities``).
+
+    >>> a = Article.build("", ["وقالت الشرطة إن انفجارا وقع في سوق المدينة أسفر عن 3 قتلى."])
+    >>> a = a.with_layer("sentences", [Span(p.start, p.end, "sentence") for p in a.paragraphs])
+    >>> i = a.text.index("3 قتلى")
+    >>> a = a.with_layer("quantities", [Span(i, i + 6, "QUANTITY", {"value": 3, "unit": "killed"})])
+    >>> [(a.text[e.start:e.end], e.attrs["type"], e.attrs["killed"]) for e in find_events(a)]
+    [('انفجارا', 'explosion', 3)]
+    """
+    lex = lexicon or load_event_lexicon()
+    text = article.text
+    folded = fold_ar(text)
+    sentences = sorted(article.sentences, key=lambda s: s.start) or [
+        Span(p.start, p.end, "sentence") for p in article.paragraphs
+    ]
+    sent_starts = [s.start for s in sentences]
+    entities = EntityIndex(article.entities)
+    ctx = EventBuilder(article, text, folded, sentences, entities, lex)
+
+    by_sentence: dict[int, list[Candidate]] = {}
+    for m in lex.triggers.finditer(folded):
+        i = bisect.bisect_right(sent_starts, m.start()) - 1
+        if i < 0 or m.end() > sentences[i].end:
+            continue
+        kind, pos, number = lex.trigger_info[m.group("form")]
+        if pos == "verb" and any(ch in "بكل" for ch in folded[m.start() : m.start("form")]):
+            continue  # ليصل، لاستقبال: purpose, not a report
+        by_sentence.setdefault(i, []).append(Candidate(m.start(), m.end(), kind, pos, number, i, m.group("form")))
+
+    events: list[Event] = []
+    for i in sorted(by_sentence):
+        families: dict[str, list[Candidate]] = {}
+        for c in by_sentence[i]:
+            families.setdefault(FAMILIES[c.type], []).append(c)
+        fired_by_family = {f: [c for c in cands if ctx.fires(c)] for f, cands in families.items()}
+        force = force_against_protest(fired_by_family, families)
+        if force:  # the shooting is the evidence that the protest took place
+            fired_by_family["protest"] = families["protest"]
+        for family, fired in fired_by_family.items():
+            if not fired or (force and family == "violence"):
+                continue
+            previous = coreferent(events, family, fired, i, folded)
+            if previous is not None:
+                ctx.merge_into(previous, i)
+                continue
+            event = ctx.make_event(fired, i)
+            if ctx.is_background(event):
+                continue
+            if force and family == "protest":
+                event.attrs["acled_sub_event_type"] = "Excessive force against protesters"
+            same = same_incident(events, event)
+            if same is not None:  # the headline and the lead paragraph tell the same incident
+                fill_missing(same, event)
+                continue
+            events.append(event)
+    return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in events]

@@ -1,0 +1,108 @@
+"""The event stage's word lists (``rasd/data/events/``), type families and tuned constants."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rasd.enrich.lexmatch import compile_forms, fold_ar, read_data_lines, read_data_rows
+
+FAMILIES = {
+    "attack": "violence", "armed_clash": "violence", "air_strike": "violence", "shelling": "violence",
+    "explosion": "violence", "suicide_bomb": "violence", "grenade": "violence",
+    "violence_against_civilians": "violence", "abduction": "violence",
+    "protest": "protest", "riot": "protest", "arrest": "arrest",
+    "meeting": "meeting", "visit": "visit", "agreement": "agreement",
+}  # fmt: skip
+#: Most specific first: the type an event of several triggers takes.
+PRIORITY = ("suicide_bomb", "air_strike", "shelling", "grenade", "explosion", "abduction",
+            "violence_against_civilians", "armed_clash", "attack", "riot", "protest", "arrest",
+            "agreement", "meeting", "visit")  # fmt: skip
+DIPLOMACY = frozenset({"meeting", "visit", "agreement"})
+REFINABLE = frozenset({"attack", "explosion", "shelling"})
+AGENTS = ("PER", "ORG")
+NOUN_THRESHOLD = 3
+ATTACK_VERB_THRESHOLD = 2
+VIOLENT_VERB_THRESHOLD = 1
+INCIDENT_NEAR_WORDS = 3
+MAX_EVENT_AGE_DAYS = 365
+NOTES_MAX_CHARS = 400
+PUNCT = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
+WORD_RE = re.compile(r"\S+")
+SOURCE_WORDS = frozenset(fold_ar(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "عن", "لـ", "مصادر", "مصدر"))
+LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))
+GOVERNING_VERBS = frozenset(fold_ar(w) for w in (
+    "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "تبنى", "تبنت", "أطلق", "أطلقت"))
+GOVERNING_VERB_STEMS_WITH_OBJECT = frozenset(fold_ar(w) for w in ("شنه", "شنت", "نفذ", "تبن"))
+TARGET_WORDS = frozenset(fold_ar(w) for w in ("على", "ضد", "استهدف", "استهدفت", "يستهدف", "تستهدف", "مستهدفا", "مستهدفة"))
+REFERENCE_WORDS = frozenset(fold_ar(w) for w in ("ردا", "رد", "بعد", "إثر", "عقب", "أعقاب", "منذ", "بعيد"))
+DELEGATION_RE = re.compile(fold_ar("(?:وفد|وفدا|نظير|نظيره|نظيرته|نظيرها)"))
+DATE_RE = re.compile(r"^(\d{4})(?:-(W\d\d|\d\d)(?:-(\d\d))?)?")
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    triggers: re.Pattern[str]
+    trigger_info: Mapping[str, tuple[str, str, str]]  # folded form -> (type, pos, number)
+    trigger_thresholds: Mapping[str, int]  # folded form -> evidence score it needs (overrides)
+    acled: Mapping[str, tuple[str | None, str | None]]
+    refinements: re.Pattern[str]
+    refinement_info: Mapping[str, tuple[str, str, str]]
+    modifiers: frozenset[str]
+    incident: frozenset[str]
+    generic: frozenset[str]
+    civilian: frozenset[str]
+    claims: re.Pattern[str]
+    claim_sides: Mapping[str, str]
+    visits: re.Pattern[str]
+    casualty_words: Mapping[str, str]
+    anaphors: frozenset[str]
+    countries: frozenset[str]
+    topic_words: frozenset[str]
+
+
+def load_event_lexicon() -> EventLexicon:
+    """Read ``rasd/data/events/`` once (called by `make_stage`)."""
+    rows = read_data_rows("events", "triggers.tsv")
+    trig = {fold_ar(r[0]): (r[1], r[2], r[3]) for r in rows}
+    acled = {r[0]: (r[1] or None if len(r) > 1 else None, r[2] or None if len(r) > 2 else None)
+             for r in read_data_rows("events", "acled.tsv")}
+    refine = {fold_ar(r[0]): (r[1], r[2], r[3]) for r in read_data_rows("events", "refinements.tsv")}
+    claim_sides = {fold_ar(r[0]): r[1] for r in read_data_rows("events", "claim_verbs.txt")}
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(fold_ar(w) for w in read_data_lines("events", name))
+
+    return EventLexicon(
+        triggers=compile_forms(trig, prefix="(?:[وف])?(?:[بك]|لل?)?"),
+        trigger_info=trig,
+        trigger_thresholds={fold_ar(r[0]): int(r[4]) for r in rows if len(r) > 4 and r[4]},
+        acled=acled,
+        refinements=compile_forms(refine, prefix="(?:[وف])?(?:[بلك])?(?:ال)?"),
+        refinement_info=refine,
+        modifiers=words("modifiers.txt"),
+        incident=words("incident_words.txt"),
+        generic=words("generic_words.txt"),
+        civilian=words("civilian_words.txt"),
+        claims=compile_forms(claim_sides),
+        claim_sides=claim_sides,
+        visits=compile_forms(read_data_lines("events", "visit_words.txt"), prefix="(?:[وف])?(?:[بل])?(?:ال)?"),
+        casualty_words={fold_ar(r[0]): r[1] for r in read_data_rows("events", "casualty_words.tsv")},
+        anaphors=frozenset(fold_ar(w) for w in read_data_lines("quotes", "anaphors.txt")),
+        countries=load_country_names(),
+        topic_words=words("topic_words.txt"),
+    )
+
+
+def load_country_names() -> frozenset[str]:
+    """Folded Arabic country names from CLDR (babel), with and without the article."""
+    from babel import Locale
+
+    names: set[str] = set()
+    for code, name in Locale("ar").territories.items():
+        if code.isalpha():
+            f = fold_ar(name)
+            names.add(f)
+            names.add(f[2:] if f.startswith("ال") else "ال" + f)
+    return frozenset(names)

@@ -1,0 +1,80 @@
+"""Where: LOC entities of an event's sentence; meeting places and visit destinations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rasd.document import Span
+from rasd.enrich.events.dates import DateRules
+from rasd.enrich.events.lexicon import AGENTS, LOCATIVE_WORDS, PUNCT
+from rasd.enrich.lexmatch import DATELINE_RE, canonical_of, fold_ar
+
+
+class PlaceRules(DateRules):
+    """Locations from the entities layer."""
+
+    def _locations(self, i: int) -> list[str]:
+        s = self.sentences[i]
+        m = DATELINE_RE.match(self.text, s.start, s.end)
+        start = m.end() if m else s.start  # دبي، الإمارات (CNN) -- : the bureau, not the place
+        return self._order_locations(self.entities.within(start, s.end, ("LOC",)))
+
+    def _locative_locations(self, i: int, after: int = 0) -> list[str]:
+        s = self.sentences[i]
+        chosen = []
+        for e in self.entities.within(max(s.start, after), s.end, ("LOC",)):
+            prev = self.folded[max(s.start, e.start - 12) : e.start]
+            if prev.endswith(("ب", "ل")) and not prev.endswith(" "):
+                chosen.append(e)
+                continue
+            words = prev.split()
+            if words and words[-1].strip(PUNCT) in LOCATIVE_WORDS:
+                chosen.append(e)
+        return self._order_locations(chosen)
+
+    def _visit_locations(self, i: int, after: int) -> list[str]:
+        """Destinations of a visit verb: a LOC after إلى/لـ, or within six words (زار الرئيس دمشق)."""
+        s = self.sentences[i]
+        chosen = []
+        for e in self.entities.within(after, s.end, ("LOC",)):
+            words = self.folded[after : e.start].split()
+            prev = words[-1].strip(PUNCT) if words else ""
+            glued = e.start > 0 and self.folded[e.start - 1] == "ل"
+            if prev in ("الي", "الى") or glued or (len(words) <= 6 and prev not in ("من", "عن", "في")):
+                chosen.append(e)
+        return self._order_locations(chosen)
+
+    def _order_locations(self, spans: Iterable[Span]) -> list[str]:
+        names: list[str] = []
+        for e in spans:
+            name = canonical_of(e, self.text)
+            if name not in names:
+                names.append(name)
+        return sorted(names, key=lambda n: fold_ar(n) in self.lex.countries)
+
+    def _visit_destination(self, participants: list[str], near: int) -> list[str]:
+        """Where a participant is visiting: ``زيارة الكاظمي لواشنطن`` / ``يزور X إلى Y`` anywhere."""
+        best: tuple[int, str] | None = None
+        for m in self.lex.visits.finditer(self.folded):
+            window_end = min(len(self.text), m.end() + 60)
+            nl = self.text.find("\n", m.end(), window_end)
+            window_end = nl if nl >= 0 else window_end
+            ents = self.entities.within(m.end(), window_end)
+            visitor = next((e for e in ents if e.label in AGENTS), None)
+            if visitor is None or canonical_of(visitor, self.text) not in participants:
+                continue
+            dest = next((e for e in ents if e.label == "LOC" and e.start > visitor.start
+                         and self._is_destination(e, visitor.end)), None)
+            if dest is None:
+                continue
+            dist = abs(m.start() - near)
+            if best is None or dist < best[0]:
+                best = (dist, canonical_of(dest, self.text))
+        return [best[1]] if best else []
+
+    def _is_destination(self, e: Span, floor: int) -> bool:
+        prev = self.folded[max(floor, e.start - 6) : e.start]
+        if prev.endswith("ل") and not prev.endswith(" "):
+            return True
+        words = prev.split()
+        return bool(words) and words[-1] in ("الي", "الى")

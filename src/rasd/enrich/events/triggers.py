@@ -1,0 +1,80 @@
+"""Does a trigger fire: the evidence of one concrete incident around it."""
+
+from __future__ import annotations
+
+from rasd.enrich.events.actors import ActorRules
+from rasd.enrich.events.context import Candidate
+from rasd.enrich.events.lexicon import (
+    ATTACK_VERB_THRESHOLD,
+    DELEGATION_RE,
+    FAMILIES,
+    INCIDENT_NEAR_WORDS,
+    NOUN_THRESHOLD,
+    VIOLENT_VERB_THRESHOLD,
+)
+
+
+class TriggerRules(ActorRules):
+    """Whether a trigger candidate reports one concrete event."""
+
+    # -- does a candidate fire? -----------------------------------------------------------
+    def fires(self, c: Candidate) -> bool:
+        i = c.sentence
+        override = self.lex.trigger_thresholds.get(c.form)
+        if override is not None:
+            return self.concreteness(c) >= override
+        if c.type in ("meeting", "agreement"):
+            names = self._agents(i, drop_sources=True, after=c.start)
+            after = self.folded[c.end : self.sentences[i].end]
+            return len(names) >= 2 or (len(names) == 1 and bool(DELEGATION_RE.search(after)))
+        if c.type == "visit":
+            s = self.sentences[i]
+            has_visitor = bool(self._agents(i, drop_sources=True)) or bool(
+                DELEGATION_RE.search(self.folded, s.start, s.end))
+            return has_visitor and bool(self._visit_locations(i, c.end))
+        if c.pos == "verb":
+            if FAMILIES[c.type] in ("arrest", "protest"):
+                return not self._generic_near(c)
+            need = ATTACK_VERB_THRESHOLD if c.type == "attack" else VIOLENT_VERB_THRESHOLD
+            return self.concreteness(c) >= need
+        return self.concreteness(c) >= NOUN_THRESHOLD
+
+    def concreteness(self, c: Candidate) -> int:
+        i = c.sentence
+        score = 0
+        killed, wounded = self.casualties([i])
+        counted = killed[0] is not None or wounded[0] is not None
+        if counted or (c.type == "arrest" and self.spans_in(self.quantities, i)):
+            score += 2
+        elif c.number == "pl":
+            score -= 1
+        if any(self._date_of(t) for t in self.spans_in(self.times, i)):
+            score += 1
+        if self.entities.within(self.sentences[i].start, self.sentences[i].end, ("LOC",)):
+            score += 1
+        if self._near(c, self.lex.incident, INCIDENT_NEAR_WORDS):
+            score += 2
+        elif self.has_word(i, self.lex.incident):
+            score += 1
+        if self._generic_near(c):
+            score -= 2
+        return score
+
+    def _near(self, c: Candidate, vocab: frozenset[str], span: int) -> bool:
+        """A word of ``vocab`` within ``span`` words after the trigger or ``span + 2`` before it (a
+        governing verb may have its subject in between: وشنت قوات أميركية وبريطانية ضربات جوية)."""
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        for n in range(max(0, k - span - 2), min(len(ws), k + span + 1)):
+            w = ws[n][2]
+            if n != k and (w in vocab or (w[:1] in "وف" and w[1:] in vocab)):
+                return True
+        return False
+
+    def _generic_near(self, c: Candidate) -> bool:
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[0] <= c.start < w[1] or w[0] >= c.start), 0)
+        for _, _, w in ws[max(0, k - 2) : k + 8]:
+            if w in self.lex.generic or (w[:1] in "وفل" and w[1:] in self.lex.generic):
+                return True
+        return False

@@ -1,0 +1,62 @@
+"""Quotes: who said what, direct (``"..."``) and indirect (``قال إن ...``).
+
+One `Span` per quote over the quoted words (label ``QUOTE``) with attrs::
+
+    speaker       canonical entity name, or None (an unnamed source: مصدر أمني)
+    speaker_span  [start, end] of the speaker's mention (the explicit subject, or the mention the
+                  speaker was resolved back to), or None
+    speaker_text  when the speaker is None: the words naming the unnamed or untagged source after the
+                  verb (``مصدر أمني``، ``وزارة الخارجية البريطانية``), else None
+    kind          "direct" | "indirect"
+    cue           [start, end] of the cue text, or None (a quote that continues a speaker's quote)
+
+How a quote is found (all matching on a same-length folded text, see `rasd.enrich.lexmatch`):
+
+1. *Speech verbs* (``data/quotes/speech_verbs.tsv``, with و/ف): قال، أكد، أضاف، أشار، أوضح…, feminine,
+   plural and present forms, and participles (قائلا، مؤكدا، مشيرا).  After the verb, in the same
+   sentence, the first of: a complementizer (``إن``، ``أن``، ``بأن``، ``إلى أن``، ``على أن`` + pronoun:
+   ``أنها``) → indirect speech up to the end of the sentence or the next cue; an opening quote mark
+   → a direct quote (verbs in ``indirect`` mode such as ``أشار`` or ``بين`` only take complementizers).
+2. *Direct quotes* are paired per quote style (``" "``، ``“ ”``، ``« »``، ``' '``; reversed RTL pairs too).
+   An opening mark that is not closed by the end of its paragraph continues into the next paragraph
+   when that paragraph re-opens with a mark or closes one.  A quote needs a cue: a speech verb before
+   it (``وقال التحالف في بيان، "..."``), a verb or source right after it (``"..."، قال الوزير``،
+   ``"..."، بحسب الوزير``), or it opens the paragraph right after a paragraph with a quote.  A mark
+   glued to a word (``بـ"دعم``), after a preposition or after a naming word (``بعنوان``، ``صحيفة``)
+   quotes a term, not speech; a quote neither after punctuation nor right after its cue needs six
+   words.  ``قال إن "..."`` is a direct quote.
+3. *Speaker*: the first PER/ORG entity after the verb, stepping over titles (``وأكد وزير الخارجية
+   الأميركي أنتوني بلينكن``) and time adverbs, stopping at prepositions (``وقال مصدر في الوزارة``
+   has no entity speaker).  A bare title (``وقال الوزير``) takes the earlier PER whose ``role`` has
+   that head word.  A bare cue (``وأضاف أن``، ``قائلا``) or an anaphor (``الأخير``) takes the last
+   agent: the last quote speaker, speech-verb subject or sentence-initial subject before it, named
+   at most two paragraphs back.
+
+The cue covers verb … subject (``وأشار بلينكن إلى أن``، ``وقال التحالف``) or, with no subject,
+verb … quote (``وأضاف، `` / ``وقال إن``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rasd.document import Article
+from rasd.enrich.quotes.find import find_quotes
+from rasd.enrich.quotes.lexicon import QuoteLexicon, load_quote_lexicon
+
+__all__ = ["QuoteLexicon", "QuoteStage", "find_quotes", "load_quote_lexicon", "make_stage"]
+
+
+@dataclass(frozen=True)
+class QuoteStage:
+    lexicon: QuoteLexicon
+    name: str = "quotes"
+    requires: tuple[str, ...] = ("sentences", "entities")
+    assigns: tuple[str, ...] = ("quotes",)
+
+    def __call__(self, article: Article) -> Article:
+        return article.with_layer("quotes", find_quotes(article, self.lexicon))
+
+
+def make_stage() -> QuoteStage:
+    return QuoteStage(load_quote_lexicon())

@@ -1,0 +1,243 @@
+"""`find_quotes`: speech cues → quote spans with their speakers."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from rasd.document import Article, Span
+from rasd.enrich.lexmatch import EntityIndex, canonical_of, fold_ar
+from rasd.enrich.quotes.cues import (
+    Cue,
+    cuts_content,
+    extend_to_colon,
+    find_complementizer,
+    find_direct_open,
+    is_speech_quote,
+)
+from rasd.enrich.quotes.lexicon import (
+    AGENT_LABELS,
+    HEADLINE_SPEAKER_CHARS,
+    MIN_UNPUNCTUATED_QUOTE_WORDS,
+    SOURCE_CUE_RE,
+    SUBJECT_LABELS,
+    QuoteLexicon,
+    load_quote_lexicon,
+)
+from rasd.enrich.quotes.marks import (
+    QuotedRanges,
+    pair_quote_marks,
+    rstrip_space,
+    skip_space,
+    text_blocks,
+    trim_span,
+)
+from rasd.enrich.quotes.speakers import (
+    RoleIndex,
+    State,
+    note_sentence_agent,
+    resolve_preverbal_subject,
+    resolve_subject,
+)
+
+
+def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[Span]:
+    """Quote spans of ``article`` (needs its ``sentences`` and ``entities`` layers).
+
+    >>> a = Article.build("", ["وقال الوزير إن الحكومة ستواصل دعم المزارعين."])
+    >>> a = a.with_layer("sentences", [Span(p.start, p.end, "sentence") for p in a.paragraphs])
+    >>> [(a.text[q.start:q.end], q.attrs["kind"]) for q in find_quotes(a)]
+    [('الحكومة ستواصل دعم المزارعين', 'indirect')]
+    """
+    lex = lexicon or load_quote_lexicon()
+    text = article.text
+    folded = fold_ar(text)
+    entities = EntityIndex([s for s in article.entities if s.label in SUBJECT_LABELS])
+    sentences = sorted(article.sentences, key=lambda s: s.start) or [
+        Span(b.start, b.end, "sentence") for b in text_blocks(article)
+    ]
+    sent_starts = [s.start for s in sentences]
+    state = State([b.start for b in text_blocks(article)])
+    roles = RoleIndex(list(article.entities), text)
+    direct_pairs = pair_quote_marks(text, text_blocks(article))
+    open_at = {o: (o, c) for o, c in direct_pairs}
+    quoted = QuotedRanges(direct_pairs)
+
+    def note_sentence(i: int) -> None:  # sentence-initial agents (VSO and SVO), not inside quoted words
+        if not quoted.inside(sentences[i].start):
+            note_sentence_agent(text, folded, sentences[i], entities, lex, state)
+
+    state.note_sentence, state.sentence_starts = note_sentence, sent_starts
+
+    cues: list[Cue] = []
+    for m in lex.verbs.finditer(folded):
+        i = bisect.bisect_right(sent_starts, m.start()) - 1
+        if i < 0 or m.start() >= sentences[i].end or quoted.inside(m.start()):
+            continue  # a verb inside quoted words belongs to the quote
+        cues.append(Cue(m.start(), m.end(), lex.verb_modes.get(m.group("form"), "any"), sentences[i].end,
+                         prefixed=m.start("form") > m.start(), sentence_start=sentences[i].start))
+    cue_starts = [c.start for c in cues]
+    quotes: list[Span] = []
+    used_opens: set[int] = set()
+
+    for k, cue in enumerate(cues):
+        limit = next((c.start for c in cues[k + 1 :] if cuts_content(text, c)), len(text))
+        gap_end = min(cue.sentence_end, cues[k + 1].start if k + 1 < len(cues) else len(text))
+        comp = find_complementizer(folded, cue.verb_end, gap_end)
+        if comp is not None and cue.mode.endswith("ila") and not folded.startswith("الي", comp[0]):
+            comp = None  # مشيرة إلى كونها تتمنى أن: that أن is another verb's
+        mark = find_direct_open(text, folded, cue.verb_end, extend_to_colon(text, gap_end), open_at, lex)
+        if mark is not None and comp is not None and comp[0] < mark:
+            mark = None
+        if mark is not None and cue.mode in ("indirect", "ila"):
+            mark = None
+        subject_limit = comp[0] if comp is not None and mark is None else (mark if mark is not None else gap_end)
+        resolve_subject(text, folded, cue, subject_limit, entities, lex)
+        if cue.subject is None and not cue.explicit_other and not cue.anaphor:
+            resolve_preverbal_subject(folded, cue, entities, lex)
+        if cue.subject is None and cue.explicit_other:
+            cue.antecedent = roles.resolve(cue.first_word, cue.start, state)
+            if cue.antecedent is not None:
+                ant = cue.antecedent
+                state.add(cue.start, canonical_of(ant, text), (ant.start, ant.end))
+            else:
+                state.add(cue.start, None, None)  # مصدر أمني: a later bare وأضاف is the same unnamed source
+        if cue.subject is not None:
+            state.add(cue.subject.start, canonical_of(cue.subject, text), (cue.subject.start, cue.subject.end))
+        if mark is not None:
+            o, c = open_at[mark]
+            used_opens.add(o)
+            a, b = trim_span(text, o + 1, c)
+            if b <= a:
+                continue
+            if cue.subject is not None or cue.anaphor:
+                cue_end = cue.subject_end
+            else:
+                cue_end = cue.np_end or o  # وقال التحالف في بيان، "...": the cue is verb + subject
+            quotes.append(make_quote(text, a, b, "direct", (cue.start, rstrip_space(text, cue.start, cue_end)),
+                                      cue, state))
+        elif comp is not None:
+            first = skip_space(text, comp[1], len(text))
+            if first in open_at and first not in used_opens:  # قال إن "...": the words are quoted
+                used_opens.add(first)
+                a, b = trim_span(text, first + 1, open_at[first][1])
+                if b > a:
+                    quotes.append(make_quote(text, a, b, "direct", (cue.start, comp[1]), cue, state))
+                continue
+            end = min(cue.sentence_end, limit)
+            a, b = trim_span(text, comp[1], end)
+            if b - a < 2:
+                continue
+            quotes.append(make_quote(text, a, b, "indirect", (cue.start, comp[1]), cue, state))
+
+    quotes.extend(unattached_direct_quotes(text, folded, direct_pairs, used_opens, cues, cue_starts,
+                                            quotes, article, entities, lex, state))
+    headline = headline_quote(text, article.title_span, entities)
+    if headline is not None:
+        quotes.append(headline)
+    return sorted(drop_nested(quotes), key=lambda s: s.start)
+
+
+def make_quote(text: str, a: int, b: int, kind: str, cue_span: tuple[int, int] | None,
+                cue: Cue | None, state: State) -> Span:
+    speaker: str | None = None
+    speaker_span: list[int] | None = None
+    if cue is not None and cue.subject is not None:
+        speaker = canonical_of(cue.subject, text)
+        speaker_span = [cue.subject.start, cue.subject.end]
+    elif cue is not None and cue.antecedent is not None:
+        speaker = canonical_of(cue.antecedent, text)
+        speaker_span = [cue.antecedent.start, cue.antecedent.end]
+    elif cue is None or cue.anaphor or not cue.explicit_other:
+        found = state.last_before(cue.start if cue is not None else a)
+        if found and found[0] is not None and found[1] is not None:
+            speaker, speaker_span = found[0], list(found[1])
+    if speaker is not None and speaker_span is not None:
+        state.add(a, speaker, (speaker_span[0], speaker_span[1]))
+    speaker_text = None
+    if speaker is None and cue is not None and cue.explicit_other and cue.np_end > cue.np_start > 0:
+        speaker_text = text[cue.np_start : cue.np_end]  # مصدر أمني، وزارة الخارجية البريطانية
+    attrs: dict[str, Any] = {
+        "speaker": speaker,
+        "speaker_text": speaker_text,
+        "speaker_span": speaker_span,
+        "kind": kind,
+        "cue": list(cue_span) if cue_span else None,
+    }
+    return Span(a, b, "QUOTE", attrs)
+
+
+def unattached_direct_quotes(text: str, folded: str, pairs: list[tuple[int, int]], used: set[int],
+                              cues: list[Cue], cue_starts: list[int], found: list[Span],
+                              article: Article, entities: EntityIndex, lex: QuoteLexicon,
+                              state: State) -> list[Span]:
+    """Direct quotes cued after them (``"..."، قال الوزير``) or continuing a quoted paragraph."""
+    out: list[Span] = []
+    quoted_blocks = {bisect.bisect_right([b.start for b in text_blocks(article)], q.start) - 1
+                     for q in found if q.attrs["kind"] == "direct"}
+    blocks = text_blocks(article)
+    block_starts = [b.start for b in blocks]
+    for o, c in pairs:
+        if o in used or not is_speech_quote(folded, o, c, lex):
+            continue
+        a, b = trim_span(text, o + 1, c)
+        if b <= a:
+            continue
+        after = c + 1
+        while after < len(text) and text[after] in " ،,":
+            after += 1
+        k = bisect.bisect_left(cue_starts, after)
+        if k < len(cues) and cues[k].start == after and cues[k].mode not in ("indirect", "ila"):
+            cue = cues[k]
+            resolve_subject(text, folded, cue, cue.sentence_end, entities, lex)
+            end = cue.subject_end if (cue.subject is not None or cue.anaphor) else cue.verb_end
+            out.append(make_quote(text, a, b, "direct", (cue.start, end), cue, state))
+            continue
+        source = SOURCE_CUE_RE.match(folded, after)
+        if source is not None:  # "..."، بحسب الوزير / وفقا للبيان
+            cands = entities.within(source.end(), min(len(text), source.end() + 40), AGENT_LABELS)
+            ent = cands[0] if cands and text.count(" ", source.end(), cands[0].start) <= 2 else None
+            src_cue = Cue(source.start(), source.end(), "any", len(text), subject=ent,
+                           explicit_other=ent is None, subject_end=ent.end if ent else source.end())
+            out.append(make_quote(text, a, b, "direct", (source.start(), src_cue.subject_end), src_cue, state))
+            continue
+        bi = bisect.bisect_right(block_starts, o) - 1
+        starts_block = skip_space(text, blocks[bi].start, blocks[bi].end) == o
+        if starts_block and (bi - 1) in quoted_blocks and len(text[a:b].split()) >= MIN_UNPUNCTUATED_QUOTE_WORDS:
+            out.append(make_quote(text, a, b, "direct", None, None, state))
+            quoted_blocks.add(bi)
+    return out
+
+
+def headline_quote(text: str, title: Span, entities: EntityIndex) -> Span | None:
+    """``تيلرسون: حزب الله جزء من العملية السياسية`` — a headline that gives a PER/ORG's words after a
+    colon.  A place before the colon is a topic, not a speaker (``سوريا: مقتل 14 شخصا``)."""
+    colon = text.find(":", title.start, min(title.end, title.start + HEADLINE_SPEAKER_CHARS))
+    if colon < 0:
+        colon = text.find("؛", title.start, min(title.end, title.start + HEADLINE_SPEAKER_CHARS))
+    if colon < 0:
+        return None
+    head = entities.within(title.start, colon, AGENT_LABELS)
+    if not head or text[head[-1].end : colon].strip() or len(text[title.start : head[-1].start].split()) > 3:
+        return None
+    a, b = trim_span(text, colon + 1, title.end)
+    if len(text[a:b].split()) < MIN_UNPUNCTUATED_QUOTE_WORDS:
+        return None
+    speaker = head[-1]
+    attrs = {"speaker": canonical_of(speaker, text), "speaker_text": None,
+             "speaker_span": [speaker.start, speaker.end], "kind": "direct", "cue": [title.start, colon + 1]}
+    return Span(a, b, "QUOTE", attrs)
+
+
+def drop_nested(quotes: list[Span]) -> list[Span]:
+    """A direct quote inside another quote's words is part of it; keep the outer one."""
+    quotes = sorted(quotes, key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for q in quotes:
+        if any(p.start <= q.start and q.end <= p.end and p is not q for p in out):
+            continue
+        out.append(q)
+    return out
+
+
+# -- stage ---------------------------------------------------------------------------------------

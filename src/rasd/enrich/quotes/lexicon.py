@@ -1,0 +1,69 @@
+"""The quote stage's word lists (``rasd/data/quotes/``) and tuned constants."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasd.enrich.lexmatch import AR_LETTER_CLASS, compile_forms, fold_ar, read_data_lines, read_data_rows
+
+AGENT_LABELS = ("PER", "ORG")
+#: A place speaks only as the word right after the verb or before it (أعلنت موسكو، كانت السعودية قد أعلنت).
+SUBJECT_LABELS = ("PER", "ORG", "LOC")
+#: Quote mark → style; marks of one style pair with each other in either order (RTL sites swap them).
+QUOTE_STYLES = {'"': "dq", "“": "curly", "”": "curly", "„": "curly", "‟": "curly",
+                "«": "guil", "»": "guil", "'": "sq", "‘": "scurly", "’": "scurly"}
+QUOTE_MARK_RE = re.compile("[\"“”„‟«»'‘’]")
+WORD_RE = re.compile(r"\S+")
+COMPLEMENTIZER_RE = re.compile(
+    rf"(?<!{AR_LETTER_CLASS})(?:(?:الي|علي|من)\s+)?ب?ان(?:ه|ها|هم|هما|هن|نا|ني)?(?!{AR_LETTER_CLASS})"
+)
+#: Words before ``أن`` that make it a subordinator, not a speech complementizer (بعد أن، يمكن أن).
+NOT_COMPLEMENTIZER_BEFORE = frozenset(
+    fold_ar(w) for w in ("بعد", "قبل", "منذ", "دون", "بدون", "يمكن", "يجب", "ينبغي", "بد", "ما", "إلا", "حتى", "غير")
+)
+PUNCT_STRIP = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
+MAX_INDIRECT_GAP_WORDS = 14
+MAX_DIRECT_GAP_WORDS = 30
+MAX_SUBJECT_WORDS = 7
+MIN_UNPUNCTUATED_QUOTE_WORDS = 3
+#: A quote not introduced by punctuation nor right after its cue must be this long to count as speech.
+MIN_DETACHED_QUOTE_WORDS = 12
+MAX_CUE_TO_QUOTE_WORDS = 6
+#: A bare cue (وأضاف) takes an agent named at most this many paragraphs back.
+MAX_AGENT_PARAGRAPHS_BACK = 2
+AGENT_WINDOW_CHARS = 80
+HEADLINE_SPEAKER_CHARS = 40
+SOURCE_CUE_RE = re.compile(fold_ar(r"(?:بحسب|حسب|وفقا\s+ل|وفق|على\s+حد\s+تعبير|على\s+لسان)(?=\s|ل)"))
+CLAUSE_BREAK_RE = re.compile(fold_ar(r"(?<!\S)(?:بينما|حين|حيث|عندما|لكن|لكنه|لكنها|غير\s+ان)(?!\S)"))
+SENTENCE_BREAK_RE = re.compile(r"[.!?؟]\s")
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    verbs: re.Pattern[str]
+    verb_modes: dict[str, str]
+    skip_words: frozenset[str]
+    stop_words: frozenset[str]
+    label_words: frozenset[str]
+    relational_words: frozenset[str]
+    anaphors: frozenset[str]
+    anaphor_heads: frozenset[str]
+
+
+def load_quote_lexicon() -> QuoteLexicon:
+    """Read ``rasd/data/quotes/`` once (called by `make_stage`)."""
+    rows = read_data_rows("quotes", "speech_verbs.tsv")
+    modes = {fold_ar(r[0]): (r[1] if len(r) > 1 else "any") for r in rows}
+    gap = read_data_rows("quotes", "gap_words.tsv")
+    anaphors = frozenset(fold_ar(w) for w in read_data_lines("quotes", "anaphors.txt"))
+    return QuoteLexicon(
+        verbs=compile_forms(modes),
+        verb_modes=modes,
+        skip_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "skip"),
+        stop_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "stop"),
+        label_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "label"),
+        relational_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "relational"),
+        anaphors=anaphors,
+        anaphor_heads=frozenset(a.split()[0] for a in anaphors),
+    )

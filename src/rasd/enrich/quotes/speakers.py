@@ -1,0 +1,247 @@
+"""Speakers: the subject of a speech verb, titles and roles, and the last agent a bare cue falls back to."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rasd.document import Span
+from rasd.enrich.lexmatch import DATELINE_RE, EntityIndex, canonical_of, fold_ar
+from rasd.enrich.quotes.cues import Cue
+from rasd.enrich.quotes.lexicon import (
+    AGENT_LABELS,
+    AGENT_WINDOW_CHARS,
+    COMPLEMENTIZER_RE,
+    MAX_AGENT_PARAGRAPHS_BACK,
+    MAX_SUBJECT_WORDS,
+    PUNCT_STRIP,
+    SUBJECT_LABELS,
+    WORD_RE,
+    QuoteLexicon,
+)
+
+
+@dataclass
+class State:
+    """Agents seen so far, in text order: (position, canonical, mention span)."""
+
+    block_starts: list[int] = field(default_factory=list)
+    agents: list[tuple[int, str | None, tuple[int, int] | None]] = field(default_factory=list)
+    #: Notes the sentence-initial agent of sentence i; called lazily, only for sentences a bare cue
+    #: can reach (most articles never need most of them).
+    note_sentence: Callable[[int], None] | None = None
+    sentence_starts: list[int] = field(default_factory=list)
+    _noted: int = 0
+
+    def add(self, pos: int, name: str | None, span: tuple[int, int] | None) -> None:
+        """Note an agent; ``name`` None = an unnamed one (مصدر أمني), which later bare cues inherit."""
+        self.agents.append((pos, name, span))
+
+    def last_before(self, pos: int) -> tuple[str | None, tuple[int, int] | None] | None:
+        """The last agent before ``pos``, named at most `MAX_AGENT_PARAGRAPHS_BACK` paragraphs back."""
+        k = bisect.bisect_right(self.block_starts, pos) - 1
+        floor = self.block_starts[max(0, k - MAX_AGENT_PARAGRAPHS_BACK)] if k >= 0 else 0
+        if self.note_sentence is not None:
+            first = max(self._noted, bisect.bisect_left(self.sentence_starts, floor))
+            last = bisect.bisect_left(self.sentence_starts, pos)
+            for i in range(first, last):
+                self.note_sentence(i)
+            self._noted = max(self._noted, last)
+        best = None
+        for p, name, span in self.agents:
+            if floor <= p < pos and (best is None or p >= best[0]):
+                best = (p, name, span)
+        return (best[1], best[2]) if best else None
+
+
+class RoleIndex:
+    """Earlier mentions a bare noun subject can stand for: a PER by the head of its role
+    (``وزير الخارجية`` ← ``وقال الوزير``) or an ORG of two words or more by its head
+    (``التحالف الدولي`` ← ``وقال التحالف``، ``وزارة الصحة`` ← ``وقالت الوزارة``)."""
+
+    def __init__(self, spans: list[Span], text: str) -> None:
+        items = []
+        for s in spans:
+            if s.label == "PER" and s.attrs.get("role"):
+                items.append((s.start, title_head(str(s.attrs["role"])), s))
+            elif s.label == "PER":  # no role from the entity stage: the words right before the name
+                for word in text[max(0, s.start - 40) : s.start].split("\n")[-1].split()[-3:]:
+                    items.append((s.start, title_head(word.strip(PUNCT_STRIP)), s))
+            elif s.label == "ORG" and len(text[s.start : s.end].split()) >= 2:
+                items.append((s.start, title_head(text[s.start : s.end]), s))
+        self.items = sorted(items, key=lambda x: x[0])
+
+    def resolve(self, word: str, pos: int, state: State) -> Span | None:
+        """The latest earlier holder of that title anywhere before ``pos`` (a title is specific enough
+        to reach back to the lead paragraph: ``الرئيس الفلسطيني محمود عباس`` … ``وقال الرئيس الفلسطيني``)."""
+        head = title_head(word)
+        found = None
+        for start, role_head, span in self.items:
+            if start >= pos:
+                break
+            if role_head == head:
+                found = span
+        return found
+
+
+def title_head(words: str) -> str:
+    """``الرئيس الأميركي`` → ``رئيس``; ``وزير الخارجية`` → ``وزير`` (folded, article stripped)."""
+    parts = fold_ar(words).split()
+    head = parts[0] if parts else ""
+    return head[2:] if head.startswith("ال") and len(head) > 4 else head
+
+CLAUSE_OPENERS = frozenset(fold_ar(w) for w in (
+    "حيث", "فيما", "بينما", "كما", "وكما", "إذ", "عندما", "حين", "ثم", "لكن", "ولكن", "لكنه", "ولكنه", "لكنها",
+    "ولكنها", "لكنهم", "ولكنهم", "إنه", "وإنه", "إنها", "وإنها"))
+PREVERBAL_PARTICLES = frozenset(fold_ar(w) for w in (
+    "قد", "وقد", "لقد", "كان", "وكان", "كانت", "وكانت", "ثم", "كما", "وكما", "فيما", "بينما", "حيث", "إذ",
+    "من", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وفي", "في", "ذلك", "وبعد", "بعد"))
+
+
+def resolve_preverbal_subject(folded: str, cue: Cue, entities: EntityIndex, lex: QuoteLexicon) -> None:
+    """SVO: ``وكانت السعودية قد أعلنت أنها`` / ``الجيش قال إن`` — the subject stands before an
+    unprefixed verb that does not open its clause.  Takes the last PER/ORG/LOC there not governed by
+    a preposition, else marks the subject as explicit but unnamed (no fall-back to an earlier agent)."""
+    if cue.prefixed or cue.mode.startswith("participle"):
+        return
+    before = list(WORD_RE.finditer(folded, cue.sentence_start, cue.start))[-MAX_SUBJECT_WORDS:]
+    for n in range(len(before) - 1, -1, -1):  # only this clause: back to a comma or حيث/ولكنه…
+        word = before[n].group()
+        if word[-1] in PUNCT_STRIP or word.strip(PUNCT_STRIP) in CLAUSE_OPENERS:
+            before = before[n + 1 :]
+            break
+    if not before:
+        return
+    bare = [w.group().strip(PUNCT_STRIP) for w in before]
+    if all(b in PREVERBAL_PARTICLES or b in lex.skip_words or b in lex.stop_words for b in bare):
+        return
+    for e in reversed(entities.within(before[0].start(), cue.start, SUBJECT_LABELS)):
+        k = next((n for n, w in enumerate(before) if w.start() <= e.start < w.end()), None)
+        if k is None or e.start != before[k].start():
+            continue  # ل/ب + name
+        if k > 0 and bare[k - 1] in lex.stop_words:
+            continue  # في واشنطن
+        cue.subject, cue.subject_end = e, cue.verb_end
+        return
+    cue.explicit_other = True
+    cue.first_word = next((b for b in bare if b not in PREVERBAL_PARTICLES and b not in lex.skip_words), "")
+
+def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: EntityIndex,
+                     lex: QuoteLexicon) -> None:
+    """Fill ``cue.subject`` (an entity), ``explicit_other`` or ``anaphor`` from the words after the verb.
+
+    An entity is the subject when it comes right after the verb, or after words it stands in
+    apposition to: a definite title (``وزير الخارجية الأميركي أنتوني بلينكن``), a comma
+    (``المتحدث باسم الرئاسة، إبراهيم قالين``) or another name (``وزير خارجية إيران محمد جواد ظريف``).
+    After an indefinite noun it is a genitive — ``قال أحد مساعدي ترامب``، ``مبعوث الأمم المتحدة`` — and
+    the scan goes on for a name in apposition; a place after the first word is always a genitive.
+    """
+    cands = entities.within(cue.verb_end, limit, SUBJECT_LABELS)
+    ci = 0
+    after_comma = False
+    prev = ""  # the previous word (folded), "<ENT>" for a name, "<COMMA>" after a comma
+    relational = False  # أحد مساعدي …: a name before the next comma is the complement
+    in_adjunct = False  # مبعوث الأمم المتحدة للسلام في الشرق الأوسط، نيكولاي ميلادينوف: wait for the comma
+    skip_until = -1
+    for words, m in enumerate(WORD_RE.finditer(text, cue.verb_end, limit), start=1):
+        if m.start() < skip_until:
+            continue
+        while ci < len(cands) and cands[ci].start < m.start():
+            ci += 1
+        if ci < len(cands) and cands[ci].start < m.end():
+            ent = cands[ci]
+            if ent.start != m.start():
+                if in_adjunct:
+                    continue
+                return  # ل/ب + entity: a recipient (وقال لرويترز), not the subject
+            if in_adjunct and (prev != "<COMMA>" or ent.label != "PER"):
+                skip_until = ent.end
+                if folded[ent.end : ent.end + 1] in "،,":
+                    after_comma, prev = True, "<COMMA>"
+                continue
+            apposition = prev == "<COMMA>" or (not relational and (
+                prev == "<ENT>" or (ent.label != "LOC" and is_definite(prev))))
+            if words == 1 or apposition:
+                take_subject(text, cue, ent, cands[ci + 1 :])
+                return
+            if prev == "باسم" and ent.label == "ORG":  # المتحدث باسم الوزارة (أحمد علي)
+                take_subject(text, cue, ent, cands[ci + 1 :])
+                return
+            skip_until, prev = ent.end, "<ENT>"  # a genitive: مساعدي ترامب، خارجية إيران
+            cue.explicit_other = True
+            if folded[ent.end : ent.end + 1] in "،,":
+                after_comma, prev = True, "<COMMA>"
+            continue
+        word = folded[m.start() : m.end()]
+        bare = word.strip(PUNCT_STRIP)
+        if after_comma:
+            if bare in lex.skip_words and word[-1] not in PUNCT_STRIP:
+                continue  # وقال صديق آخر، ويدعى توران، …
+            return  # وقال المتحدث باسم الجيش، في بيان: no name after the comma
+        if COMPLEMENTIZER_RE.fullmatch(bare):
+            return  # وقال إن …: the reported words begin
+        if bare in lex.anaphors or (bare in lex.anaphor_heads
+                                    and " ".join(folded[m.start() : m.end() + 8].split()[:2]) in lex.anaphors):
+            cue.anaphor = True
+            cue.subject_end = m.end()
+            return
+        if bare in lex.stop_words or (bare.startswith(("ل", "ب")) and bare[1:] in lex.stop_words):
+            if not cue.explicit_other:
+                return
+            in_adjunct = True  # a noun subject then a prepositional phrase: only a name after a comma
+        if in_adjunct:
+            if word[-1] in "،,":
+                after_comma, prev, relational = True, "<COMMA>", False
+            elif word[-1] in PUNCT_STRIP or words >= 2 * MAX_SUBJECT_WORDS:
+                return
+            continue
+        if not cue.explicit_other and bare.startswith("ل") and (bare[1:] in lex.label_words or bare.startswith("لل")):
+            return  # وقال لبرنامج / لوكالة / للصحفيين: a recipient, not the subject
+        if bare in lex.relational_words:
+            relational = True
+        if bare and bare not in lex.skip_words:
+            if not cue.explicit_other:
+                cue.first_word, cue.np_start = bare, m.start()
+            cue.explicit_other = True
+            cue.np_end = m.start() + len(word.rstrip(PUNCT_STRIP))
+        prev = bare
+        if word and word[-1] in PUNCT_STRIP:
+            if cue.explicit_other and word[-1] in "،,":
+                after_comma, prev, relational = True, "<COMMA>", False  # المتحدث باسم الرئاسة، إبراهيم قالين
+                continue
+            return
+        if words >= MAX_SUBJECT_WORDS:
+            return
+
+
+def is_definite(word: str) -> bool:
+    """``الأميركي``، ``والخارجية`` — a definite word, so a following name is in apposition to it."""
+    return word.startswith(("ال", "وال", "بال", "فال")) or word == ""
+
+
+def take_subject(text: str, cue: Cue, ent: Span, following: list[Span]) -> None:
+    cue.subject, cue.subject_end = ent, ent.end
+    if ent.label == "ORG":
+        # المتحدث باسم الوزارة أحمد علي / مبعوث الأمم المتحدة نيكولاي ميلادينوف: the person speaks
+        named = [p for p in following[:1] if p.label == "PER" and text.count(" ", ent.end, p.start) <= 1]
+        if named:
+            cue.subject, cue.subject_end = named[0], named[0].end
+
+def note_sentence_agent(text: str, folded: str, sent: Span, entities: EntityIndex, lex: QuoteLexicon,
+                         state: State) -> None:
+    dateline = DATELINE_RE.match(text, sent.start, sent.end)  # دبي، الإمارات (CNN)— انتقد …
+    first = WORD_RE.search(text, dateline.end() if dateline else sent.start, sent.end)
+    if first is None:
+        return
+    head = entities.within(sent.start, first.end(), AGENT_LABELS)
+    if head and head[0].start == first.start():  # SVO: الرئيس ... / بلينكن قال
+        state.add(head[0].start, canonical_of(head[0], text), (head[0].start, head[0].end))
+        return
+    if not entities.within(first.end(), min(sent.end, first.end() + AGENT_WINDOW_CHARS), AGENT_LABELS):
+        return  # no PER/ORG near the start: no sentence subject to note (most sentences; fast path)
+    probe = Cue(first.start(), first.end(), "any", sent.end)
+    resolve_subject(text, folded, probe, sent.end, entities, lex)
+    if probe.subject is not None and probe.subject.label in AGENT_LABELS:
+        s = probe.subject
+        state.add(s.start, canonical_of(s, text), (s.start, s.end))
