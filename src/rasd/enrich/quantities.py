@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from itertools import pairwise
 from typing import Any
@@ -332,14 +333,10 @@ def find_quantities(text: str, times: Sequence[Span] | None = None, *, phrase: b
     return _default_finder().find(text, times, phrase=phrase)
 
 
-_FINDERS: list[QuantityFinder] = []
-
-
+@cache
 def _default_finder() -> QuantityFinder:
-    # Built lazily once; immutable after construction, so sharing it cannot change any output.
-    if not _FINDERS:
-        _FINDERS.append(QuantityFinder())
-    return _FINDERS[0]
+    """Built lazily once; immutable after construction, so sharing it cannot change any output."""
+    return QuantityFinder()
 
 
 @dataclass(frozen=True)

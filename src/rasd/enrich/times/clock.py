@@ -1,0 +1,118 @@
+"""Resolvers of times of day (``الساعة العاشرة صباحا``), durations (``ثلاثة أشهر``) and sets (``كل يوم اثنين``)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from rasd.arabic.time_patterns import DAYPART_WORDS
+from rasd.enrich.times.lexicon import (
+    _MODS,
+    _SET_UNITS,
+    _TRIM_PREFIXES,
+    _WHOLE_WORDS,
+    _WORD_RE,
+    TimeLexicon,
+    _n,
+)
+from rasd.enrich.times.values import _add_durations, _duration_value
+
+
+class ClockResolvers(TimeLexicon):
+    """Branch resolvers for clock times, durations and sets: ``_resolve_<branch>``."""
+
+    def _resolve_clock(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
+        if words[0] == _n("منتصف") or words[0] == _n("الظهيرة"):  # منتصف الليل, منتصف النهار, الظهيرة
+            return "TIME", "T00:00" if words[-1] == _n("الليل") else "T12:00", {"precision": "time"}
+        afternoon = False
+        if words[0] in {_n("بعد"), _n("الظهر")}:  # بعد الظهر الساعة 7
+            afternoon = True
+            s = s.split(_n("الظهر"), 1)[1].strip()
+        hm = re.search(r"(\d{1,2})(?:[:.](\d\d)(?::(\d\d))?)?", s)
+        rest = s
+        second = 0
+        if hm and (s.startswith(hm.group()) or s.startswith(_n("الساعة"))) and not self._ordinal_prefix(s):
+            hour, minute, second = int(hm.group(1)), int(hm.group(2) or 0), int(hm.group(3) or 0)
+            rest = s[hm.end():]
+        else:
+            after = s.split(None, 1)[1] if s.startswith(_n("الساعة")) else s
+            value, used = self._ordinal_prefix_value(after)
+            rest = after[used:]
+            after_words = _WORD_RE.findall(after)
+            if value is None and after_words:  # الساعة ثلاثة, الساعة إحدى عشرة
+                teen = len(after_words) > 1 and after_words[1].startswith(_n("عشر"))
+                parsed = self.numbers.evaluate_words(after_words[: 2 if teen else 1])
+                value = int(parsed[0].value) if parsed and 1 <= parsed[0].value <= 12 else None
+                rest = after[len(" ".join(after_words[: 2 if teen else 1])) :]
+            if value is None:
+                return None
+            hour, minute = value, 0
+        rest_words = _WORD_RE.findall(rest)
+        minute += self._minutes(rest, rest_words)
+        if minute < 0:
+            hour, minute = hour - 1, minute + 60
+        part = next((DAYPART_WORDS[w] for w in rest_words if w in DAYPART_WORDS), None)
+        if _n("قبل") in rest_words and _n("الظهر") in rest_words:  # قبل الظهر: the morning
+            part = "MO"
+        if "PM" in rest.upper() or afternoon:
+            part = "EV"
+        if (part in {"AF", "EV"} and hour < 12) or (part == "NI" and 6 <= hour < 12):
+            hour += 12
+        elif part == "MO" and hour == 12:
+            hour = 0
+        if not (0 <= hour <= 24 and 0 <= minute < 60):
+            return None
+        clock = f"T{hour % 24:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
+        return "TIME", clock, {"precision": "time"}
+
+    def _minutes(self, rest: str, words: list[str]) -> int:
+        half, quarter, third = _n("نصف"), _n("ربع"), _n("ثلث")
+        sign = -1 if _n("إلا") in words else 1
+        for w in words:
+            core = w.removeprefix("و").removeprefix("ال").removesuffix("ا")
+            if core == half:
+                return 30 * sign
+            if core == quarter:
+                return 15 * sign
+            if core == third:
+                return 20 * sign
+        num = self._number_in(rest)
+        return int(num) * sign if num is not None and (_n("دقيقة") in rest or _n("دقائق") in rest) else 0
+
+    def _resolve_duration(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
+        parts = self._duration_parts(words)
+        if len(parts) > 1:  # سنة وثلاثة أشهر → P1Y3M
+            total: str | None = "P"
+            for part in parts:
+                unit, count = self._unit_count(" ".join(part), part)
+                if unit is None or count is None or total is None:
+                    return None
+                piece = _duration_value(unit, count)
+                total = piece if total == "P" else _add_durations(total, piece)
+            return ("DURATION", total, {"precision": "duration"}) if total else None
+        unit, count = self._unit_count(s, words)
+        if unit is None or count is None:
+            return None
+        has_number = self._number_in(s) is not None
+        dual = any(self.calendar.units.get(w, ("", 0))[1] == 2 for w in words)
+        fractions = [(w.startswith("و"), self._fraction(w)) for w in words if self._fraction(w)]
+        whole = words[-1] in _WHOLE_WORDS  # يوم كامل: one whole unit
+        if not (has_number or dual or fractions or whole or words[0] in _TRIM_PREFIXES):
+            return None
+        for joined, value in fractions:
+            if joined:  # ساعة ونصف, ثلاث ساعات وربع
+                count += value
+            else:  # نصف ساعة, ربع ساعة, نصف يومين
+                count = count * value if has_number or dual else value
+        attrs: dict[str, Any] = {"precision": "duration"}
+        if words[0] in _MODS:
+            attrs["mod"] = "APPROX"
+        return "DURATION", _duration_value(unit, count), attrs
+
+    def _resolve_set(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
+        for w in words:
+            iso = self.calendar.weekdays.get(w) or self.calendar.weekdays.get(_n("ال") + w)
+            if iso:
+                return "SET", f"XXXX-WXX-{iso}", {"precision": "day"}
+        return "SET", _SET_UNITS.get(words[-1], "P1D"), {}

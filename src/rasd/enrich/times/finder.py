@@ -1,0 +1,137 @@
+"""The driver: one pass of the compiled pattern, each hit resolved by its branch, then adjacent hits
+joined (a clock time and its day, a range, a weekday in a week, a compound duration)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from rasd.arabic.time_patterns import BRANCHES, fold_with_offsets, time_regex
+from rasd.document import Span
+from rasd.enrich.times.calendar import CalendarResolvers
+from rasd.enrich.times.clock import ClockResolvers
+from rasd.enrich.times.lexicon import (
+    _DURATION_GAP_RE,
+    _MERGE_GAP_RE,
+    _RANGE_GAP_RE,
+    _RANGE_OPENER_RE,
+    _TRIM_PREFIXES,
+    _WEEK_GAP_RE,
+    _WEEK_VALUE_RE,
+    _WORD_RE,
+    _n,
+)
+from rasd.enrich.times.relative import RelativeResolvers
+from rasd.enrich.times.values import _add_durations, _Hit
+
+
+class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
+    """Loaded lexicons plus the compiled pattern; `find` is a pure function of (text, reference)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.regex = time_regex()
+
+    def find(self, text: str, reference: datetime | None, *, prefer: str = "past") -> list[Span]:
+        if prefer not in {"past", "future"}:
+            raise ValueError(f"prefer must be 'past' or 'future', not {prefer!r}")
+        norm = fold_with_offsets(text)
+        hits = self._merge(self._hits(norm.text, reference, future=prefer == "future"), norm.text)
+        spans = []
+        for h in hits:
+            start, end = norm.to_original(h.start, h.end)
+            while end < len(text) and (text[end] == "\u0640" or "\u064b" <= text[end] <= "\u0652"):  # هـ, عاماً
+                end += 1
+            spans.append(Span(start, end, "TIMEX", {"type": h.type, "value": h.value, **h.attrs}))
+        return spans
+
+    def find_ranges(self, norm_text: str) -> list[tuple[int, int]]:
+        """Ranges of time expressions in an already normalized text (no resolution needed)."""
+        return [(h.start, h.end) for h in self._hits(norm_text, None)]
+
+    def _hits(self, text: str, reference: datetime | None, *, future: bool = False) -> list[_Hit]:
+        """Resolved matches of the pattern over ``text`` (matching form)."""
+        hits: list[_Hit] = []
+        for m in self.regex.finditer(text):
+            branch = m.lastgroup
+            if branch is None or branch == "pre":
+                branch = next(x for x in BRANCHES if m.group(x) is not None)
+            if branch == "relday" and m.group("pre")[-1:] in {"ل", "ب"} and m.group(branch) == _n("أمس"):
+                continue  # لامس "touched", بامس: not أمس
+            at = m.start(branch)
+            if branch == "date" and m.group("pre")[-1:] == "و" and text.startswith(_n("احد"), at):  # واحد وعشرين مايو
+                at -= 1
+            hit = self._resolve(branch, at, text[at : m.end(branch)], text, reference, future)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _merge(self, hits: list[_Hit], text: str) -> list[_Hit]:
+        """Join a clock time and an adjacent day: ``الساعة العاشرة من مساء أمس`` → 2021-07-25T22:00."""
+        out: list[_Hit] = []
+        for hit in hits:
+            prev = out[-1] if out else None
+            if (prev is not None and {prev.type, hit.type} <= {"TIME", "DATE"} and prev.type != hit.type) or (
+                prev is not None and prev.type == hit.type == "TIME" and ("T" in prev.value[:1]) != (
+                    "T" in hit.value[:1])
+            ):
+                assert prev is not None
+                gap = _MERGE_GAP_RE.fullmatch(text, prev.end, hit.start)
+                clock, day = (prev, hit) if prev.value.startswith("T") else (hit, prev)
+                day_value = day.value.split("T")[0]
+                if gap and clock.value.startswith("T") and re.fullmatch(r"\d{4}-\d\d-\d\d", day_value):
+                    out[-1] = _Hit(prev.start, hit.end, "TIME", day_value + clock.value,
+                                   {**day.attrs, **clock.attrs, "precision": "time"})
+                    continue
+            if prev is not None and (joined := self._join(prev, hit, text)) is not None:
+                out[-1] = joined
+                continue
+            out.append(hit)
+        return out
+
+    def _join(self, prev: _Hit, hit: _Hit, text: str) -> _Hit | None:
+        """Two adjacent dates that make one: a range (``من 2 أكتوبر إلى 22 أكتوبر``, ``بين 4 سبتمبر
+        و8 سبتمبر``, ``من اليوم حتى الغد``) or a weekday in a week (``الجمعة من الأسبوع المقبل``)."""
+        gap = text[prev.end : hit.start]
+        if len(gap) > 12:
+            return None
+        if prev.type == hit.type == "DURATION" and _DURATION_GAP_RE.fullmatch(gap):
+            total = _add_durations(prev.value, hit.value)  # عام وشهر و21 يوما → P1Y1M21D
+            if total is not None and "mod" not in prev.attrs and "mod" not in hit.attrs:
+                return _Hit(prev.start, hit.end, "DURATION", total, {"precision": "duration"})
+        if prev.type != "DATE" or hit.type != "DATE" or "end" in prev.attrs or "end" in hit.attrs:
+            return None
+        week, weekday = (prev, hit) if "weekday" in hit.attrs else (hit, prev)
+        if "weekday" in weekday.attrs and _WEEK_VALUE_RE.fullmatch(week.value) and _WEEK_GAP_RE.fullmatch(gap):
+            year, wk = int(week.value[:4]), int(week.value[6:])
+            iso = int(weekday.attrs["weekday"][-1])
+            day = date.fromisocalendar(year, wk, iso).isoformat()
+            return _Hit(prev.start, hit.end, "DATE", day, {**weekday.attrs, "precision": "day"})
+        connector = _RANGE_GAP_RE.fullmatch(gap)
+        if connector is None or prev.attrs.get("precision") != hit.attrs.get("precision"):
+            return None
+        if prev.value[:1] == "X" or hit.value[:1] == "X" or hit.value <= prev.value:
+            return None
+        before = _RANGE_OPENER_RE.search(text, max(0, prev.start - 8), prev.start)
+        if before is None and connector.group(1) == "و":
+            return None
+        start = before.start() if before is not None else prev.start
+        return _Hit(start, hit.end, "DATE", prev.value, {**prev.attrs, "end": hit.value})
+
+    def _resolve(
+        self, branch: str, start: int, s: str, text: str, ref: datetime | None, future: bool = False
+    ) -> _Hit | None:
+        end = start + len(s)
+        words = _WORD_RE.findall(s)
+        try:
+            resolved = getattr(self, "_resolve_" + branch)(s, words, start, text, ref, future)
+        except ValueError:  # an impossible date such as 31 شباط
+            return None
+        if resolved is None:
+            return None
+        typ, value, attrs = resolved
+        if words and words[0] in _TRIM_PREFIXES and branch in {"year", "duration", "quarter"}:
+            start += s.index(words[1], len(words[0]))
+            if words[0] in {_n("لمدة"), _n("مدة")} and branch == "year":
+                return None
+        return _Hit(start, end, typ, value, attrs)
