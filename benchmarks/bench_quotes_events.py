@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, os.environ.get("RASD_SRC", str(ROOT / "src")))  # RASD_SRC: score another checkout
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from rasd.document import Article  # noqa: E402
 from rasd.pipeline import Stage, load_stage  # noqa: E402
@@ -203,10 +204,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--per-outlet", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--recall-only", action="store_true",
+                        help="only score the recall gold (judgments/recall_*.tsv); print JSON, write nothing")
     args = parser.parse_args()
     if not ANT.is_dir():
         print("../shared/data/ant-corpus is not present", file=sys.stderr)
         return 1
+    from qe_recall import recall_table, score_recall
+
+    if args.recall_only:
+        from rasd.pipeline import Pipeline
+
+        recall = score_recall(Pipeline.default())
+        print(json.dumps(recall, ensure_ascii=False, indent=1))
+        print("\n".join(recall_table(recall)))
+        return 0
     articles = load_articles(args.per_outlet)
     stages, real_entities = upstream_stages()
     upstream_ms: dict[str, float] = {}
@@ -244,6 +256,9 @@ def main() -> int:
         "seed": check_seed(),
         "judged": check_judged(),
     }
+    from rasd.pipeline import Pipeline
+
+    result["recall_gold"] = score_recall(Pipeline.default())
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"| ANT articles | {n} (mean {result['mean_chars']} chars), entities: {result['entity_stage']} |")
@@ -262,6 +277,8 @@ def main() -> int:
         print(f"| judged {name} | precision {j['precision']} over {j['judged_still_produced']}{extra} "
               f"(true lost {j['true_items_lost']}, false removed {j['false_items_removed']}, "
               f"unjudged {j['unjudged_outputs']}) |")
+    print()
+    print("\n".join(recall_table(result["recall_gold"])))
     seed = result["seed"]
     print(f"| seed quotes / events | {seed.get('quotes', seed.get('status'))} / {seed.get('events', '')} |")
     return 0
