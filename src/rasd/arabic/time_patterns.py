@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 BRANCHES = (
-    "range", "quarter", "decade", "season", "weekend", "nthweekday", "date", "numdate", "clock", "year", "offset", "window",
+    "range", "quarter", "decade", "season", "weekend", "yearweek", "nthweekday", "date", "numdate", "clock", "year", "offset", "window",
     "monthday", "dayof", "monthyear",
     "period", "rest", "daypart", "relday", "now", "weekday", "set", "duration",
 )  # fmt: skip
@@ -140,6 +140,12 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     year_in_words = (rf"{n('(?:ألف|ألفين|ألفان)')}(?:(?:\s+و\s*(?:{nums.word_pattern})(?!\w))"
                      rf"(?:\s+(?:{nums.word_pattern})(?!\w))?)+|{n('(?:ألفين|ألفان)')}(?=\s*(?:[^\w\s]|$))")
     year_any = rf"(?:{year}|{year_in_words})"
+    # a year spoken in two halves, only after عام/سنة: (عام) تسعة عشر تسعة وتسعون, سنة عشرين وعشرين
+    century = n(r"(?:(?:أحد|إحدى|اثنا|اثني|إثنا|إثني|ثلاثة|ثلاث|أربعة|أربع|خمسة|خمس|ستة|ست|سبعة|سبع|ثمانية|ثماني"
+                r"|ثمان|تسعة|تسع)\s+عشر|عشرين)")
+    year_word_opt = n(r"(?:ل?(?:عام|العام|سنة|السنة)\s+)?")
+    of_year_word = n(r"(?:(?:من|في)\s+)?(?:عام|العام|سنة)")
+    spoken_year = rf"{century}\s+(?:و\s*)?(?:{nums.word_pattern})(?!\w)(?:\s+و\s*(?:{nums.word_pattern})(?!\w))?"
     year_words_any = n(r"(?:(?:(?:من|في)\s+)?(?:ل?(?:عام|العام|سنة|السنة)\s+)?)")
     number_word = rf"(?:{nums.word_pattern})(?!\w)"
     number = rf"(?:(?:ال)?(?:{DIGITS_PATTERN})|{number_word}(?:\s+و?\s*{number_word})*)"
@@ -162,7 +168,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     after_next = n(r"(?:بعد\s+(?:القادم|المقبل|التالي|القادمة|المقبلة))")  # الأسبوع بعد القادم
     counted_unit = rf"{_alt(w for w, (_, c) in cal.units.items() if c)}(?!\w)"  # شهر, عامين: no number needed
     duration_chain = rf"(?:\s*[,،]?\s*و?\s*(?:{number}\s+{unit}|{counted_unit}){one}(?!\w))*"
-    month_mod = n(r"(?:(?:منذ|مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+)?")
+    month_mod = n(r"(?:(?:منذ|مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط|نصف|نص)\s+)?")  # نصف شهر مارس: mid-March
     direction_no_this = _alt(w for w in DIRECTION_WORDS if not w.startswith("ه"))  # الجاري yes, هذا no
     direction_only = _alt(w for w, d in DIRECTION_WORDS.items() if d and not w.startswith("ه"))
     mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أول|آخر)\s+)?")
@@ -195,6 +201,10 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                  rf"|{opener}{day_digits}{connector}{day_digits}\s+{this_month}"
                  rf"|{opener}?{year_word}?{year}\s*[-–/]\s*{year}"
                  rf"|{opener}{year_word}?{year}{connector}{year_word}?{year}",
+        # الأسبوع الثالث من عام 2027, الأسبوع الأول من هذا العام, الأسبوع الأخير من العام المقبل: an ISO week
+        "yearweek": rf"(?:{nth_bare}\s+{n('(?:ال)?أسبوع')}|{n('الأسبوع')}\s+{nth_article})\s+(?:{n('(?:من|في)')}\s+)?"
+                    rf"(?:{n('(?:هذا|هذه)')}\s+{n('(?:العام|السنة)')}|{n('(?:العام|السنة)')}\s+{direction}"
+                    rf"|{year_word_opt}(?:{year}|{year_in_words}))(?!\w)",
         "nthweekday": rf"(?:{nth_bare}\s+(?:{n('يوم')}\s+)?{any_weekday}|{weekday}\s+{nth_article}"
                       rf"|{nth_bare}\s+{n('يوم')}|{n('اليوم')}\s+{nth_article}"  # آخر يوم من أيلول
                       rf"|{nth_bare}\s+{n('(?:ال)?أسبوع')}|{n('الأسبوع')}\s+{nth_article})\s+"  # الأسبوع الأول من
@@ -220,7 +230,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                  rf"|{hour_word}(?:{minutes_req}{clock_tail}|{minutes}{clock_tail_req})"
                  rf"|(?<![\d:.,\-])(?:[01]?\d|2[0-3])(?![\d:.,%]){minutes}{clock_tail_req}"
                  + n(r"|منتصف\s+(?:الليل|النهار)|الظهيرة"),
-        "year": n(r"(?:منذ\s+)?(?:عام|العام|سنة|السنة|عامي)\s+") + rf"(?:\(\s?{year}\s?\)|{year}|1[0-8]\d\d(?!\d)|{year_in_words}){era}"
+        "year": n(r"(?:منذ\s+)?(?:عام|العام|سنة|السنة|عامي)\s+")
+                + rf"(?:\(\s?{year}\s?\)|{year}|1[0-8]\d\d(?!\d)|{year_in_words}|{spoken_year}){era}"
                 + n(r"|(?:منذ|في|حتى|قبل|بعد|خلال|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\s+") + rf"{year}(?!\s?[/\-.]\s?\d){era}"
                 + n(r"|(?:منذ|في|حتى|قبل|بعد|خلال|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\s+") + year_in_words
                 + r"(?=\s*(?:[^\w\s%\u066a]|$))"  # في ألف وسبعمائة وتسعة وثمانين. (before a pause: no count)
@@ -230,6 +241,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   + n(r"(?:\s+(?:ونصف|وربع|وثلث))?") + rf"{one}{duration_chain}"  # منذ شهر و21 يوما
                   + n(r"(?:\s+من\s+الآن|(?!\s+(?:من|على|أن|ان|أمس)(?!\w)))"),
         "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{plural_unit}\s+(?:ال)?{number}\s+{direction}"
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"{number}\s+{plural_unit}\s+{direction_only}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?آخر\s+") + rf"{number}\s+{unit}"  # آخر 3 سنوات (not أول: the first months of a year)
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?ال") + rf"{dual_unit}\s+{dual_direction}"
@@ -237,12 +249,14 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"{al_plural}\s+(?:{n('القليلة')}\s+)?{direction_only}",
         "quarter": n(r"(?:(?:خلال|في)\s+)?(?:الربع|النصف)\s+") + rf"(?:{ordinal}|{n('الأخير')})"
                    + n(r"(?:\s+(?:من|في))?(?:\s+(?:هذا|هذه)\s+(?:العام|السنة)|(?:\s+(?:عام|العام|السنة|سنة))?")
-                   + rf"(?:\s+{direction_no_this}|\s+{year})?)",
+                   + rf"(?:\s+{direction_no_this}|\s+{year}|\s+{year_in_words})?)",
         "decade": rf"(?:ال)?{decade}(?:\s+(?:{n('من')}\s+)?{n('القرن')}\s+(?:{direction_only}|{ordinal}"
                   rf"(?:\s+{n('عشر')}|\s+و\s*{ordinal})?))?",
         "season": rf"(?:{n('(?:هذا|هذه)')}\s+)?(?:ال)?{season}\s+{season_year}{year}"
+                  rf"|(?:ال)?{season}\s+{of_year_word}\s+(?:{spoken_year}|{year_in_words})"
                   rf"|(?:{n('(?:هذا|هذه)')})\s+(?:ال){season}(?!\w)|(?:ال){season}\s+{direction}",
-        "weekend": n(r"(?:عطلة\s+)?(?:نهاية|عطلة)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع)") + rf"(?:\s+{direction})?(?!\w)",
+        "weekend": n(r"(?:عطلة\s+)?(?:نهاية|عطلة)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع)")
+                   + rf"(?:\s+{after_next}|\s+{direction})?(?!\w)",
         "monthday": rf"{day}\s+(?:{n('من')}\s+)?(?:(?:{n('هذا|هذه')})\s+{n('الشهر')}|{n('الشهر')}(?:\s+{direction})?"
                     rf"|{n('(?:الجاري|الحالي)')})(?!\w)",
         # يوم 27، يوم الجمعة 15، الجمعة 15، يوم الجمعة في خمسة عشر: a day of a month near the reference,
@@ -252,6 +266,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                  + n(r"(?=\s*(?:[^\w\s%٪.,،/:\-]|[.,،](?!\d)|$)|\s+(?:في|إلى|الى|حيث|حين|عندما|على|بعد|قبل|حتى)(?!\w))"),
         "monthyear": rf"{month_mod}(?:{n('شهر')}\s+)?{month_x}\s*[,،/]?\s*{year_words}(?:\(\s?{year}\s?\)|{year}){era}"
                      rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s*[,،]?\s*{year_words_any}{year_in_words}"
+                     rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+{of_year_word}\s+{spoken_year}"
                      rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+(?:{n('(?:من|في)')}\s+)?"
                      rf"(?:{n('(?:هذا|هذه)')}\s+{n('(?:العام|السنة)')}|{n('(?:العام|السنة)')}\s+{direction})(?!\w)"
                      rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+{direction_only}"
@@ -266,10 +281,15 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                 + rf"(?:\s+{direction})?",
         "daypart": n(r"(?:صباح|مساء|ظهر|فجر|ليل|ليلة|عصر|ظهيرة)\s+(?:يوم\s+)?")
                    + rf"(?:{relday_core}|{weekday})(?:\s+{weekday})?(?:\s+{direction})?",
-        "relday": n(r"اليوم\s+") + weekday + n(r"|(?:أول\s+(?:من\s+)?|قبل\s+(?:يوم\s+)?)أمس|أمس\s+الأول|بعد\s+غد"
+        "relday": n(r"اليوم\s+") + weekday + n(r"|(?:أول\s+(?:من\s+)?|قبل\s+(?:يوم\s+)?)(?:أمس|امبارح)|أمس\s+الأول|بعد\s+غد"
+                  # اليوم الذي بعد الغد, اليوم اللي قبل امبارح: the same two days, spelt out
+                  r"|اليوم\s+(?:(?:الذي|الذى|الي|اللي)\s+)?(?:ال)?(?:بعد\s+(?:غد|الغد|بكرة|بكرا)"
+                  r"|قبل\s+(?:أمس|الأمس|البارحة|امبارح))(?!\w)"
+                  # اليوم التالي/السابق: the day after or before the narrative's day (not اليوم التالي للهجوم)
+                  r"|اليوم\s+(?:التالي|السابق|الماضي|المنصرم|الموالي|اللاحق)(?!\s+(?:ل|على\s|من\s|عل))"
                   r"|اليوم(?!\s+(?:التالي|العالمي|الوطني|السابع|الأول|الثاني|الثالث|الذي|الذى|نفسه|ذاته|من|السابق"
                   r"|الماضي|المنصرم|الأخير|الموالي|اللاحق))"
-                  r"|(?:يوم\s+)?(?:أمس|غد)|الأمس|البارحة|غدا|الغد|الليلة|بكرة|بكرا"),
+                  r"|(?:يوم\s+)?(?:أمس|غد)|الأمس|البارحة|امبارح|غدا|الغد|الليلة|بكرة|بكرا"),
         "now": n(r"(?:حتى\s+)?(?:الآن|حاليا|في\s+الوقت\s+(?:الحالي|الراهن))"),
         "weekday": n(r"(?:يوم\s+)?") + rf"{weekday}(?:\s+{direction})?"
                    rf"|{bare_weekday}(?=\s+(?:{n('من')}\s+)?{n('(?:الأسبوع|الاسبوع)')}\s+{direction})",
@@ -295,9 +315,9 @@ def first_words() -> frozenset[str]:
         "خلال", "في", "الربع", "النصف", "هذا", "هذه", "عطلة", "نهاية", "أول", "ثاني", "ثان", "ثالث", "رابع",
         "خامس", "آخر", "الساعة", "منذ", "حتى", "قبل", "بعد", "مطلع", "أوائل", "أواخر", "منتصف", "بداية",
         "أواسط", "طيلة", "طوال", "على", "شهر", "صباح", "مساء", "ظهر", "فجر", "ليل", "ليلة", "عصر", "ظهيرة",
-        "اليوم", "أمس", "يوم", "الأمس", "البارحة", "غدا", "الغد", "غد", "الليلة", "بكرة", "بكرا", "كل",
+        "اليوم", "أمس", "يوم", "الأمس", "البارحة", "غدا", "الغد", "غد", "الليلة", "بكرة", "بكرا", "امبارح", "كل",
         "يوميا", "أسبوعيا", "شهريا", "سنويا", "لمدة", "مدة", "نحو", "حوالي", "قرابة", "الأسبوع", "الاسبوع",
-        "الشهر", "الظهر", "الظهيرة", "بقية", "باقي", "بتاريخ", "الآن", "حاليا",
+        "الشهر", "الظهر", "الظهيرة", "بقية", "باقي", "بتاريخ", "الآن", "حاليا", "نصف", "نص",
     ]
     words = {normalize_ar(w) for w in literal}
     words |= set(cal.months) | set(cal.weekdays) | {w[2:] for w in cal.weekdays} | set(load_ordinals())

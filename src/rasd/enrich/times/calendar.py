@@ -26,6 +26,8 @@ from rasd.enrich.times.lexicon import (
 )
 from rasd.enrich.times.values import _hijri_year_of, _nearest_year
 
+_HALF_WORDS = {_n("نصف"), _n("نص")}
+
 
 class CalendarResolvers(TimeLexicon):
     """Branch resolvers for expressions that name the calendar: ``_resolve_<branch>``."""
@@ -161,6 +163,8 @@ class CalendarResolvers(TimeLexicon):
             return "DATE", f"{word_year:04d}-{month:02d}", attrs
         if words[0] in _MODS:  # منتصف آذار
             attrs["mod"] = _MODS[words[0]]
+        elif words[0] in _HALF_WORDS:  # نصف شهر مارس: the middle of March, not half a month
+            attrs["mod"] = "MID"
         if calendar == "hijri" or (year_m and _HIJRI_ERA_RE.search(s, year_m.end())):
             attrs["calendar"] = "hijri"
             if year_m:
@@ -189,6 +193,28 @@ class CalendarResolvers(TimeLexicon):
         if direction == 0:  # يونيو هذا العام
             return "DATE", f"{ref.year:04d}-{month:02d}", attrs
         return "DATE", f"{_nearest_year(ref.date(), month, 1, future).year:04d}-{month:02d}", attrs
+
+    def _resolve_yearweek(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
+                          future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
+        """``الأسبوع الثالث من عام 2027`` → 2027-W03; ``الأسبوع الأخير من العام الماضي`` → its last ISO
+        week; ``الأسبوع الأول من هذا العام``: the ISO weeks of a year, as for ``الأسبوع الماضي``."""
+        nth = next((NTH_WORDS[w] for w in words[:2] if w in NTH_WORDS), None)
+        year_m = _YEAR_RE.search(s)
+        if year_m:
+            year: int | None = int(year_m.group())
+        elif (word_year := self._year_in_words(s, 0)) is not None:  # من عام ألفين وسبعة وعشرين
+            year = word_year
+        elif ref is not None:
+            year = ref.year + DIRECTION_WORDS.get(words[-1], 0)
+        else:
+            year = None
+        if nth is None:
+            return None
+        if year is None:
+            return "DATE", "XXXX-WXX", {"precision": "week", "anchor": "REF"}
+        weeks = date(year, 12, 28).isocalendar()[1]  # 52 or 53
+        week = weeks if nth < 0 else nth
+        return "DATE", f"{year:04d}-W{week:02d}", {"precision": "week"}
 
     def _resolve_nthweekday(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
                             future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
@@ -273,6 +299,8 @@ class CalendarResolvers(TimeLexicon):
         year_m = _YEAR_RE.search(s)
         if year_m:
             year = int(year_m.group())
+        elif (word_year := self._year_in_words(s, 0)) is not None:  # الربع الثالث من ألفين وعشرين
+            year = word_year
         elif ref is not None and words[-2] in {_n("هذا"), _n("هذه")}:  # الربع الثالث من هذا العام
             year = ref.year
         elif words[-1] in DIRECTION_WORDS and words[-2] in _PERIOD_UNITS:
@@ -320,6 +348,8 @@ class CalendarResolvers(TimeLexicon):
         attrs: dict[str, Any] = {"precision": "season"}
         if year_m:
             return "DATE", f"{year_m.group()}-{code}", attrs
+        if (word_year := self._year_in_words(s, 0)) is not None:  # ربيع عام تسعة عشر وثمانية وسبعين
+            return "DATE", f"{word_year}-{code}", attrs
         if ref is None:
             return "DATE", f"XXXX-{code}", {**attrs, "anchor": "REF"}
         direction = DIRECTION_WORDS.get(words[-1], 0)

@@ -4,7 +4,7 @@ joined (a clock time and its day, a range, a weekday in a week, a compound durat
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from rasd.arabic.time_patterns import BRANCHES, fold_with_offsets, time_regex
 from rasd.document import Span
@@ -23,6 +23,28 @@ from rasd.enrich.times.lexicon import (
 )
 from rasd.enrich.times.relative import RelativeResolvers
 from rasd.enrich.times.values import _add_durations, _Hit
+
+#: How far back (characters) a day named earlier still anchors ``اليوم التالي``/``اليوم السابق``.
+_NARRATIVE_REACH = 400
+
+
+def _anchor_to_narrative(hit: _Hit, before: list[_Hit]) -> _Hit:
+    """``وصل الأحد … وفي اليوم التالي``: the day after the last day named before (within
+    `_NARRATIVE_REACH`), as TempEval anchors it; with none, the day after the reference (the hit as
+    resolved).  ``anchor`` says which: that day's value, or ``REF``."""
+    offset = int(str(hit.attrs["offset"]).replace("P", "").replace("D", ""))
+    attrs = {k: v for k, v in hit.attrs.items() if k != "anchor"}
+    for prev in reversed(before):
+        if hit.start - prev.end > _NARRATIVE_REACH:
+            break
+        day = prev.value[:10]
+        if prev.type in {"DATE", "TIME"} and _DAY_RE.fullmatch(day) and "end" not in prev.attrs:
+            moved = (date.fromisoformat(day) + timedelta(days=offset)).isoformat()
+            return _Hit(hit.start, hit.end, "DATE", moved, {**attrs, "anchor": day})
+    return _Hit(hit.start, hit.end, hit.type, hit.value, {**attrs, "anchor": "REF"})
+
+
+_DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
@@ -62,6 +84,8 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
             if branch == "date" and m.group("pre")[-1:] == "و" and text.startswith(_n("احد"), at):  # واحد وعشرين مايو
                 at -= 1
             hit = self._resolve(branch, at, text[at : m.end(branch)], text, reference, future)
+            if hit is not None and hit.attrs.get("anchor") == "narrative":
+                hit = _anchor_to_narrative(hit, hits)
             if hit is not None:
                 hits.append(hit)
         return hits

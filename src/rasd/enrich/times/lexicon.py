@@ -19,6 +19,9 @@ DECADES_BY_STEM = {_n(w): v for w, v in DECADES.items()}
 _RANGE_MONTH_RE = re.compile(_n(r"\s*(?:-|–|إلى|الى|حتى|و)\s*(?:\S+\s*[,،]?\s*)?\d{1,2}\s*(?:من\s+)?(?:شهر\s+)?"))
 _WHOLE_WORDS = {_n(w) for w in ("كامل", "كاملة", "كاملا")}
 _YEAR_WORDS_RE = re.compile(_n(r"(?<!\w)(?:ألف|ألفا|ألفين|ألفان)(?!\w).*"))
+_SPOKEN_YEAR_RE = re.compile(_n(
+    r"(?<!\w)(?:عام|العام|سنة|السنة)\s+((?:\w+\s+عشرة?|عشرين))\s+(\w+(?:\s+و\s*\w+)*)"
+))  # fmt: skip
 _OLD_YEAR_RE = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
 _YEAR_WORDS = {_n(w) for w in ("عام", "العام", "سنة", "السنة", "عامي")}
 _HIJRI_ERA_RE = re.compile(_n(r"(?<!\w)(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)"))
@@ -44,7 +47,7 @@ _MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), (
                                ("أواخر", "END"), ("نهاية", "END"), ("آخر", "END"), ("منتصف", "MID"),
                                ("نحو", "APPROX"), ("حوالي", "APPROX"), ("قرابة", "APPROX"))}  # fmt: skip
 _RELDAY = {_n(w): d for w, d in (("اليوم", 0), ("أمس", -1), ("الأمس", -1), ("البارحة", -1), ("غدا", 1),
-                                 ("غد", 1), ("الغد", 1), ("بكرة", 1), ("بكرا", 1), ("الليلة", 0))}  # fmt: skip
+                                 ("غد", 1), ("الغد", 1), ("بكرة", 1), ("بكرا", 1), ("الليلة", 0), ("امبارح", -1))}  # fmt: skip
 _PERIOD_UNITS = {_n(w): u for w, u in (("الأسبوع", "W"), ("الاسبوع", "W"), ("الشهر", "M"), ("العام", "Y"),
                                        ("السنة", "Y"), ("العقد", "DE"))}  # fmt: skip
 _SET_UNITS = {_n(w): u for w, u in (("يوم", "P1D"), ("يوميا", "P1D"), ("أسبوع", "P1W"), ("أسبوعيا", "P1W"),
@@ -164,10 +167,26 @@ class TimeLexicon:
         """A year written in words from ``pos`` on: ``ألفين وثمانية عشر`` → 2018, ``ألف وتسعمائة
         وواحد`` → 1901 (only 1000-2199; the pattern lets only ألف/ألفين open one)."""
         m = _YEAR_WORDS_RE.search(s, pos)
-        if m is None or (m.group().split()[0] == _n("ألف") and len(m.group().split()) == 1):
+        if m is None:
+            return self._spoken_year(s, pos)
+        if m.group().split()[0] == _n("ألف") and len(m.group().split()) == 1:
             return None  # 5 مايو ألف شخص: a lone ألف is a count
         value = self._number_in(m.group())
         return int(value) if value is not None and 1000 <= value < 2200 and float(value).is_integer() else None
+
+    def _spoken_year(self, s: str, pos: int) -> int | None:
+        """A year spoken in two halves after a year word: ``عام تسعة عشر تسعة وتسعون`` → 1999,
+        ``سنة عشرين واثنين`` → 2002 (the pattern admits it only after عام/سنة)."""
+        m = _SPOKEN_YEAR_RE.search(s, pos)
+        if m is None:
+            return None
+        words = [self._bare_number(w) for w in m.group(2).split() if w != "و"]
+        century = 20 if m.group(1) == _n("عشرين") else self._number_in(m.group(1))
+        parsed = self.numbers.evaluate_words(words)
+        if century is None or len(parsed) != 1 or not 0 < parsed[0].value < 100:
+            return None
+        value = century * 100 + parsed[0].value
+        return int(value) if float(value).is_integer() and 1000 <= value < 2200 else None
 
     def _ordinal_prefix(self, s: str) -> bool:
         after = s.split(None, 1)[1] if " " in s else s

@@ -32,6 +32,11 @@ from rasd.enrich.times.values import (
     _shift_date,
 )
 
+#: اليوم التالي/الموالي/اللاحق (+1), اليوم السابق/الماضي/المنصرم (-1).
+_DAY_AFTER = {_n(w): d for w, d in (("التالي", 1), ("الموالي", 1), ("اللاحق", 1), ("السابق", -1), ("الماضي", -1),
+                                    ("المنصرم", -1))}  # fmt: skip
+_RELATIVE_PRONOUNS = {_n(w) for w in ("الذي", "الذى", "الي", "اللي")}
+
 
 class RelativeResolvers(TimeLexicon):
     """Branch resolvers for expressions read against the reference: ``_resolve_<branch>``."""
@@ -92,8 +97,8 @@ class RelativeResolvers(TimeLexicon):
 
     def _resolve_weekend(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
                          future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
-        """``عطلة نهاية الأسبوع``, ``نهاية الأسبوع الماضي`` → 2021-W29-WE."""
-        direction = DIRECTION_WORDS.get(words[-1], 0)
+        """``عطلة نهاية الأسبوع``, ``نهاية الأسبوع الماضي`` → 2021-W29-WE; ``بعد المقبل`` two weeks on."""
+        direction = 2 if words[-2] == _n("بعد") else DIRECTION_WORDS.get(words[-1], 0)
         if ref is None:
             return "DATE", "XXXX-WXX-WE", {"precision": "week", "anchor": "REF"}
         return "DATE", iso_week_value(ref.date() + timedelta(weeks=direction)) + "-WE", {"precision": "week"}
@@ -216,10 +221,15 @@ class RelativeResolvers(TimeLexicon):
                         ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip
         if len(words) == 2 and words[0] == _n("يوم"):  # يوم أمس، يوم غد
             words = words[1:]
+        if len(words) >= 3 and words[0] == _n("اليوم"):  # اليوم الذي بعد الغد, اليوم القبل البارحة
+            words = [w.removeprefix("ال") if w in {_n("البعد"), _n("القبل")} else w for w in words[1:]]
+            words = words[1:] if words[0] in _RELATIVE_PRONOUNS else words
         if len(words) >= 2 and words[1] in self.calendar.weekdays and words[0] == _n("اليوم"):
             offset = 0
         elif words[0] == _n("بعد"):
             offset = 2
+        elif len(words) == 2 and words[0] == _n("اليوم") and words[1] in _DAY_AFTER:  # اليوم التالي
+            offset = _DAY_AFTER[words[1]]  # from the reference here; `TimeFinder` re-anchors it
         elif len(words) >= 2:  # أول أمس، أمس الأول، قبل أمس
             offset = -2
         elif words[0] in _RELDAY:
@@ -229,6 +239,8 @@ class RelativeResolvers(TimeLexicon):
         attrs: dict[str, Any] = {"precision": "day"}
         if words[0] == _n("الليلة"):
             attrs["part"] = "NI"
+        if len(words) == 2 and words[0] == _n("اليوم") and words[1] in _DAY_AFTER:
+            attrs.update(anchor="narrative", offset=_day_offset(offset))  # re-anchored by `TimeFinder`
         if ref is None:
             return "DATE", "XXXX-XX-XX", {**attrs, "anchor": "REF", "offset": _day_offset(offset)}
         return "DATE", (ref.date() + timedelta(days=offset)).isoformat(), attrs

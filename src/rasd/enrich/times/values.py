@@ -92,6 +92,15 @@ def _duration_value(unit: str, count: float) -> str:
 
 
 def _shift(ref: datetime | None, unit: str, amount: float, attrs: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
+    """The reference moved by ``amount`` units: the exact day (a clock time for hours and minutes),
+    with ``precision`` the granularity the text commits to (``قبل شهرين`` → the day two months back,
+    precision month; ``قبل عامين`` → precision year), as Recognizers-Text and TempEval resolve them.
+
+    >>> _shift(datetime(2021, 7, 26), "M", -2, {})
+    ('DATE', '2021-05-26', {'precision': 'month'})
+    >>> _shift(datetime(2021, 7, 26), "Y", -1.5, {})
+    ('DATE', '2020-01-26', {'precision': 'month'})
+    """
     whole = int(amount)
     if unit in _UNIT_SECONDS:
         attrs["precision"] = "time"
@@ -105,13 +114,7 @@ def _shift(ref: datetime | None, unit: str, amount: float, attrs: dict[str, Any]
             return "DATE", "XXXX-XX-XX", attrs
         return "DATE", (ref.date() + timedelta(days=_UNIT_DAYS[unit] * whole)).isoformat(), attrs
     months = round(_UNIT_MONTHS[unit] * amount)
-    if unit == "M" or months % 12:  # a month, or a year and a half
-        attrs["precision"] = "month"
-        if ref is None:
-            return "DATE", "XXXX-XX", attrs
-        shifted = add_months(ref.date(), months)
-        return "DATE", f"{shifted.year:04d}-{shifted.month:02d}", attrs
-    attrs["precision"] = "year"
+    attrs["precision"] = "month" if unit == "M" or months % 12 else "year"  # a month, or a year and a half
     if ref is None:
-        return "DATE", "XXXX", attrs
-    return "DATE", str(ref.year + int(months / 12)), attrs
+        return "DATE", "XXXX-XX-XX", attrs
+    return "DATE", add_months(ref.date(), months).isoformat(), attrs
