@@ -282,6 +282,9 @@ RULE_CASES += [
     ("حدث ذلك اليوم اللي قبل امبارح", "اليوم اللي قبل امبارح", "2021-07-24", {}),
     ("نلتقي في اليوم الذي بعد الغد", "اليوم الذي بعد الغد", "2021-07-28", {}),
     ("وصلنا امبارح", "امبارح", "2021-07-25", {}),
+    # a weekday and an ordinal without a month: the nth such day of the reference's month
+    ("اجتمعوا يوم الاثنين الثاني", "يوم الاثنين الثاني", "2021-07-12", {}),
+    ("تبدأ الخميس الأول", "الخميس الأول", "2021-07-01", {}),
     # نصف شهر + a month name: the middle of that month (not half a month)
     ("في نصف شهر نيسان", "نصف شهر نيسان", "2021-04", {"mod": "MID"}),
 ]
@@ -311,6 +314,11 @@ def test_time_rules(text: str, span: str, value: str, attrs: dict[str, str]) -> 
 )
 def test_no_time_expression_in_newer_rules(text: str) -> None:
     assert [s for s in find_times(text, REF) if s.attrs.get("precision") in {"day", "season", "week"}] == []
+
+
+def test_numbered_friday_is_no_nth_friday() -> None:
+    # الجمعة الثانية: the second Friday of protests, not the second Friday of the month (2021-07-09)
+    assert "2021-07-09" not in [s.attrs["value"] for s in find_times("خرجوا في الجمعة الثانية", REF)]
 
 
 @pytest.mark.parametrize(

@@ -162,6 +162,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     season_year = n(r"(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?")
     nth_bare = _alt(w for w in NTH_WORDS if not w.startswith("ال"))
     nth_article = _alt(w for w in NTH_WORDS if w.startswith("ال"))
+    nth_masculine = _alt(normalize_ar(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس"))
+    weekday_not_friday = _alt(w for w, iso in cal.weekdays.items() if iso != 5 and w.startswith("ال"))
     bare_weekday = _alt(w[2:] for w in cal.weekdays)
     any_weekday = _alt([*cal.weekdays, *(w[2:] for w in cal.weekdays)])
     one = n(r"(?:\s+(?:واحد|واحدة))?")
@@ -211,7 +213,10 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                       rf"(?:{n('(?:من|في)')}\s+|[بل])(?:{n('شهر')}\s+)?"
                       rf"(?:{month_x}|(?:{n('(?:هذا|هذه)')})\s+{n('الشهر')}|{n('الشهر')}\s+{direction})(?!\w)"
                       rf"(?:\s*[,،]?\s*(?:{n('(?:من|في)')}\s+|[بل])?(?:{n('(?:عام|سنة|العام|السنة)')}\s+)?{year}"
-                      rf"|\s+{n('(?:العام|السنة)')}\s+{direction})?",
+                      rf"|\s+{n('(?:العام|السنة)')}\s+{direction})?"
+                      # الأحد الثاني, الثلاثاء الثالث: of the reference's month (not الجمعة الثانية, a
+                      # numbered Friday of protests; not الأحد الأخير, the last Sunday)
+                      rf"|(?:{n('يوم')}\s+)?{weekday_not_friday}\s+{nth_masculine}(?!\s+{n('(?:من|في)')}(?!\w))",
         "date": rf"(?:{weekday}\s*[,،]?\s*)?(?:{day}(?:\s*[-./]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
                 # يناير الحادي والعشرين; سبتمبر 10، 1901 (a month first: digits only before a year)
                 # واحد وعشرين مايو: a day in cardinal words (only before an unambiguous month)

@@ -233,7 +233,9 @@ class CalendarResolvers(TimeLexicon):
         if words[k + 1] in NTH_WORDS:
             k += 1
         rest_words = words[k + 1 :]
-        if rest_words[0] in {_n("من"), _n("في")}:
+        if not rest_words:  # الأحد الثاني: of the reference's month
+            pass
+        elif rest_words[0] in {_n("من"), _n("في")}:
             rest_words = rest_words[1:]
         elif rest_words[0][:1] in {"ب", "ل"}:  # بأيلول، لشهر
             rest_words[0] = rest_words[0][1:]
