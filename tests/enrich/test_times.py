@@ -285,6 +285,12 @@ RULE_CASES += [
     # a weekday and an ordinal without a month: the nth such day of the reference's month
     ("اجتمعوا يوم الاثنين الثاني", "يوم الاثنين الثاني", "2021-07-12", {}),
     ("تبدأ الخميس الأول", "الخميس الأول", "2021-07-01", {}),
+    # a month, then its full date in parentheses: one date; month/day/year only when unambiguous
+    ("نشرت في حزيران (21/6/1950) مقالا", "حزيران (21/6/1950)", "1950-06-21", {}),
+    ("وثيقة مؤرخة 11/29/1947 تذكر", "11/29/1947", "1947-11-29", {}),
+    # a unit word before a year names the year: no duration (رقم 7 سنة (1930))
+    ("القانون رقم 7 سنة (1930)", "سنة (1930)", "1930", {"precision": "year"}),
+    ("هاجروا قبل (1967)", "(1967)", "1967", {}),
     # نصف شهر + a month name: the middle of that month (not half a month)
     ("في نصف شهر نيسان", "نصف شهر نيسان", "2021-04", {"mod": "MID"}),
 ]

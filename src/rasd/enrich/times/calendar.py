@@ -132,6 +132,8 @@ class CalendarResolvers(TimeLexicon):
             if ref is None:
                 return "DATE", f"XXXX-{m:02d}-{d:02d}", {"precision": "day"}
             return "DATE", _nearest_year(ref.date(), m, d, future).isoformat(), {"precision": "day"}
+        if parts[2] > 31 and parts[1] > 12:  # 12/23/1948: month, day, year (the day cannot be a month)
+            return "DATE", date(parts[2], parts[0], parts[1]).isoformat(), {"precision": "day"}
         y, m, d = parts if parts[0] > 31 else parts[::-1]
         return "DATE", date(y, m, d).isoformat(), {"precision": "day"}
 

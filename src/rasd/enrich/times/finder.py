@@ -45,6 +45,7 @@ def _anchor_to_narrative(hit: _Hit, before: list[_Hit]) -> _Hit:
 
 
 _DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+_MONTH_THEN_DATE_RE = re.compile(r"\s*[,،]?\s*\(?\s*")
 
 
 class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
@@ -125,6 +126,11 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
                 return _Hit(prev.start, hit.end, "DURATION", total, {"precision": "duration"})
         if prev.type != "DATE" or hit.type != "DATE" or "end" in prev.attrs or "end" in hit.attrs:
             return None
+        if (prev.attrs.get("precision") == "month" and hit.attrs.get("precision") == "day" and "mod" not in prev.attrs
+                and prev.value[4:7] == hit.value[4:7] and _MONTH_THEN_DATE_RE.fullmatch(gap)):
+            close = re.match(r"\s?\)", text[hit.end : hit.end + 2]) if "(" in gap else None
+            end = hit.end + (close.end() if close else 0)
+            return _Hit(prev.start, end, "DATE", hit.value, hit.attrs)  # شباط (9/2/1946): the month, then its date
         week, weekday = (prev, hit) if "weekday" in hit.attrs else (hit, prev)
         if "weekday" in weekday.attrs and _WEEK_VALUE_RE.fullmatch(week.value) and _WEEK_GAP_RE.fullmatch(gap):
             year, wk = int(week.value[:4]), int(week.value[6:])
@@ -155,7 +161,9 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
             return None
         typ, value, attrs = resolved
         if words and words[0] in _TRIM_PREFIXES and branch in {"year", "duration", "quarter"}:
-            start += s.index(words[1], len(words[0]))
+            at = s.index(words[1], len(words[0]))
+            paren = s.rfind("(", len(words[0]), at)  # قبل (1948): the parentheses stay with the year
+            start += paren if paren >= 0 else at
             if words[0] in {_n("لمدة"), _n("مدة")} and branch == "year":
                 return None
         return _Hit(start, end, typ, value, attrs)
