@@ -169,3 +169,215 @@ def test_same_page_twice_in_one_batch(store: object) -> None:
     assert store.stats().articles == 1  # type: ignore[attr-defined]
     got = store.get_article(first.id)  # type: ignore[attr-defined]
     assert got is not None and "ثانية" in got.text
+
+
+# -- a bad batch loses nothing --------------------------------------------------------------------
+def test_failed_batch_rolls_back_only_itself(store: object) -> None:
+    """A batch with one unstorable article (attrs JSON cannot hold) leaves the archive as it was."""
+    url = "https://example.com/kept"
+    kept = make("بغداد اليوم", "خبر محفوظ عن بغداد", url=url, outlet="أ")
+    kept = kept.with_layer("entities", [Span(0, 5, "LOC", {"canonical": "بغداد"})])
+    store.put_articles([(kept, raw_of("محفوظ"))])  # type: ignore[attr-defined]
+    before = store.stats()  # type: ignore[attr-defined]
+    update = make("أربيل اليوم", "نسخة جديدة", url=url).with_layer(
+        "entities", [Span(0, 5, "LOC", {"canonical": "أربيل"})]
+    )
+    new = make("جديد", "خبر جديد")
+    bad = make("سيء", "خبر سيء").with_layer("events", [Span(0, 3, "attack", {"type": "attack", "x": {1, 2}})])
+    with pytest.raises(TypeError):
+        store.put_articles([(update, raw_of("جديد")), (new, None), (bad, None)])  # type: ignore[attr-defined]
+    assert store.stats() == before  # type: ignore[attr-defined]
+    assert store.get_article(kept.id) == kept  # type: ignore[attr-defined]
+    assert store.get_article(new.id) is None  # type: ignore[attr-defined]
+    assert store.get_raw(kept.id) == "محفوظ".encode()  # type: ignore[attr-defined]
+    if hasattr(store, "top_entities"):
+        assert [(e["canonical"], e["article_count"]) for e in store.top_entities()] == [("بغداد", 1)]
+    # The store takes the next batch.
+    assert store.put_articles([(new, None)]) == [Outcome.INSERTED]  # type: ignore[attr-defined]
+
+
+# -- archive-wide queries over annotations (SQL backends) ----------------------------------------
+@pytest.fixture(params=["sqlite", "postgres"])
+def sql_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    if request.param == "postgres":
+        yield from _postgres_store()
+        return
+    s = open_store(str(tmp_path / "q.db"))
+    yield s
+    s.close()
+
+
+def _at(article: Article, surface: str, label: str, attrs: dict[str, object], nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = article.text.index(surface, start + 1)
+    return Span(start, start + len(surface), label, attrs)
+
+
+MOSUL, ERBIL, BASRA = "الموصل", "أربيل", "البصرة"
+GOVERNOR = "نجم الجبوري"
+
+
+def _annotated_corpus() -> list[Article]:
+    a = make(f"هجوم في {MOSUL}", f"قتل ثلاثة في هجوم على {MOSUL} واعتقلت الشرطة مشتبها وقال المحافظ إن الوضع مستقر",
+             day=5, url="https://e.com/q/a", outlet="أ")
+    a = a.with_layer("entities", [
+        _at(a, MOSUL, "LOC", {"canonical": MOSUL}),
+        _at(a, MOSUL, "LOC", {"canonical": MOSUL}, nth=1),
+        _at(a, "المحافظ", "PER", {"canonical": GOVERNOR, "role": "محافظ"}),
+    ])
+    a = a.with_layer("quotes", [_at(a, "الوضع مستقر", "quote", {"speaker": GOVERNOR, "kind": "indirect"})])
+    a = a.with_layer("events", [
+        _at(a, "هجوم", "attack", {"type": "attack", "acled_event_type": "Violence against civilians",
+                                   "date": "2021-07-04", "locations": [MOSUL, "نينوى"], "killed": 3}, nth=1),
+        _at(a, "اعتقلت", "arrest", {"type": "arrest", "acled_event_type": "Strategic developments",
+                                    "locations": [MOSUL]}),
+    ])
+    b = make(f"احتجاج في {BASRA}", f"خرج محتجون في {BASRA} وقال المتحدث إن المطالب مشروعة", day=20,
+             url="https://e.com/q/b", outlet="ب").with_layer("entities", [])
+    b = Article.build(b.title, [b.text.split("\n\n", 1)[1]], url=b.url, published=datetime(2021, 8, 20, 9, 0),
+                      outlet="ب")
+    b = b.with_layer("entities", [_at(b, BASRA, "LOC", {"canonical": BASRA})])
+    b = b.with_layer("quotes", [_at(b, "المطالب مشروعة", "quote", {"speaker": "المتحدث"})])
+    b = b.with_layer("events", [_at(b, "احتجاج", "protest", {"type": "protest", "date": "2021-08",
+                                                             "locations": BASRA})])
+    c = make(f"اشتباك قرب {ERBIL}", f"اشتباك مسلح قرب {ERBIL} وقال المحافظ إن القوات تتقدم", day=10,
+             url="https://e.com/q/c", outlet="أ")
+    c = c.with_layer("entities", [
+        _at(c, ERBIL, "LOC", {"canonical": ERBIL}),
+        _at(c, "المحافظ", "PER", {"canonical": GOVERNOR}),
+    ])
+    c = c.with_layer("quotes", [_at(c, "القوات تتقدم", "quote", {"speaker": GOVERNOR})])
+    c = c.with_layer("events", [
+        _at(c, "اشتباك", "clash", {"type": "clash", "acled_event_type": "Battles", "date": "2021-07-10T08:00:00",
+                                   "locations": [ERBIL]}),
+    ])
+    return [a, b, c]
+
+
+def _triggers(store: object, **filters: object) -> list[str]:
+    return [e["trigger"] for e in store.find_events(**filters)]  # type: ignore[attr-defined]
+
+
+def test_event_filters_combine(sql_store: object) -> None:
+    sql_store.put_articles([(x, None) for x in _annotated_corpus()])  # type: ignore[attr-defined]
+    assert _triggers(sql_store) == ["احتجاج", "اشتباك", "اعتقلت", "هجوم"]  # event date, newest first
+    assert _triggers(sql_store, location=MOSUL, type="arrest") == ["اعتقلت"]
+    assert _triggers(sql_store, location=MOSUL, type="Battles") == []
+    assert _triggers(sql_store, type="Battles", date_from="2021-07-10", date_to="2021-07-10") == ["اشتباك"]
+    assert _triggers(sql_store, location=MOSUL, date_from="2021-07-05") == ["اعتقلت"]
+    assert _triggers(sql_store, location=MOSUL, date_to="2021-07-04", type="attack") == ["هجوم"]
+    assert _triggers(sql_store, location=BASRA, date_from="2021-08", date_to="2021-08-31") == ["احتجاج"]
+    # a month-precision date sorts before the first day of its month
+    assert _triggers(sql_store, location=BASRA, date_from="2021-08-01") == []
+    assert _triggers(sql_store, location="نينوى", type="Violence against civilians", limit=5) == ["هجوم"]
+    assert _triggers(sql_store, date_from="2021-07-06", date_to="2021-07-31", limit=1) == ["اشتباك"]
+    assert _triggers(sql_store, type="attack", location=ERBIL) == []
+
+
+def test_pagination_boundaries(sql_store: object) -> None:
+    sql_store.put_articles([(x, None) for x in _annotated_corpus()])  # type: ignore[attr-defined]
+    everything = _triggers(sql_store)
+    assert _triggers(sql_store, limit=None) == everything
+    assert _triggers(sql_store, limit=0) == everything  # 0 means no limit (the CLI's default)
+    for n in (1, 3, 4, 5):
+        assert _triggers(sql_store, limit=n) == everything[:n]
+    quotes = [q["text"] for q in sql_store.find_quotes()]  # type: ignore[attr-defined]
+    assert quotes == ["المطالب مشروعة", "القوات تتقدم", "الوضع مستقر"]  # article date, newest first
+    assert [q["text"] for q in sql_store.find_quotes(limit=2)] == quotes[:2]  # type: ignore[attr-defined]
+    assert sql_store.find_quotes(limit=0) == []  # type: ignore[attr-defined]
+    top = [(e["canonical"], e["article_count"], e["mention_count"]) for e in sql_store.top_entities()]  # type: ignore[attr-defined]
+    assert top == [(GOVERNOR, 2, 2), (MOSUL, 1, 2), (ERBIL, 1, 1), (BASRA, 1, 1)]  # ties by name, byte order
+    assert [e["canonical"] for e in sql_store.top_entities(limit=1)] == [GOVERNOR]  # type: ignore[attr-defined]
+    assert [e["canonical"] for e in sql_store.top_entities(type="LOC", limit=2)] == [MOSUL, ERBIL]  # type: ignore[attr-defined]
+    assert sql_store.top_entities(limit=0) == []  # type: ignore[attr-defined]
+    titles = [r.title for r in sql_store.list_articles()]  # type: ignore[attr-defined]
+    assert len(titles) == 3
+    assert [r.title for r in sql_store.list_articles(limit=1, offset=2)] == titles[2:]  # type: ignore[attr-defined]
+    assert sql_store.list_articles(offset=3) == []  # type: ignore[attr-defined]
+    assert [r.title for r in sql_store.list_articles(outlet="أ", offset=1)] == [titles[2]]  # type: ignore[attr-defined]
+
+
+def test_name_filters_match_the_stored_arabic_exactly(sql_store: object) -> None:
+    """Names are compared as stored (byte for byte), the same on every backend: no folding of
+    hamza or alef forms, no Unicode normalisation, no diacritic stripping."""
+    import unicodedata
+
+    sql_store.put_articles([(x, None) for x in _annotated_corpus()])  # type: ignore[attr-defined]
+    assert _triggers(sql_store, location=ERBIL) == ["اشتباك"]
+    assert _triggers(sql_store, location="اربيل") == []  # bare alef is another name
+    decomposed = unicodedata.normalize("NFD", ERBIL)
+    assert decomposed != ERBIL and _triggers(sql_store, location=decomposed) == []
+    profile = sql_store.entity_profile(ERBIL)  # type: ignore[attr-defined]
+    assert profile is not None and profile["canonical"] == ERBIL and profile["aliases"] == [ERBIL]
+    assert sql_store.entity_profile(decomposed) is None  # type: ignore[attr-defined]
+    assert sql_store.entity_profile("الموصِل") is None  # type: ignore[attr-defined]  # with a kasra
+    by_alias = sql_store.entity_profile("المحافظ")  # type: ignore[attr-defined]
+    assert by_alias is not None and by_alias["canonical"] == GOVERNOR and by_alias["roles"] == ["محافظ"]
+    assert [c["canonical"] for c in by_alias["co_mentioned"]] == [ERBIL, MOSUL]
+    assert [q["text"] for q in sql_store.find_quotes(speaker=GOVERNOR)] == ["القوات تتقدم", "الوضع مستقر"]  # type: ignore[attr-defined]
+    assert sql_store.find_quotes(speaker="نجم الجبورى") == []  # type: ignore[attr-defined]  # alef maqsura
+    assert sql_store.list_articles(outlet="ا") == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("method", "filters"),
+    [
+        ("find_events", {"limit": -1}),
+        ("find_events", {"limit": "10"}),
+        ("find_events", {"limit": True}),
+        ("find_events", {"date_from": 2021}),
+        ("find_events", {"type": ["attack"]}),
+        ("find_events", {"location": {"name": "x"}}),
+        ("find_events", {"place": "x"}),
+        ("find_quotes", {"limit": -5}),
+        ("find_quotes", {"speaker": 7}),
+        ("top_entities", {"limit": 2.5}),
+        ("top_entities", {"type": 1}),
+        ("list_articles", {"offset": -1}),
+        ("list_articles", {"limit": "all"}),
+        ("list_articles", {"outlet": 3}),
+    ],
+)
+def test_bad_filter_value_is_a_query_error(sql_store: object, method: str, filters: dict[str, object]) -> None:
+    from rasd.errors import QueryError
+
+    sql_store.put_articles([(x, None) for x in _annotated_corpus()])  # type: ignore[attr-defined]
+    with pytest.raises(QueryError) as info:
+        getattr(sql_store, method)(**filters)
+    assert "\n" not in str(info.value) and "SQL" not in str(info.value)
+    assert len(sql_store.find_events()) == 4  # type: ignore[attr-defined]  # the store still answers
+
+
+def test_failure_while_writing_aggregates_rolls_back_the_batch(
+    sql_store: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch fails after its articles and annotation rows are written: all of it goes, nothing else."""
+    from rasd.storage import sql_annotations
+
+    a, b, c = _annotated_corpus()
+    sql_store.put_articles([(a, None)])  # type: ignore[attr-defined]
+    before = (sql_store.stats(), sql_store.top_entities(), sql_store.find_events())  # type: ignore[attr-defined]
+
+    def boom(values: set[str]) -> str:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(sql_annotations, "_dump", boom)
+    changed = a.with_layer("entities", [])
+    with pytest.raises(RuntimeError, match="disk full"):
+        sql_store.put_articles([(b, None), (changed, None), (c, None)])  # type: ignore[attr-defined]
+    monkeypatch.undo()
+    assert (sql_store.stats(), sql_store.top_entities(), sql_store.find_events()) == before  # type: ignore[attr-defined]
+    assert sql_store.get_article(a.id) == a and sql_store.get_article(b.id) is None  # type: ignore[attr-defined]
+    assert sql_store.put_articles([(b, None), (c, None)]) == [Outcome.INSERTED, Outcome.INSERTED]  # type: ignore[attr-defined]
+    assert len(sql_store.find_events()) == 4  # type: ignore[attr-defined]
+
+
+def test_undated_articles_list_last(store: object) -> None:
+    undated = Article.build("بلا تاريخ", ["خبر بلا تاريخ"], url="https://e.com/nodate")
+    store.put_articles([(undated, None)])  # type: ignore[attr-defined]
+    for day in (2, 9):
+        store.put_articles([(make(f"خبر {day}", f"نص {day}", day=day), None)])  # type: ignore[attr-defined]
+    assert [r.title for r in store.list_articles()] == ["خبر 9", "خبر 2", "بلا تاريخ"]  # type: ignore[attr-defined]
+    assert [r.title for r in store.list_articles(limit=5, offset=2)] == ["بلا تاريخ"]  # type: ignore[attr-defined]
+    assert store.list_articles(limit=0) == []  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from rasd.document import Article
 from rasd.ingest.rawpage import RawPage
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
+from rasd.storage.filters import check_count, check_text
 
 
 class MemoryStore:
@@ -25,6 +26,8 @@ class MemoryStore:
         return a.content_hash if a else None
 
     def put_articles(self, items: Sequence[tuple[Article, RawPage | None]]) -> list[Outcome]:
+        for article, _ in items:  # all or nothing, as the SQL stores: what cannot be stored fails the batch
+            article.to_json()
         out = []
         for article, raw in items:
             old = self._articles.get(article.id)
@@ -63,6 +66,8 @@ class MemoryStore:
     def list_articles(
         self, *, limit: int = 20, offset: int = 0, outlet: str | None = None
     ) -> list[ArticleSummary]:
+        check_text("outlet", outlet)
+        limit, offset = check_count("limit", limit) or 0, check_count("offset", offset) or 0
         items = [a for a in self._articles.values() if outlet is None or a.outlet == outlet]
         items.sort(key=lambda a: (a.published is not None, a.published.isoformat() if a.published else ""),
                    reverse=True)

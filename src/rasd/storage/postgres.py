@@ -34,8 +34,9 @@ from psycopg import conninfo as pg_conninfo
 from rasd.document import Article
 from rasd.errors import StoreError
 from rasd.ingest.rawpage import RawPage
-from rasd.storage import pg_annotations as pga
+from rasd.storage import sql_annotations as sqa
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
+from rasd.storage.pg_annotations import POSTGRES
 from rasd.storage.pg_migrations import PG_MIGRATIONS, apply_pg_migrations, check_not_newer
 
 log = logging.getLogger(__name__)
@@ -208,7 +209,7 @@ class PostgresStore:
                 (_LOCK_CLASS, _LOCK_SLOTS - 1, ids),
             )
             stored = {str(r[0]): (int(r[1]), str(r[2]), set(r[3])) for r in c.execute(_STORED_LAYERS, (ids,))}
-            batch = pga.AnnotationBatch()
+            batch = sqa.AnnotationBatch(POSTGRES)
             indexed: dict[int, Article] = {}
             raws: dict[str, RawPage] = {}
             for article, raw, values in prepared:
@@ -308,14 +309,7 @@ class PostgresStore:
     def list_articles(
         self, *, limit: int = 20, offset: int = 0, outlet: str | None = None
     ) -> list[ArticleSummary]:
-        sql = "SELECT id, title, published, outlet, url, views, category FROM articles"
-        params: list[Any] = []
-        if outlet:
-            sql += " WHERE outlet = %s"
-            params.append(outlet)
-        sql += " ORDER BY published DESC NULLS LAST, pk DESC LIMIT %s OFFSET %s"
-        params += [limit, offset]
-        return [ArticleSummary(*row) for row in self._conn.execute(sql, params)]
+        return sqa.list_articles(self._conn, POSTGRES, limit=limit, offset=offset, outlet=outlet)
 
     def iter_articles(self) -> Iterator[Article]:
         """Every article in storage order, streamed (a server-side cursor on its own connection)."""
@@ -378,19 +372,19 @@ class PostgresStore:
     # -- queries over annotations ------------------------------------------------------------
     @_wrap_errors
     def top_entities(self, *, type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
-        return pga.top_entities(self._conn, type=type, limit=limit)
+        return sqa.top_entities(self._conn, POSTGRES, type=type, limit=limit)
 
     @_wrap_errors
     def entity_profile(self, name: str) -> dict[str, Any] | None:
-        return pga.entity_profile(self._conn, name)
+        return sqa.entity_profile(self._conn, POSTGRES, name)
 
     @_wrap_errors
     def find_quotes(self, *, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-        return pga.find_quotes(self._conn, speaker=speaker, limit=limit)
+        return sqa.find_quotes(self._conn, POSTGRES, speaker=speaker, limit=limit)
 
     @_wrap_errors
     def find_events(self, **filters: Any) -> list[dict[str, Any]]:
-        return pga.find_events(self._conn, **filters)
+        return sqa.find_events(self._conn, POSTGRES, filters)
 
     # -- search --------------------------------------------------------------------------------
     @_wrap_errors

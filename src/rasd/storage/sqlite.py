@@ -17,9 +17,10 @@ from typing import Any
 from rasd.document import Article
 from rasd.errors import StoreError
 from rasd.ingest.rawpage import RawPage
-from rasd.storage import sqlite_annotations as ann
+from rasd.storage import sql_annotations as sqa
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
 from rasd.storage.migrations import apply_migrations
+from rasd.storage.sqlite_annotations import SQLITE
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ class SQLiteStore:
         c = self._conn
         try:
             c.execute("BEGIN IMMEDIATE")
+            batch = sqa.AnnotationBatch(SQLITE)
             for article, raw in items:
                 row = c.execute(
                     "SELECT pk, content_hash, doc FROM articles WHERE id = ?", (article.id,)
@@ -94,8 +96,9 @@ class SQLiteStore:
                     )
                     pk = int(cur.lastrowid or 0)
                     outcomes.append(Outcome.INSERTED)
-                ann.replace_annotations(c, pk, article, new=row is None)
+                batch.replace(c, pk, article, existed=row is not None)
                 indexed.append((pk, article))
+            batch.flush(c)
             if indexed:
                 # The same page twice in one batch (duplicate URLs in a feed): index its last version once.
                 latest = {pk: article for pk, article in indexed}
@@ -160,14 +163,7 @@ class SQLiteStore:
     def list_articles(
         self, *, limit: int = 20, offset: int = 0, outlet: str | None = None
     ) -> list[ArticleSummary]:
-        sql = "SELECT id, title, published, outlet, url, views, category FROM articles"
-        params: list[Any] = []
-        if outlet:
-            sql += " WHERE outlet = ?"
-            params.append(outlet)
-        sql += " ORDER BY published IS NULL, published DESC, pk DESC LIMIT ? OFFSET ?"
-        params += [limit, offset]
-        return [ArticleSummary(*row) for row in self._conn.execute(sql, params)]
+        return sqa.list_articles(self._conn, SQLITE, limit=limit, offset=offset, outlet=outlet)
 
     def iter_articles(self) -> Iterator[Article]:
         for (doc,) in self._conn.execute("SELECT doc FROM articles ORDER BY pk"):
@@ -210,16 +206,16 @@ class SQLiteStore:
 
     # -- queries over annotations ------------------------------------------------------------
     def top_entities(self, *, type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
-        return ann.top_entities(self._conn, type=type, limit=limit)
+        return sqa.top_entities(self._conn, SQLITE, type=type, limit=limit)
 
     def entity_profile(self, name: str) -> dict[str, Any] | None:
-        return ann.entity_profile(self._conn, name)
+        return sqa.entity_profile(self._conn, SQLITE, name)
 
     def find_quotes(self, *, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-        return ann.find_quotes(self._conn, speaker=speaker, limit=limit)
+        return sqa.find_quotes(self._conn, SQLITE, speaker=speaker, limit=limit)
 
     def find_events(self, **filters: Any) -> list[dict[str, Any]]:
-        return ann.find_events(self._conn, **filters)
+        return sqa.find_events(self._conn, SQLITE, filters)
 
     # -- search --------------------------------------------------------------------------------
     def search(self, query: Any) -> Any:

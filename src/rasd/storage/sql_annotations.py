@@ -1,0 +1,359 @@
+"""Archive-wide views of annotation layers, written once for every SQL backend.
+
+The article's JSON document is the source of truth; the ``annotations`` rows (entities, quotes,
+events) and the ``entities`` aggregate are derived from it in the same transaction.
+
+Writing (`AnnotationBatch`): a ``put_articles`` batch queues each stored article's rows and adds up
+what it changes in the entity aggregates; ``flush`` writes the rows (the dialect's bulk path) and one
+upsert per entity, in sorted key order, so concurrent writers lock ``entities`` rows in the same
+order and cannot deadlock.  Counts stay exact: replacing an article subtracts its old contribution
+(from the table, or from earlier in the same batch); aliases, roles and the first/last-seen dates
+only ever grow.  Entity rows are keyed by ``canonical`` or, when a span has none, by its surface text
+(the key the aggregate uses), so an update removes exactly what the old version added.
+
+Reading: pure builders return ``(sql, params)`` for a `Dialect` (testable without a database);
+``top_entities``, ``entity_profile``, ``find_quotes``, ``find_events`` and ``list_articles`` run them
+and shape the rows (`rasd.storage.rows`).  Filter values are checked first (`rasd.storage.filters`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from rasd.document import Article, Span
+from rasd.storage.base import ArticleSummary
+from rasd.storage.filters import check_count, check_event_filters, check_text
+from rasd.storage.rows import ENTITY_FIELDS, EVENT_FIELDS, QUOTE_FIELDS, as_dict
+from rasd.storage.sql_dialect import Dialect, Query, Row
+
+QUERIED_LAYERS = ("entities", "quotes", "events")
+ENTITY_COLUMNS = "canonical, type, aliases, roles, article_count, mention_count, first_seen, last_seen"
+EntityKey = tuple[str, str]
+
+
+class Connection(Protocol):
+    """What the helpers need of a connection: sqlite3's and psycopg's both fit."""
+
+    def execute(self, sql: str, params: Sequence[Any], /) -> Any: ...
+
+
+# -- rows and aggregate changes (pure) -------------------------------------------------------------
+def entity_key(span: Span, text: str) -> str:
+    """The name an entity mention is counted under: its canonical form, else its surface text.
+
+    >>> entity_key(Span(0, 5, "LOC", {"canonical": "بغداد"}), "بغداد الرشيد")
+    'بغداد'
+    >>> entity_key(Span(6, 12, "LOC", {}), "بغداد الرشيد")
+    'الرشيد'
+    """
+    canonical = span.attrs.get("canonical")
+    return str(canonical) if canonical else span.slice(text)
+
+
+def _key_and_date(layer: str, span: Span, text: str, published: str | None) -> tuple[str | None, str | None]:
+    attrs = span.attrs
+    if layer == "entities":
+        return entity_key(span, text), published
+    if layer == "quotes":
+        speaker = attrs.get("speaker")
+        return (str(speaker) if speaker is not None else None), published
+    kind, date = attrs.get("type"), attrs.get("date")
+    return (str(kind) if kind is not None else None), (str(date) if date else published)
+
+
+def annotation_rows(pk: int, article: Article) -> list[Row]:
+    """The ``annotations`` rows of one article: its entity, quote and event spans with their keys.
+
+    Keys: an entity's name (`entity_key`), a quote's speaker, an event's type; dates: an event's own
+    date, else the article's publication date.
+    """
+    published = article.published.isoformat() if article.published else None
+    text = article.text
+    rows: list[Row] = []
+    for layer in QUERIED_LAYERS:
+        for span in article.layer(layer):
+            key, date = _key_and_date(layer, span, text, published)
+            attrs = json.dumps(dict(span.attrs), ensure_ascii=False, default=str)
+            rows.append((pk, layer, span.start, span.end, span.label, key, date, attrs))
+    return rows
+
+
+@dataclass
+class _Delta:
+    """What a batch changes in one ``entities`` row."""
+
+    articles: int = 0
+    mentions: int = 0
+    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    first: str | None = None
+    last: str | None = None
+
+    def add_date(self, published: str | None) -> None:
+        if published:
+            self.first = min(self.first, published) if self.first else published
+            self.last = max(self.last, published) if self.last else published
+
+
+@dataclass
+class _Pending:
+    rows: list[Row]
+    mentions: dict[EntityKey, int]
+
+
+_OLD_MENTIONS = (
+    "SELECT key, label, count(*) FROM annotations WHERE article_pk = ? AND layer = 'entities'"
+    " AND key IS NOT NULL GROUP BY key, label"
+)
+_DELETE_SHRUNK = "DELETE FROM entities WHERE canonical = ? AND type = ? AND article_count <= 0"
+
+
+class AnnotationBatch:
+    """Derived rows and aggregate changes for one ``put_articles`` transaction."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        self._dialect = dialect
+        self._pending: dict[int, _Pending] = {}
+        self._deltas: dict[EntityKey, _Delta] = {}
+
+    def replace(self, conn: Connection, pk: int, article: Article, *, existed: bool) -> None:
+        """Queue article ``pk``'s rows, first removing what its previous version contributed."""
+        if pk in self._pending:  # an earlier version in this same batch
+            for k, n in self._pending.pop(pk).mentions.items():
+                self._delta(k).articles -= 1
+                self._delta(k).mentions -= n
+        elif existed:
+            for key, label, n in conn.execute(self._dialect.sql(_OLD_MENTIONS), (pk,)).fetchall():
+                d = self._delta((str(key), str(label)))
+                d.articles -= 1
+                d.mentions -= int(n)
+            conn.execute(self._dialect.sql("DELETE FROM annotations WHERE article_pk = ?"), (pk,))
+        self._add(pk, article)
+
+    def _delta(self, k: EntityKey) -> _Delta:
+        d = self._deltas.get(k)
+        if d is None:
+            d = self._deltas[k] = _Delta()
+        return d
+
+    def _add(self, pk: int, article: Article) -> None:
+        published = article.published.isoformat() if article.published else None
+        text = article.text
+        mentions: dict[EntityKey, int] = {}
+        for span in article.entities:
+            k = (entity_key(span, text), span.label)
+            mentions[k] = mentions.get(k, 0) + 1
+            d = self._delta(k)
+            d.aliases.add(span.slice(text))
+            if span.attrs.get("role"):
+                d.roles.add(str(span.attrs["role"]))
+        for k, n in mentions.items():
+            d = self._delta(k)
+            d.articles += 1
+            d.mentions += n
+            d.add_date(published)
+        self._pending[pk] = _Pending(annotation_rows(pk, article), mentions)
+
+    def flush(self, conn: Any) -> None:
+        """Write the queued rows and aggregate changes (inside the caller's transaction)."""
+        rows = [row for pending in self._pending.values() for row in pending.rows]
+        if rows:
+            self._dialect.write_rows(conn, rows)
+        deltas = sorted(self._deltas.items())
+        params = [
+            (canonical, label, _dump(d.aliases), _dump(d.roles), d.articles, d.mentions, d.first, d.last)
+            for (canonical, label), d in deltas
+        ]
+        cur = conn.cursor()
+        try:
+            if params:
+                cur.executemany(self._dialect.upsert_entity, params)
+            shrunk = [k for k, d in deltas if d.articles <= 0]
+            if shrunk:
+                cur.executemany(self._dialect.sql(_DELETE_SHRUNK), shrunk)
+        finally:
+            cur.close()
+        self._pending.clear()
+        self._deltas.clear()
+
+
+def _dump(values: set[str]) -> str:
+    return json.dumps(sorted(values), ensure_ascii=False)
+
+
+# -- query builders (pure) -------------------------------------------------------------------------
+def top_entities_query(d: Dialect, *, type: str | None, limit: int) -> Query:
+    sql = f"SELECT {ENTITY_COLUMNS} FROM entities"
+    params: list[Any] = []
+    if type:
+        sql += " WHERE type = ?"
+        params.append(type)
+    sql += " ORDER BY article_count DESC, mention_count DESC, canonical LIMIT ?"
+    return d.sql(sql), [*params, limit]
+
+
+def entity_lookup_queries(d: Dialect, name: str) -> list[Query]:
+    """An entity by canonical name, else by alias (the most-mentioned first)."""
+    order = " ORDER BY article_count DESC, canonical, type LIMIT 1"
+    alias = d.array_has.format(col="aliases")
+    return [
+        (d.sql(f"SELECT {ENTITY_COLUMNS} FROM entities WHERE canonical = ?{order}"), [name]),
+        (d.sql(f"SELECT {ENTITY_COLUMNS} FROM entities WHERE {alias}{order}"), [name] * alias.count("?")),
+    ]
+
+
+def entity_timeline_query(d: Dialect, key: str, label: str) -> Query:
+    return d.sql(
+        "SELECT substr(date, 1, 7) AS m, count(DISTINCT article_pk) FROM annotations"
+        f" WHERE layer = 'entities' AND key = ? AND label = ? GROUP BY m ORDER BY m{d.asc_nulls_first}"
+    ), [key, label]
+
+
+def co_mentioned_query(d: Dialect, key: str, label: str, limit: int) -> Query:
+    return d.sql(
+        "SELECT b.key, b.label, count(DISTINCT b.article_pk) AS n FROM annotations a"
+        " JOIN annotations b ON b.article_pk = a.article_pk AND b.layer = 'entities'"
+        " WHERE a.layer = 'entities' AND a.key = ? AND a.label = ? AND NOT (b.key = a.key AND b.label = a.label)"
+        " GROUP BY b.key, b.label ORDER BY n DESC, b.key LIMIT ?"
+    ), [key, label, limit]
+
+
+def entity_articles_query(d: Dialect, key: str, label: str, limit: int) -> Query:
+    return d.sql(
+        "SELECT DISTINCT ar.id, ar.title, ar.published FROM annotations a JOIN articles ar ON ar.pk = a.article_pk"
+        f" WHERE a.layer = 'entities' AND a.key = ? AND a.label = ? ORDER BY {d.desc('ar.published')}, ar.id"
+        " LIMIT ?"
+    ), [key, label, limit]
+
+
+def _span_text(d: Dialect) -> str:
+    """The annotated text, cut from the article (SQL strings count from 1)."""
+    return f"substr(ar.text, a.{d.span_start} + 1, a.{d.span_end} - a.{d.span_start})"
+
+
+def quotes_query(d: Dialect, *, speaker: str | None, limit: int) -> Query:
+    sql = (
+        f"SELECT ar.id, ar.title, ar.published, ar.outlet, a.{d.span_start}, a.{d.span_end}, {_span_text(d)},"
+        " a.key, a.attrs FROM annotations a JOIN articles ar ON ar.pk = a.article_pk WHERE a.layer = 'quotes'"
+    )
+    params: list[Any] = []
+    if speaker:
+        sql += " AND a.key = ?"
+        params.append(speaker)
+    sql += f" ORDER BY {d.desc('ar.published')}, a.article_pk, a.{d.span_start} LIMIT ?"
+    return d.sql(sql), [*params, limit]
+
+
+def events_query(
+    d: Dialect,
+    *,
+    type: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    location: str | None = None,
+    limit: int | None = None,
+) -> Query:
+    """Events with every given filter (``type`` is ours or ACLED's; ``date_to`` takes the whole day).
+
+    >>> from rasd.storage.sqlite_annotations import SQLITE
+    >>> sql, params = events_query(SQLITE, type="attack", limit=5)
+    >>> sql.endswith("ORDER BY a.date DESC, a.article_pk, a.start LIMIT ?"), params
+    (True, ['attack', 'attack', 5])
+    """
+    sql = (
+        f"SELECT ar.id, ar.title, ar.published, ar.outlet, ar.url, a.{d.span_start}, a.{d.span_end},"
+        f" {_span_text(d)}, a.key, a.date, a.attrs"
+        " FROM annotations a JOIN articles ar ON ar.pk = a.article_pk WHERE a.layer = 'events'"
+    )
+    params: list[Any] = []
+    if type:
+        sql += f" AND (a.key = ? OR {d.json_text.format(col='a.attrs', key='acled_event_type')} = ?)"
+        params += [type, type]
+    if date_from:
+        sql += " AND a.date >= ?"
+        params.append(date_from)
+    if date_to:
+        sql += " AND substr(a.date, 1, 10) <= ?"
+        params.append(date_to)
+    if location:
+        has = d.member_has.format(col="a.attrs", key="locations")
+        sql += f" AND {has}"
+        params += [location] * has.count("?")
+    sql += f" ORDER BY {d.desc('a.date')}, a.article_pk, a.{d.span_start}"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return d.sql(sql), params
+
+
+def articles_query(d: Dialect, *, outlet: str | None, limit: int, offset: int) -> Query:
+    """Article summaries, newest first (undated last), optionally of one outlet."""
+    sql = "SELECT id, title, published, outlet, url, views, category FROM articles"
+    params: list[Any] = []
+    if outlet:
+        sql += " WHERE outlet = ?"
+        params.append(outlet)
+    sql += f" ORDER BY {d.desc('published')}, pk DESC LIMIT ? OFFSET ?"
+    return d.sql(sql), [*params, limit, offset]
+
+
+# -- running them ----------------------------------------------------------------------------------
+def _run(conn: Connection, query: Query) -> Iterator[Sequence[Any]]:
+    sql, params = query
+    yield from conn.execute(sql, params)
+
+
+def top_entities(conn: Connection, d: Dialect, *, type: object = None, limit: object = 20) -> list[dict[str, Any]]:
+    query = top_entities_query(d, type=check_text("type", type), limit=_count("limit", limit))
+    return [as_dict(ENTITY_FIELDS, r, d.decode_json) for r in _run(conn, query)]
+
+
+def entity_profile(conn: Connection, d: Dialect, name: str, *, limit: int = 20) -> dict[str, Any] | None:
+    """An entity by canonical name or alias: articles over time (by month), co-mentioned entities."""
+    check_text("name", name)
+    row = None
+    for sql, params in entity_lookup_queries(d, name):
+        row = conn.execute(sql, params).fetchone()
+        if row is not None:
+            break
+    if row is None:
+        return None
+    profile = as_dict(ENTITY_FIELDS, row, d.decode_json)
+    key, label = profile["canonical"], profile["type"]
+    profile["timeline"] = [{"month": m, "articles": n} for m, n in _run(conn, entity_timeline_query(d, key, label))]
+    profile["co_mentioned"] = [
+        {"canonical": k, "type": t, "articles": n} for k, t, n in _run(conn, co_mentioned_query(d, key, label, limit))
+    ]
+    profile["articles"] = [
+        {"id": i, "title": t, "published": p} for i, t, p in _run(conn, entity_articles_query(d, key, label, limit))
+    ]
+    return profile
+
+
+def find_quotes(conn: Connection, d: Dialect, *, speaker: object = None, limit: object = 50) -> list[dict[str, Any]]:
+    query = quotes_query(d, speaker=check_text("speaker", speaker), limit=_count("limit", limit))
+    return [as_dict(QUOTE_FIELDS, r, d.decode_json) for r in _run(conn, query)]
+
+
+def find_events(conn: Connection, d: Dialect, filters: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Events by ``type``, ``date_from``, ``date_to``, ``location``; ``limit`` (default 1000; 0 or None: all)."""
+    query = events_query(d, **check_event_filters(filters))
+    return [as_dict(EVENT_FIELDS, r, d.decode_json) for r in _run(conn, query)]
+
+
+def list_articles(
+    conn: Connection, d: Dialect, *, limit: object = 20, offset: object = 0, outlet: object = None
+) -> list[ArticleSummary]:
+    query = articles_query(
+        d, outlet=check_text("outlet", outlet), limit=_count("limit", limit), offset=_count("offset", offset)
+    )
+    return [ArticleSummary(*row) for row in _run(conn, query)]
+
+
+def _count(name: str, value: object) -> int:
+    checked = check_count(name, value)
+    assert checked is not None
+    return checked

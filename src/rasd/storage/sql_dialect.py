@@ -1,0 +1,71 @@
+"""What differs between the SQL of the two backends, in one small object.
+
+The archive-wide queries and the entity aggregation (`rasd.storage.sql_annotations`) and the article
+listing are written once, with ``?`` placeholders; a `Dialect` supplies the few pieces that differ:
+
+========================  ====================================  ============================================
+piece                     SQLite (`sqlite_annotations.SQLITE`)  PostgreSQL (`pg_annotations.POSTGRES`)
+========================  ====================================  ============================================
+placeholder               ``?``                                 ``%s``
+span columns              ``start``, ``end``                    ``span_start``, ``span_end``
+JSON member as text       ``json_extract(c, '$.k')``            ``c->>'k'``
+JSON array holds a value  ``json_each`` in ``EXISTS``           ``@> jsonb_build_array(…)`` (GIN index)
+NULLs in ORDER BY         the default (NULL is smallest)        ``NULLS LAST`` / ``NULLS FIRST``, spelled out
+entity upsert             ``json_each`` union, ``min``/``max``  ``jsonb`` union, ``LEAST``/``GREATEST``
+annotation rows in        ``executemany(INSERT …)``             ``COPY … FROM STDIN``
+JSON columns arrive as    text (``json.loads``)                 decoded ``jsonb``
+========================  ====================================  ============================================
+
+Name comparisons are byte for byte on both (SQLite ``BINARY``, PostgreSQL ``COLLATE "C"`` columns),
+so the same filter finds the same rows; neither folds Arabic letter forms or Unicode normal forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: one ``annotations`` row: article_pk, layer, start, end, label, key, date, attrs (JSON text)
+Row = tuple[int, str, int, int, str, "str | None", "str | None", str]
+#: a statement and its parameters
+Query = tuple[str, list[Any]]
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """The SQL pieces one backend spells its own way (see the table in the module docstring)."""
+
+    name: str
+    placeholder: str
+    span_start: str
+    span_end: str
+    #: a JSON member as text; ``{col}`` and ``{key}`` are filled in
+    json_text: str
+    #: the JSON array ``{col}`` holds the ``?`` value
+    array_has: str
+    #: the JSON member ``{col}.{key}`` is, or is an array that holds, the ``?`` value (each ``?`` gets it)
+    member_has: str
+    #: appended to ``x DESC`` so NULLs come last / to ``x`` (ascending) so NULLs come first
+    desc_nulls_last: str
+    asc_nulls_first: str
+    #: upsert of one entity-aggregate change: canonical, type, aliases, roles (JSON arrays as text),
+    #: article and mention count changes, first and last date seen
+    upsert_entity: str
+    #: a JSON column value as it arrives from the driver → Python
+    decode_json: Callable[[Any], Any]
+    #: write ``annotations`` rows on a connection (inside the caller's transaction)
+    write_rows: Callable[[Any, Sequence[Row]], None]
+
+    def sql(self, text: str) -> str:
+        """``text`` written with ``?`` placeholders, in this dialect's placeholder.
+
+        >>> from rasd.storage.pg_annotations import POSTGRES
+        >>> POSTGRES.sql("SELECT 1 WHERE a = ? AND b = ?")
+        'SELECT 1 WHERE a = %s AND b = %s'
+        """
+        return text if self.placeholder == "?" else text.replace("?", self.placeholder)
+
+    def desc(self, column: str) -> str:
+        return f"{column} DESC{self.desc_nulls_last}"
+
