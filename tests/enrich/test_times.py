@@ -291,6 +291,10 @@ RULE_CASES += [
     # a unit word before a year names the year: no duration (رقم 7 سنة (1930))
     ("القانون رقم 7 سنة (1930)", "سنة (1930)", "1930", {"precision": "year"}),
     ("هاجروا قبل (1967)", "(1967)", "1967", {}),
+    # a range of weekdays: the second is the first such day after the first; inside a stated week
+    ("تعقد الجلسات الأسبوع المقبل بين الاثنين والأربعاء", "الأسبوع المقبل بين الاثنين والأربعاء", "2021-08-02",
+     {"end": "2021-08-04"}),
+    ("أغلقت المدارس من الخميس إلى الأحد", "من الخميس إلى الأحد", "2021-07-22", {"end": "2021-07-25"}),
     # نصف شهر + a month name: the middle of that month (not half a month)
     ("في نصف شهر نيسان", "نصف شهر نيسان", "2021-04", {"mod": "MID"}),
 ]

@@ -45,6 +45,7 @@ def _anchor_to_narrative(hit: _Hit, before: list[_Hit]) -> _Hit:
 
 
 _DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+_INNER_OPENER_RE = re.compile(_n(r"(?<!\w)(?:من|بين)\s+\S+$"))
 _MONTH_THEN_DATE_RE = re.compile(r"\s*[,،]?\s*\(?\s*")
 
 
@@ -140,10 +141,16 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
         connector = _RANGE_GAP_RE.fullmatch(gap)
         if connector is None or prev.attrs.get("precision") != hit.attrs.get("precision"):
             return None
+        if "weekday" in prev.attrs and "weekday" in hit.attrs and _DAY_RE.fullmatch(prev.value):
+            # من الثلاثاء إلى الخميس: the second weekday is the first such day after the first one
+            first, iso = date.fromisoformat(prev.value), int(str(hit.attrs["weekday"])[-1])
+            later = first + timedelta(days=(iso - first.isoweekday()) % 7 or 7)
+            hit = _Hit(hit.start, hit.end, "DATE", later.isoformat(), hit.attrs)
         if prev.value[:1] == "X" or hit.value[:1] == "X" or hit.value <= prev.value:
             return None
         before = _RANGE_OPENER_RE.search(text, max(0, prev.start - 8), prev.start)
-        if before is None and connector.group(1) == "و":
+        inner = _INNER_OPENER_RE.search(text, prev.start, prev.end)  # الأسبوع المقبل بين الأربعاء …
+        if before is None and inner is None and connector.group(1) == "و":
             return None
         start = before.start() if before is not None else prev.start
         return _Hit(start, hit.end, "DATE", prev.value, {**prev.attrs, "end": hit.value})
