@@ -17,7 +17,7 @@ from rasd.enrich.events.lexicon import (
     WORD_RE,
 )
 from rasd.enrich.events.places import PlaceRules
-from rasd.enrich.lexmatch import canonical_of
+from rasd.enrich.lexmatch import DATELINE_RE, canonical_of
 
 
 class ActorRules(PlaceRules):
@@ -28,13 +28,15 @@ class ActorRules(PlaceRules):
         """PER/ORG names of sentence ``i``; with ``after`` (a meeting verb), those named before its topic."""
         s = self.sentences[i]
         end = s.end
+        dateline = DATELINE_RE.match(self.text, s.start, s.end)  # دبي (CNN)--: the bureau, not a party
+        start = dateline.end() if dateline else s.start
         if after is not None:
             for m in WORD_RE.finditer(self.folded, after, s.end):
                 if m.group().strip(PUNCT) in self.lex.topic_words:
                     end = m.start()
                     break
         out: list[str] = []
-        for e in self.entities.within(s.start, end, AGENTS):
+        for e in self.entities.within(start, end, AGENTS):
             if drop_sources and self._after_source_word(e.start, s.start):
                 continue
             name = canonical_of(e, self.text)

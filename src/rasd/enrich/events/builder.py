@@ -6,6 +6,7 @@ from rasd.enrich.events.context import Candidate, Event
 from rasd.enrich.events.lexicon import (
     DIPLOMACY,
     FAMILIES,
+    GOVERNMENT_WORDS,
     NOTES_MAX_CHARS,
     PRIORITY,
     PUNCT,
@@ -33,6 +34,8 @@ class EventBuilder(TriggerRules):
             acled_type, acled_sub = self.lex.acled["violence_against_civilians"]
         if kind == "protest" and self.casualties([i])[0][0] is not None:
             acled_sub = "Excessive force against protesters"  # protesters killed
+        if kind == "territory":
+            acled_sub = self._territory_sub_type(trigger)
         event = Event((trigger.start, self._extend_trigger(trigger.end, i)), kind, i)
         a = event.attrs
         a["type"], a["acled_event_type"], a["acled_sub_event_type"] = kind, acled_type, acled_sub
@@ -64,6 +67,15 @@ class EventBuilder(TriggerRules):
         a["sentence"] = [s.start, s.end]
         a["notes"] = self.text[s.start : min(s.end, s.start + NOTES_MAX_CHARS)]
         return event
+
+    def _territory_sub_type(self, c: Candidate) -> str:
+        """``سيطرت قوات النظام على دوما`` → the government regains territory; ``سيطر مسلحو طالبان على
+        قاعدة`` → a non-state actor overtakes it: the words around the verb name the side."""
+        s = self.sentences[c.sentence]
+        window = self.folded[max(s.start, c.start - 50) : min(s.end, c.end + 40)]
+        if any(w in window for w in GOVERNMENT_WORDS):
+            return "Government regains territory"
+        return "Non-state actor overtakes territory"
 
     def merge_into(self, event: Event, i: int) -> None:
         a = event.attrs

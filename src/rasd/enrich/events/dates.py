@@ -8,7 +8,7 @@ from typing import Any
 from rasd.document import Span
 from rasd.enrich.events.casualties import CasualtyRules
 from rasd.enrich.events.context import Candidate, Event
-from rasd.enrich.events.lexicon import DATE_RE, MAX_EVENT_AGE_DAYS, PUNCT, REFERENCE_WORDS
+from rasd.enrich.events.lexicon import CLAUSE_WORDS, DATE_RE, MAX_EVENT_AGE_DAYS, PUNCT, REFERENCE_WORDS
 
 
 def period_end(value: str) -> date | None:
@@ -66,6 +66,14 @@ class DateRules(CasualtyRules):
         before = self.folded[max(self.sentences[c.sentence].start, c.start - 20) : c.start].split()[-2:]
         return any(w.strip(PUNCT) in REFERENCE_WORDS for w in before)
 
+    def _in_other_clause(self, c: Candidate, t: Span) -> bool:
+        """A relative pronoun or a subordinator between the trigger and the time expression puts the
+        time in another clause (``الذي``، ``التي``، ``بعد أن``، ``منذ``) — unless an incident word of the
+        trigger's own clause (وقع، شهدته) follows it."""
+        a, b = (c.end, t.start) if t.start >= c.end else (t.end, c.start)
+        words = [w.strip(PUNCT) for w in self.folded[a:b].split()]
+        return any(w in CLAUSE_WORDS for w in words) and not (t.start >= c.end and self._has_incident_word(a, b))
+
     def _date_attrs(self, c: Candidate, i: int) -> dict[str, Any]:
         best: tuple[int, Span, tuple[str, str]] | None = None
         reference = self.is_reference(c)
@@ -73,6 +81,8 @@ class DateRules(CasualtyRules):
             d = self._date_of(t)
             if d is None or (reference and t.start < c.start):
                 continue  # the main clause's date is not the date of the event it reacts to
+            if self._in_other_clause(c, t):
+                continue  # أنصار غولن، الذي تتهمه أنقرة بتدبير محاولة انقلاب قبل عامين: the relative clause's date
             dist = t.start - c.end if t.start >= c.end else c.start - t.end
             if t.start >= c.end and self._has_incident_word(c.end, t.start):
                 dist = 0  # هجوم … وقع قبل عشرة أيام: the event's own clause dates it

@@ -47,7 +47,10 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
         families: dict[str, list[Candidate]] = {}
         for c in by_sentence[i]:
             families.setdefault(FAMILIES[c.type], []).append(c)
-        fired_by_family = {f: [c for c in cands if ctx.fires(c)] for f, cands in families.items()}
+        fired_by_family = {f: _drop_weak([c for c in cands if ctx.fires(c)], lex) for f, cands in families.items()}
+        if any(c.form not in lex.weak_triggers for f in fired_by_family.values() for c in f):
+            # عملية استهدفت أنصار غولن after باعتقال: the verb tells the arrest's target, not a second event
+            fired_by_family = {f: [c for c in cs if c.form not in lex.weak_triggers] for f, cs in fired_by_family.items()}
         force = force_against_protest(fired_by_family, families)
         if force:  # the shooting is the evidence that the protest took place
             fired_by_family["protest"] = families["protest"]
@@ -69,3 +72,9 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
                 continue
             events.append(event)
     return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in events]
+
+
+def _drop_weak(fired: list[Candidate], lex: EventLexicon) -> list[Candidate]:
+    """``وقتل 60 شخصا في الهجوم``: the killing verb is the event's outcome, ``الهجوم`` names the event."""
+    strong = [c for c in fired if c.form not in lex.weak_triggers]
+    return strong or fired

@@ -11,14 +11,18 @@ from rasd.enrich.lexmatch import compile_forms, fold_ar, read_data_lines, read_d
 FAMILIES = {
     "attack": "violence", "armed_clash": "violence", "air_strike": "violence", "shelling": "violence",
     "explosion": "violence", "suicide_bomb": "violence", "grenade": "violence",
-    "violence_against_civilians": "violence", "abduction": "violence",
+    "violence_against_civilians": "violence", "abduction": "violence", "territory": "violence",
     "protest": "protest", "riot": "protest", "arrest": "arrest",
     "meeting": "meeting", "visit": "visit", "agreement": "agreement",
 }  # fmt: skip
 #: Most specific first: the type an event of several triggers takes.
 PRIORITY = ("suicide_bomb", "air_strike", "shelling", "grenade", "explosion", "abduction",
-            "violence_against_civilians", "armed_clash", "attack", "riot", "protest", "arrest",
+            "violence_against_civilians", "territory", "armed_clash", "attack", "riot", "protest", "arrest",
             "agreement", "meeting", "visit")  # fmt: skip
+#: Words naming a state's forces (the side that "regains" territory in ACLED's terms), folded.
+GOVERNMENT_WORDS = tuple(fold_ar(w) for w in (
+    "الجيش", "الحكومية", "النظام", "القوات العراقية", "القوات الأفغانية", "القوات السورية", "القوات الحكومية",
+    "الشرعية", "القوات المسلحة"))
 DIPLOMACY = frozenset({"meeting", "visit", "agreement"})
 REFINABLE = frozenset({"attack", "explosion", "shelling"})
 AGENTS = ("PER", "ORG")
@@ -32,6 +36,15 @@ PUNCT = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
 WORD_RE = re.compile(r"\S+")
 SOURCE_WORDS = frozenset(fold_ar(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "عن", "لـ", "مصادر", "مصدر"))
 LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))
+#: Words that open another clause (a relative clause, a subordinate one): a time after them dates that clause.
+CLAUSE_WORDS = frozenset(fold_ar(w) for w in (
+    "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "بعدما", "عندما", "حين", "حيث", "بينما"))
+#: A place named after these is where a party comes from or whom it deals with, not where it happened.
+NOT_PLACE_WORDS = frozenset(fold_ar(w) for w in ("من", "مع", "ضد", "عن", "بين", "نحو", "باتجاه", "إلى", "الى"))
+#: Nouns that head a place name (محافظة البيضاء، مديرية الملاجم، شمال أفغانستان).
+PLACE_NOUNS = frozenset(fold_ar(w) for w in (
+    "مدينة", "محافظة", "مديرية", "منطقة", "بلدة", "قرية", "حي", "مخيم", "إقليم", "ولاية", "ريف", "شمال", "جنوب",
+    "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "بالقرب", "أطراف", "ضواحي", "مقاطعة", "عاصمة"))
 GOVERNING_VERBS = frozenset(fold_ar(w) for w in (
     "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "تبنى", "تبنت", "أطلق", "أطلقت"))
 GOVERNING_VERB_STEMS_WITH_OBJECT = frozenset(fold_ar(w) for w in ("شنه", "شنت", "نفذ", "تبن"))
@@ -46,6 +59,7 @@ class EventLexicon:
     triggers: re.Pattern[str]
     trigger_info: Mapping[str, tuple[str, str, str]]  # folded form -> (type, pos, number)
     trigger_thresholds: Mapping[str, int]  # folded form -> evidence score it needs (overrides)
+    weak_triggers: frozenset[str]  # folded forms that name an event only when nothing else does (قتل)
     acled: Mapping[str, tuple[str | None, str | None]]
     refinements: re.Pattern[str]
     refinement_info: Mapping[str, tuple[str, str, str]]
@@ -78,6 +92,7 @@ def load_event_lexicon() -> EventLexicon:
         triggers=compile_forms(trig, prefix="(?:[وف])?(?:[بك]|لل?)?"),
         trigger_info=trig,
         trigger_thresholds={fold_ar(r[0]): int(r[4]) for r in rows if len(r) > 4 and r[4]},
+        weak_triggers=frozenset(fold_ar(r[0]) for r in rows if len(r) > 5 and r[5] == "weak"),
         acled=acled,
         refinements=compile_forms(refine, prefix="(?:[وف])?(?:[بلك])?(?:ال)?"),
         refinement_info=refine,

@@ -24,6 +24,8 @@ def same_incident(events: list[Event], new: Event) -> Event | None:
     for e in events:
         if FAMILIES[e.type] != family or not set(e.attrs["locations"]) & set(new.attrs["locations"]):
             continue
+        if not compatible_types(e.type, new.type):
+            continue  # مصرع 13 في قصف مدفعي ومعارك …: the clash and the shelling are two incidents
         dates = {e.attrs["date"], new.attrs["date"]}
         if len(dates) == 1 or "publication" in (e.attrs["date_precision"], new.attrs["date_precision"]):
             return e
@@ -32,12 +34,14 @@ def same_incident(events: list[Event], new: Event) -> Event | None:
 
 def same_meeting(events: list[Event], new: Event) -> Event | None:
     """A diplomatic event told twice (headline ``يلتقي`` and lead ``التقى``): same type, same day and
-    a shared participant.  Two meetings of different people on one day stay apart."""
+    the participants of one are among the other's.  Two meetings of one visitor on one day with
+    different hosts (``استقبلت الملكة ولي العهد`` … ``كما التقى ولي العهد مع رئيسة الوزراء``) stay apart."""
     parts = set(new.attrs.get("participants") or [])
     if not parts:
         return None
     for e in events:
-        if e.type != new.type or not parts & set(e.attrs.get("participants") or []):
+        old = set(e.attrs.get("participants") or [])
+        if e.type != new.type or not (parts <= old or old <= parts):
             continue
         if e.attrs["date"] == new.attrs["date"] or "publication" in (
             e.attrs["date_precision"], new.attrs["date_precision"]
@@ -62,8 +66,6 @@ def fill_missing(old: Event, new: Event) -> None:
             a[k] = b[k]
 
 
-
-
 def coreferent(events: list[Event], family: str, fired: list[Candidate], i: int, folded: str) -> Event | None:
     """A definite noun (الانفجار، الهجوم) right after an event of its family refers back to it."""
     if family in DIPLOMACY or any(c.pos == "verb" for c in fired):
@@ -81,7 +83,10 @@ def coreferent(events: list[Event], family: str, fired: list[Candidate], i: int,
 #: What a definite noun may refer back to: الهجوم to a bombing or an attack, not to an air strike or
 #: shelling (in ردا على الهجوم after a missile strike, the attack is another event).
 REFERS_TO = {
-    "attack": frozenset({"attack", "suicide_bomb", "explosion", "grenade", "violence_against_civilians"}),
+    "attack": frozenset({"attack", "suicide_bomb", "explosion", "grenade", "violence_against_civilians",
+                         "armed_clash", "territory"}),  # الهجمات والمواجهات after معارك: the same fighting
+    "armed_clash": frozenset({"armed_clash", "attack", "territory"}),
+    "air_strike": frozenset({"air_strike"}),
     "explosion": frozenset({"explosion", "suicide_bomb", "grenade"}),
     "shelling": frozenset({"shelling", "air_strike"}),  # القصف after غارات: the same bombardment
 }
@@ -89,3 +94,9 @@ REFERS_TO = {
 
 def may_refer(noun_type: str, event_type: str) -> bool:
     return noun_type == event_type or event_type in REFERS_TO.get(noun_type, frozenset())
+
+
+def compatible_types(a: str, b: str) -> bool:
+    """Two violent types that may tell one incident: equal, or one names the other (a generic
+    ``هجوم`` and the ``تفجير`` it was), not two specific kinds (shelling and a clash)."""
+    return a == b or may_refer(a, b) or may_refer(b, a)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from rasd.document import Span
 from rasd.enrich.events.dates import DateRules
-from rasd.enrich.events.lexicon import AGENTS, LOCATIVE_WORDS, PUNCT
+from rasd.enrich.events.lexicon import AGENTS, LOCATIVE_WORDS, NOT_PLACE_WORDS, PLACE_NOUNS, PUNCT
 from rasd.enrich.lexmatch import DATELINE_RE, canonical_of, fold_ar
 
 
@@ -17,7 +17,17 @@ class PlaceRules(DateRules):
         s = self.sentences[i]
         m = DATELINE_RE.match(self.text, s.start, s.end)
         start = m.end() if m else s.start  # دبي، الإمارات (CNN) -- : the bureau, not the place
-        return self._order_locations(self.entities.within(start, s.end, ("LOC",)))
+        marked: list[Span] = []
+        plain: list[Span] = []
+        for e in self.entities.within(start, s.end, ("LOC",)):
+            prev = self.folded[max(start, e.start - 14) : e.start]
+            words = prev.split()
+            last = words[-1].strip(PUNCT) if words and prev.endswith(" ") else ""
+            if last in NOT_PLACE_WORDS:
+                continue  # المدعومين من إيران، الحدود مع السعودية: an origin or a partner, not the place
+            glued = bool(prev) and not prev.endswith(" ") and prev[-1] in "بل"
+            (marked if glued or last in LOCATIVE_WORDS or last in PLACE_NOUNS else plain).append(e)
+        return self._order_locations([*marked, *plain])
 
     def _locative_locations(self, i: int, after: int = 0) -> list[str]:
         s = self.sentences[i]
