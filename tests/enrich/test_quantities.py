@@ -260,3 +260,15 @@ def test_phrase_mode(text: str, values: list[float]) -> None:
 @pytest.mark.parametrize("text", ["واحد", "2000", "3/4", "واحد على ثلاثة"])
 def test_news_mode_keeps_phrase_readings_out(text: str) -> None:
     assert [s.attrs["value"] for s in find_quantities(text) if s.attrs["value"] < 1 or s.attrs["value"] == 2000] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("تجاوز سعر الصرف حاجز العشرة آلاف ليرة", "عشرة آلاف ليرة", 10_000),  # the article is not the number's
+        ("نزح السبعة ملايين شخص", "سبعة ملايين شخص", 7_000_000),
+        ("صادرت السلطات الشاحنات الثلاث آلاف الأطنان", "آلاف الأطنان", 1000),  # الثلاث qualifies الشاحنات
+    ],
+)
+def test_definite_number_before_a_scale(text: str, span: str, value: int) -> None:
+    assert (span, value) in [(text[s.start : s.end], s.attrs["value"]) for s in find_quantities(text)]

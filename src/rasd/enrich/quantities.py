@@ -58,6 +58,7 @@ _LABEL_WORDS = {normalize_ar(w) for w in (
 )}  # fmt: skip
 _LIST_ITEM_RE = re.compile(r"(?:^|\n)\s*$")  # a number at the start of a line…
 _LIST_DASH_RE = re.compile(r"\d+\s*[-–.)]\s")  # …followed by a dash or a closing mark: "2 - يعاقب"
+_DEFINITE_BEFORE_RE = re.compile(r"(?<!\S)ال\w+\s+$")
 _TEENS = {normalize_ar(w) for w in ("عشر", "عشرة")}
 _FRACTIONS = {normalize_ar(w) for w in ("نصف", "ثلث", "ربع")}
 _NEXT_WORD_RE = re.compile(r"\s+(ال\w+)")  # a definite noun: the whole the fraction is of
@@ -127,7 +128,7 @@ class QuantityFinder:
             rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?(?P<cur>(?:US)?[$€£]\s?)?"
             rf"(?P<num>(?:ال)?(?P<digits>{digits})(?:\s+(?P<dscale>{scale})(?!\w)"
             rf"(?P<more>(?:\s+و\s*(?:\d+(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*))*))?"  # 3 آلاف و500
-            rf"|{word}(?:\s+و?\s*{word})*)"
+            rf"|(?:ال(?={word}\s+{scale}(?!\w)))?{word}(?:\s+و?\s*{word})*)"  # الخمسة آلاف: 5000
             rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?:(?<=[%٪$€£])|(?!\w))"
             rf"(?:\s+(?P<adj>(?:ال)?\w{{3,}}(?:ي|يا|يين|يون)(?!\w)))?)?"
             rf"(?P<q2>\s+{post}(?!\w))?"
@@ -158,6 +159,17 @@ class QuantityFinder:
             a, b = m.start("num"), m.end("num")
             if norm.text.startswith("ال", a) and norm.text[a + 2 : a + 3].isdigit():
                 a += 2
+            elif norm.text.startswith("ال", a) and (first := _WORD_RE.match(norm.text, a)) is not None and (
+                first.group() not in self.numbers.words
+            ):
+                if _DEFINITE_BEFORE_RE.search(norm.text, max(0, a - 20), a):
+                    # الدول الأربع آلاف الأبقار: the numeral qualifies the noun before it; read on from آلاف
+                    retry = self.regex.match(norm.text, first.end() + 1)
+                    if retry is None:
+                        continue
+                    m, a, b = retry, retry.start("num"), retry.end("num")
+                else:
+                    a += 2  # الخمسة آلاف تومان, الستة ملايين: the article does not belong to the number
             n_start, n_end = norm.to_original(a, b)
             k = bisect_left(starts, n_end)  # time spans starting before the number ends
             if any(te > n_start for _, te in taken[max(0, k - 3) : k]):
@@ -197,7 +209,7 @@ class QuantityFinder:
         if m.group("digits"):
             return []
         tokens = [t for t in _WORD_RE.finditer(m.group("num")) if t.group() != "و"]
-        clean = [t.group().removeprefix("و") if t.group() not in self.numbers.words else t.group() for t in tokens]
+        clean = [self._bare(t.group()) for t in tokens]
         parsed = self.numbers.evaluate_words(clean)
         if len(parsed) < 2 or parsed[0].first != 0 or parsed[-1].last != len(clean):
             return []
@@ -219,6 +231,15 @@ class QuantityFinder:
             o_start, o_end = norm.to_original(a, m.end() if last and m.group("unit") else b)
             out.append(Span(o_start, o_end, "QUANTITY", attrs))
         return out
+
+    def _bare(self, word: str) -> str:
+        """A number word without its و or ال (``وخمسمائة``, ``الخمسة``); other words as they are."""
+        if word in self.numbers.words:
+            return word
+        for prefix in ("و", "ال"):
+            if word.startswith(prefix) and word[len(prefix) :] in self.numbers.words:
+                return word[len(prefix) :]
+        return word.removeprefix("و")
 
     def _after_ordinal(self, text: str, start: int) -> bool:
         words = _WORD_RE.findall(text[max(0, start - 14) : start])
@@ -264,7 +285,7 @@ class QuantityFinder:
             if not (unit or m.group("q1") or phrase) and 1900 <= abs(value) <= 2099 and float(value).is_integer():
                 return None  # a year, not a count
         else:
-            clean = [w.removeprefix("و") if w not in self.numbers.words else w for w in words]
+            clean = [self._bare(w) for w in words]
             parsed = self.numbers.evaluate_words(clean)
             if len(parsed) != 1 or parsed[0].last != len(clean):
                 return None
