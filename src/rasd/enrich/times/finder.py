@@ -46,6 +46,10 @@ def _anchor_to_narrative(hit: _Hit, before: list[_Hit]) -> _Hit:
 
 _DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
 _INNER_OPENER_RE = re.compile(_n(r"(?<!\w)(?:من|بين)\s+\S+$"))
+#: يوم الثلاثاء الموافق 5 آب: a weekday, then the date it falls on.
+_SAME_DAY_GAP_RE = re.compile(_n(r"\s*[,،]?\s*(?:(?:الموافق|الموافقة|المصادف|المصادفة|الواقع)\s+)?(?:ل\s*)?"))
+_PERIOD_YEAR_RE = re.compile(_n(r"(?:(?:هذا|هذه)\s+)?(?:العام|السنة)(?:\s+\S+)?"))
+_YEAR_IN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)|" + _n(r"(?<!\w)(?:ألف|ألفين|ألفان)(?!\w)"))
 _MONTH_THEN_DATE_RE = re.compile(r"\s*[,،]?\s*\(?\s*")
 
 
@@ -132,6 +136,11 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
             close = re.match(r"\s?\)", text[hit.end : hit.end + 2]) if "(" in gap else None
             end = hit.end + (close.end() if close else 0)
             return _Hit(prev.start, end, "DATE", hit.value, hit.attrs)  # شباط (9/2/1946): the month, then its date
+        if "weekday" in prev.attrs and hit.attrs.get("precision") == "day" and _SAME_DAY_GAP_RE.fullmatch(gap):
+            return _Hit(prev.start, hit.end, "DATE", hit.value, {**hit.attrs, "weekday": prev.attrs["weekday"]})
+        if (prev.attrs.get("precision") == hit.attrs.get("precision") == "year" and "anchor" not in hit.attrs
+                and _PERIOD_YEAR_RE.fullmatch(text, prev.start, prev.end) and _WEEK_GAP_RE.fullmatch(gap)):
+            return _Hit(prev.start, hit.end, "DATE", hit.value, hit.attrs)  # العام المقبل 2024: the year said
         week, weekday = (prev, hit) if "weekday" in hit.attrs else (hit, prev)
         if "weekday" in weekday.attrs and _WEEK_VALUE_RE.fullmatch(week.value) and _WEEK_GAP_RE.fullmatch(gap):
             year, wk = int(week.value[:4]), int(week.value[6:])
@@ -146,7 +155,13 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
             first, iso = date.fromisoformat(prev.value), int(str(hit.attrs["weekday"])[-1])
             later = first + timedelta(days=(iso - first.isoweekday()) % 7 or 7)
             hit = _Hit(hit.start, hit.end, "DATE", later.isoformat(), hit.attrs)
-        if prev.value[:1] == "X" or hit.value[:1] == "X" or hit.value <= prev.value:
+        if prev.value[:1] == "X" or hit.value[:1] == "X":
+            return None
+        if hit.value <= prev.value and prev.value[:4] != hit.value[:4] and not _YEAR_IN_RE.search(text, prev.start, prev.end):
+            # بين 1 يناير و1 مايو 2019: the first date takes the year said with the last
+            year = int(hit.value[:4]) - (prev.value[4:] > hit.value[4:])
+            prev = _Hit(prev.start, prev.end, prev.type, f"{year:04d}{prev.value[4:]}", prev.attrs)
+        if hit.value <= prev.value:
             return None
         before = _RANGE_OPENER_RE.search(text, max(0, prev.start - 8), prev.start)
         inner = _INNER_OPENER_RE.search(text, prev.start, prev.end)  # الأسبوع المقبل بين الأربعاء …

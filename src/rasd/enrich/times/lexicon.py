@@ -32,7 +32,7 @@ _FUTURE_CUE_RE = re.compile(_n(
 _MERGE_GAP_RE = re.compile(_n(r"\s*(?:[,،]\s*)?(?:(?:من|في|يوم)\s+)?"))
 _WEEK_VALUE_RE = re.compile(r"\d{4}-W\d\d")
 _WEEK_GAP_RE = re.compile(_n(r"\s*(?:[,،]\s*)?(?:(?:من|في|يوم|بين|ما\s+بين)\s+)?"))
-_RANGE_GAP_RE = re.compile(_n(r"\s*(-|–|إلى|حتى|لغاية|و)\s*"))
+_RANGE_GAP_RE = re.compile(_n(r"\s*(-|–|و?إلى|و?حتى|و?لغاية|و)\s*"))
 _RANGE_OPENER_RE = re.compile(_n(r"(?<!\w)(?:من|بين|ما\s+بين)\s+$"))
 _DUAL_DIRECTIONS = {_n(w): d for w, d in (("الماضيين", -1), ("المنصرمين", -1), ("الأخيرين", -1), ("السابقين", -1),
                                           ("الماضيتين", -1), ("الأخيرتين", -1), ("المقبلين", 1), ("القادمين", 1),
