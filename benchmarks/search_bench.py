@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
@@ -27,6 +28,7 @@ ANT = HERE.parent.parent / "shared" / "data" / "ant-corpus"
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
+from search.ceiling import measure_ceiling  # noqa: E402
 from search.engines import (  # noqa: E402
     Fts5PlainEngine,
     PostgresEngine,
@@ -179,6 +181,39 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _read_previous(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _carry_over(results: dict[str, Any], previous: dict[str, Any], label: str) -> None:
+    """Keep what this run did not measure: other engines' rows (flagged ``carried_over``), the 1M
+    scale figures, the build log and notes.  With ``label``, log rasd's run in
+    ``earlier_rasd_builds``."""
+    for name, eng in previous.get("engines", {}).items():
+        if name not in results["engines"]:
+            results["engines"][name] = {**eng, "carried_over": True}
+    for key in ("scale", "earlier_rasd_builds", "notes"):
+        if key in previous and key not in results:
+            results[key] = previous[key]
+    if "scale" in results and "scale" in previous:
+        results["scale"]["carried_over"] = True
+    if label and "rasd" in results["engines"] and not results["engines"]["rasd"].get("carried_over"):
+        log = results.setdefault("earlier_rasd_builds", {})
+        runs = results["engines"]["rasd"]["runs"]
+        log[label] = {
+            "mrr@10": {f: runs["auto"][f]["mrr@10"] for f in ("verbatim", "typed")},
+            "recall@10": {f: runs["auto"][f]["recall@10"] for f in ("verbatim", "typed")},
+            "zero_results": {f: runs["auto"][f]["zero_results"] for f in ("verbatim", "typed")},
+            "latency_ms_p95_typed": runs["auto"]["typed"]["latency_ms_p95"],
+            "load_avg_1m": round(os.getloadavg()[0], 2),
+            "engine": results["engines"]["rasd"],
+        }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -189,6 +224,11 @@ def main() -> int:
     parser.add_argument("--engines", default="rasd,fts5,postgres,tantivy")
     parser.add_argument("--scale", type=int, default=0, help="also measure rasd at this many articles")
     parser.add_argument("--out", default=str(HERE / "results" / "search_bench.json"))
+    parser.add_argument(
+        "--label",
+        default="",
+        help="also log this rasd run under earlier_rasd_builds[LABEL] (the change-by-change record)",
+    )
     args = parser.parse_args()
     if not ANT.is_dir():
         print(f"ANT corpus not found at {ANT}", file=sys.stderr)
@@ -203,9 +243,13 @@ def main() -> int:
             "seed": args.seed,
             "examples": [{"verbatim": q.verbatim, "typed": q.typed} for q in queries[:10]],
         },
-        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "ceiling": measure_ceiling(docs, queries),
         "engines": {},
     }
+    print(f"ceiling: {json.dumps(results['ceiling'])}", flush=True)
+    out = Path(args.out)
+    previous = _read_previous(out)
     with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
         for name in [e for e in args.engines.split(",") if e]:
             workdir = Path(tmp) / name
@@ -224,7 +268,7 @@ def main() -> int:
                 results["engines"][engine.name] = {"build": build, "runs": runs}
             finally:
                 engine.close()
-        out = Path(args.out)
+        _carry_over(results, previous, args.label)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         if args.scale:

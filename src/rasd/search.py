@@ -5,7 +5,9 @@ Query language (Arabic operators work too)::
     واشنطن طهران            both words (AND is implicit)
     واشنطن AND طهران        the same; also ``و`` standing alone, or ``&``
     واشنطن OR طهران         either; also ``أو`` or ``|``
-    NOT طهران  -طهران       exclude; also ``ليس``
+    NOT طهران  -طهران       exclude (``ليس`` is a word, not an operator: it is one of the most
+                            frequent words of Arabic headlines, and a query pasted from text
+                            must not silently exclude the word after it)
     "البيت الأبيض"          a phrase (words adjacent, after analysis)
     انتخ*                   prefix
     (ترامب OR بوتين) قمة    grouping
@@ -116,7 +118,7 @@ class SearchQuery:
 
 _OR_WORDS = frozenset({"OR", "أو", "او", "|"})
 _AND_WORDS = frozenset({"AND", "و", "&"})
-_NOT_WORDS = frozenset({"NOT", "ليس"})
+_NOT_WORDS = frozenset({"NOT"})
 _LEX_RE = re.compile(r'\s+|(?P<quote>["“”«»])|(?P<open>[(])|(?P<close>[)])|(?P<word>[^\s"“”«»()]+)')
 _QUOTE_CLOSERS = {'"': '"', "“": "”", "”": "”", "«": "»", "»": "«"}
 

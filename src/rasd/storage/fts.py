@@ -15,8 +15,10 @@ title_exact, …     matching form, unstemmed                         ``--exact`
 
 A query word matches when its keys (primary + alternates) meet a document word's keys, so
 ``واشنطن`` finds ``لواشنطن`` and the reverse.  BM25 weighs the headline above the body, the
-spelling the user typed earns a bonus (exact columns), and the top 50 hits are re-ranked in Python so
-that an article whose headline holds every query word comes first (`RERANK_DEPTH`).
+spelling the user typed earns a bonus (exact columns), and the top 50 hits are re-ranked in Python by
+their headlines as a field of their own (`rasd.storage.search_rank`: FTS5's bm25 normalizes by the
+length of the whole row, so it cannot tell a headline that is *about* the query words from one that
+mentions them among twenty others).
 
 Default semantics (``auto``): AND of the words; when that finds nothing (fewer than `RELAX_BELOW`),
 the OR-ranked hits are returned instead, flagged ``SearchResult.relaxed``.  The user's text never
@@ -49,6 +51,7 @@ from rasd.search import (
     positive_terms,
 )
 from rasd.storage.fts_snippets import Highlighter, choose_snippet, make_highlighter
+from rasd.storage.search_rank import analyze_query_words, rerank_hits
 
 __all__ = [
     "FTS_SCHEMA",
@@ -81,13 +84,10 @@ BM25_WEIGHTS = (10.0, 1.0, 8.0, 0.8, 3.0, 0.3)
 #: latency, and on the benchmark relaxing below 3 or below a full page gained no MRR (see
 #: benchmarks/README.md).
 RELAX_BELOW = 1
-#: Relevance ranking re-scores the top `RERANK_DEPTH` BM25 hits: an article whose headline holds every
-#: query word within `HEADLINE_SPAN` characters has its score multiplied by ``1 + HEADLINE_BONUS``.  It
-#: costs the same at any archive size (unlike an FTS5 NEAR clause, which tripled the ranking cost);
-#: bonuses of 0.2–1.0 score within 0.005 MRR of each other on the seed-7 queries.
+#: Relevance ranking re-scores the top `RERANK_DEPTH` BM25 hits by their headlines (coverage, typed
+#: form, word order: `rasd.storage.search_rank`).  It costs the same at any archive size (unlike an
+#: FTS5 NEAR clause, which tripled the ranking cost); depth 100 scores within 0.0003 MRR of 50.
 RERANK_DEPTH = 50
-HEADLINE_SPAN = 80
-HEADLINE_BONUS = 0.5
 _STEM_COLS = "{title body title_alt body_alt}"
 _PHRASE_COLS = "{title body}"
 _EXACT_COLS = "{title_exact body_exact}"
@@ -389,7 +389,7 @@ def search_articles(conn: sqlite3.Connection, query: SearchQuery) -> SearchResul
         depth = max(need, RERANK_DEPTH) if query.sort == "relevance" else need
         ranked, total = _rank_rows(conn, strict, query, depth, count_match=lean)
         if query.sort == "relevance":
-            ranked = _rerank_by_headline(conn, ranked, highlighter)
+            ranked = _rerank_by_headline(conn, ranked, query, analyzer)
         if query.semantics == "auto" and relaxed_match is not None and total < min(need, RELAX_BELOW):
             seen = {pk for pk, _ in ranked}
             more, _ = _rank_rows(conn, relaxed_match, query, need - len(ranked), exclude=seen)
@@ -402,23 +402,16 @@ def search_articles(conn: sqlite3.Connection, query: SearchQuery) -> SearchResul
 
 
 def _rerank_by_headline(
-    conn: sqlite3.Connection, ranked: list[tuple[int, float]], highlighter: Highlighter
+    conn: sqlite3.Connection, ranked: list[tuple[int, float]], query: SearchQuery, analyzer: SearchAnalyzer
 ) -> list[tuple[int, float]]:
-    """Raise the articles whose headline holds every query word close together (see `HEADLINE_BONUS`)."""
-    groups = set(highlighter.keys.values()) | {g for _, g in highlighter.prefixes}
-    if len(groups) < 2 or len(ranked) < 2:
+    """Re-score the top hits by their headlines (`rasd.storage.search_rank`)."""
+    qw = analyze_query_words(query, analyzer)
+    if not qw.words or len(ranked) < 2:
         return ranked
     pks = [pk for pk, _ in ranked]
     marks = ",".join("?" * len(pks))
     titles = dict(conn.execute(f"SELECT pk, title FROM articles WHERE pk IN ({marks})", pks).fetchall())
-    out: list[tuple[int, float]] = []
-    for pk, score in ranked:
-        found = highlighter.find(titles.get(pk) or "")
-        if {g for _, _, g in found} == groups and found[-1][1] - found[0][0] <= HEADLINE_SPAN:
-            score *= 1.0 + HEADLINE_BONUS
-        out.append((pk, score))
-    out.sort(key=lambda x: -x[1])
-    return out
+    return rerank_hits(ranked, titles, qw, analyzer)
 
 
 # -- hits and snippets -------------------------------------------------------------------------
