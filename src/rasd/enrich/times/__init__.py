@@ -17,6 +17,9 @@ the text and resolves each hit to a TIMEX3-style value::
     العامين الماضيين          DURATION  P2Y             begin=2019-07-26, end=2021-07-26 (a window)
     الربع الثالث من عام 2016  DATE      2016-Q3         (also 2016-H1, 1970 for decades, 2021-SU)
     أول جمعة من رمضان         DATE      2022-04-08      (nth weekday of a month, any calendar)
+    قبل شهرين                 DATE      2021-05-26      (precision month: the day, and the grain said)
+    وفي اليوم التالي          DATE      day after the last day named (``anchor``), else the reference
+    الأسبوع الثالث من عام 2027 DATE     2027-W03        (ISO weeks of a year; of a month: full weeks inside)
 
 ``find_times(..., prefer="future")`` resolves a bare weekday or day-month to the next one
 (Duckling's convention for scheduling text) instead of the news convention below.
@@ -25,6 +28,15 @@ Weekdays follow the news convention: the nearest such day on or before the refer
 direction word (``الماضي``/``المقبل``) or a future cue (``سوف``، ``من المقرر``، ``سيلتقي``…) says otherwise.
 Without a reference, relative expressions keep their span with an unresolved value (``XXXX-XX-XX``)
 plus ``anchor="REF"`` and the ISO ``offset`` (``-P1D``) so a later step can resolve them.
+
+Conventions where the test suites differ (news reading first, chosen on ANT/Wojood evidence):
+``الأحد القادم`` is the coming Sunday (not next week's); ``أيلول الماضي`` the latest past September
+(not last year's); ``بعد يومين`` a day, not the two-day period; ``منتصف آذار`` the month with
+``mod="MID"`` (TIMEX3), not the 15th; ``العقدين الماضيين`` the last twenty years, not two calendar
+decades; a bare ``في 15``/``إلى 27``, an ordinal without a month (``للثاني``, ``الحادي والعشرين``) and
+a hyphen or dot date (``22-4``, ``4.22``) are not dates (in ANT they are counts, scores or centuries
+far more often); ``16/04/21`` is day/month/year, and month/day/year only when the day is over 12;
+``الجمعة الثانية`` is a numbered Friday (of protests), not the second Friday of the month.
 
 The package, module by module::
 
