@@ -7,10 +7,11 @@ gold item is a false positive.
 Matching
 * events: an output matches a gold incident of the same family (violence / protest / arrest /
   meeting / visit / agreement) when one of the incident's mentions starts inside the output's
-  sentence or overlaps its trigger.  A second output for an incident already matched is a duplicate
+  sentence or overlaps its trigger (of several, the one of the same type, then the one whose first
+  mention is in the sentence).  A second output for an incident already matched is a duplicate
   (it counts against precision: an analyst would count the incident twice).  Attributes are scored
   over the matched pairs: type (exact), date (the output's date starts with a gold alternative: a
-  month in the gold accepts any day of it), location (an output location equal to, or containing, a
+  month in the gold accepts any day of it; a week counts from its Monday), location (an output location equal to, or containing, a
   gold alternative, folded), killed/wounded (equal to a gold alternative; ``-`` = none given = None).
 * quotes: an output matches a gold quote when they overlap by at least half of the shorter one;
   span exact = both ends within 2 characters; speaker right = the output's ``speaker`` or, when it
@@ -82,6 +83,15 @@ def same_name(got: str | None, gold: str) -> bool:
     return False
 
 
+def _week_start(value: str) -> str:
+    """``2018-W32`` → ``2018-08-06`` (its Monday), so a week compares with a gold month or day."""
+    if len(value) == 8 and value[5] == "W":
+        from datetime import date
+
+        return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).isoformat()
+    return value
+
+
 def _ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else 0.0
 
@@ -95,34 +105,44 @@ def score_events(articles: dict[str, Any], split: str) -> dict[str, Any]:
         gold.append({"doc": r[0], "mentions": mentions, "type": r[3], "date": r[4], "loc": r[5],
                      "killed": r[6], "wounded": r[7]})
     outputs = [(doc, e) for doc, a in sorted(articles.items()) for e in sorted(a.events, key=lambda s: s.start)]
-    matched: dict[int, Any] = {}
-    false_pos, duplicates, wrong = 0, 0, []
-    for doc, e in outputs:
+    pairs = []  # (preference, output index, gold index): same type first, then the first mention's sentence
+    for n, (doc, e) in enumerate(outputs):
         s0, s1 = e.attrs.get("sentence") or [e.start, e.end]
         fam = FAMILY.get(e.label, e.label)
-        cands = [k for k, g in enumerate(gold) if g["doc"] == doc and FAMILY.get(g["type"]) == fam and any(
-            s0 <= m0 < s1 or (m0 < e.end and e.start < m1) for m0, m1 in g["mentions"])]
-        free = [k for k in cands if k not in matched]
-        if free:
-            matched[free[0]] = e
-        elif cands:
-            duplicates += 1
-        else:
-            false_pos += 1
-            wrong.append(f"{doc}:{e.start} {e.label}")
+        for k, g in enumerate(gold):
+            if g["doc"] == doc and FAMILY.get(g["type"]) == fam and any(
+                    s0 <= m0 < s1 or (m0 < e.end and e.start < m1) for m0, m1 in g["mentions"]):
+                pairs.append(((g["type"] != e.label, not s0 <= g["mentions"][0][0] < s1, n), n, k))
+    matched: dict[int, Any] = {}
+    used: set[int] = set()
+    for _, n, k in sorted(pairs):
+        if n not in used and k not in matched:
+            matched[k] = outputs[n][1]
+            used.add(n)
+    told = {n for _, n, _ in pairs}
+    duplicates = len(told - used)
+    wrong = [f"{doc}:{e.start} {e.label}" for n, (doc, e) in enumerate(outputs) if n not in told]
+    false_pos = len(wrong)
     attrs = {"type": 0, "date": 0, "location": 0, "killed": 0, "wounded": 0}
-    misses = []
+    misses, attr_errors = [], []
     for k, e in matched.items():
         g, a = gold[k], e.attrs
-        attrs["type"] += e.label == g["type"]
-        date = str(a.get("date") or "")
-        attrs["date"] += any(date.startswith(alt) for alt in g["date"].split("|"))
+        date = _week_start(str(a.get("date") or ""))
         locs = a.get("locations") or []
-        attrs["location"] += (not locs) if g["loc"] == "-" else any(
-            _fold(alt) in _fold(x) for x in locs for alt in g["loc"].split("/"))
+        ok = {
+            "type": e.label == g["type"],
+            "date": any(date.startswith(alt) for alt in g["date"].split("|")),
+            "location": (not locs) if g["loc"] == "-" else any(
+                _fold(alt) in _fold(x) for x in locs for alt in g["loc"].split("/")),
+        }
         for key in ("killed", "wounded"):
-            want = [None if x == "-" else int(x) for x in g[key].split("|")]
-            attrs[key] += a.get(key) in want
+            ok[key] = a.get(key) in [None if x == "-" else int(x) for x in g[key].split("|")]
+        for key, good in ok.items():
+            attrs[key] += good
+        got = {"type": e.label, "date": date, "location": locs, "killed": a.get("killed"), "wounded": a.get("wounded")}
+        want = {"type": g["type"], "date": g["date"], "location": g["loc"], "killed": g["killed"], "wounded": g["wounded"]}
+        attr_errors += [f"{g['doc']}:{g['mentions'][0][0]} {key} got {got[key]!r} want {want[key]!r}"
+                        for key, good in ok.items() if not good]
     for k, g in enumerate(gold):
         if k not in matched:
             misses.append(f"{g['doc']}:{g['mentions'][0][0]} {g['type']}")
@@ -132,7 +152,7 @@ def score_events(articles: dict[str, Any], split: str) -> dict[str, Any]:
         "precision": _ratio(n, len(outputs)), "recall": _ratio(n, len(gold)),
         "duplicates": duplicates, "false_positives": false_pos,
         "attribute_accuracy": {k: _ratio(v, n) for k, v in attrs.items()},
-        "missed": misses, "false": wrong,
+        "missed": misses, "false": wrong, "attribute_errors": attr_errors,
     }
 
 

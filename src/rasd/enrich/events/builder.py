@@ -46,7 +46,12 @@ class EventBuilder(TriggerRules):
             parts = self._agents(i, drop_sources=True, after=trigger.start)
             a["participants"] = parts
             a["actors"] = parts
-            locs = self._visit_locations(i, trigger.end) if kind == "visit" else self._locative_locations(i)
+            if kind == "visit":
+                locs = self._visit_locations(i, trigger.end)
+            elif kind == "agreement":  # اتفاق يقضي بخروج المسلحين من مخيم اليرموك إلى إدلب
+                locs = self._locations(i)
+            else:
+                locs = self._locative_locations(i)
             if not locs and kind == "meeting":
                 locs = self._visit_destination(parts, trigger.start)
             a["locations"] = locs

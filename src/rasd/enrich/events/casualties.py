@@ -6,7 +6,7 @@ from typing import Any
 
 from rasd.document import Span
 from rasd.enrich.events.context import SentenceContext
-from rasd.enrich.events.lexicon import PUNCT
+from rasd.enrich.events.lexicon import BARE_COUNT_FOLLOWERS, PUNCT
 
 
 class CasualtyRules(SentenceContext):
@@ -22,6 +22,8 @@ class CasualtyRules(SentenceContext):
                 role = unit if unit in ("killed", "wounded") else None
                 if role is None and unit in ("people", "soldiers", "civilians", "children", "women", "fighters"):
                     role = self._casualty_role(q) or (role_before if self._joined(q) else None)
+                elif role is None and q.attrs.get("unit") is None:
+                    role = self._bare_count_role(q)
                 role_before = role
                 value = q.attrs.get("value")
                 if role is None or not isinstance(value, int | float):
@@ -30,6 +32,20 @@ class CasualtyRules(SentenceContext):
                 slot[0] = (slot[0] or 0) + int(value)
                 slot[1] = slot[1] or q.attrs.get("qualifier")
         return (totals["killed"][0], totals["killed"][1]), (totals["wounded"][0], totals["wounded"][1])
+
+    def _bare_count_role(self, q: Span) -> str | None:
+        """A count with no unit right after a casualty word (``وإصابة 6 آخرين``، ``قتل خلالها 8 من
+        الحوثيين``): that word's role.  Further back, a bare number is too often something else."""
+        after = self.folded[q.end : q.end + 12].split()[:1]
+        before = [w.strip(PUNCT) for w in self.folded[max(0, q.start - 30) : q.start].split()[-2:]]
+        if not before or (after and after[0].strip(PUNCT) not in BARE_COUNT_FOLLOWERS and len(before) > 1
+                          and before[-1] not in self.lex.casualty_words):
+            return None
+        for w in reversed(before):
+            for cand in (w, w[1:] if w[:1] in "وفب" else w):
+                if cand in self.lex.casualty_words:
+                    return self.lex.casualty_words[cand]
+        return None
 
     def _casualty_role(self, q: Span) -> str | None:
         before = self.folded[max(0, q.start - 80) : q.start].split()[-8:]  # nearest casualty word wins

@@ -67,12 +67,13 @@ class DateRules(CasualtyRules):
         return any(w.strip(PUNCT) in REFERENCE_WORDS for w in before)
 
     def _in_other_clause(self, c: Candidate, t: Span) -> bool:
-        """A relative pronoun or a subordinator between the trigger and the time expression puts the
-        time in another clause (``الذي``، ``التي``، ``بعد أن``، ``منذ``) — unless an incident word of the
-        trigger's own clause (وقع، شهدته) follows it."""
-        a, b = (c.end, t.start) if t.start >= c.end else (t.end, c.start)
-        words = [w.strip(PUNCT) for w in self.folded[a:b].split()]
-        return any(w in CLAUSE_WORDS for w in words) and not (t.start >= c.end and self._has_incident_word(a, b))
+        """A relative pronoun or a subordinator between the trigger and a later time expression puts the
+        time in another clause (``الذي``، ``التي``، ``بعدما``) — unless an incident word of the trigger's
+        own clause (وقع، شهدته) stands between them."""
+        if t.start < c.end:
+            return False  # خرج الآلاف الخميس … حيث سيطر الجيش على البلدة: the main clause's day dates it too
+        words = [w.strip(PUNCT) for w in self.folded[c.end : t.start].split()]
+        return any(w in CLAUSE_WORDS for w in words) and not self._has_incident_word(c.end, t.start)
 
     def _date_attrs(self, c: Candidate, i: int) -> dict[str, Any]:
         best: tuple[int, Span, tuple[str, str]] | None = None

@@ -8,7 +8,13 @@ from rasd.document import Article, Span
 from rasd.enrich.events.builder import EventBuilder
 from rasd.enrich.events.context import Candidate, Event
 from rasd.enrich.events.lexicon import FAMILIES, EventLexicon, load_event_lexicon
-from rasd.enrich.events.merging import coreferent, fill_missing, force_against_protest, same_incident
+from rasd.enrich.events.merging import (
+    absorb_visits,
+    coreferent,
+    fill_missing,
+    force_against_protest,
+    same_incident,
+)
 from rasd.enrich.lexmatch import EntityIndex, fold_ar
 
 
@@ -66,12 +72,12 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
                 continue
             if force and family == "protest":
                 event.attrs["acled_sub_event_type"] = "Excessive force against protesters"
-            same = same_incident(events, event)
+            same = same_incident(events, event, lex.countries)
             if same is not None:  # the headline and the lead paragraph tell the same incident
                 fill_missing(same, event)
                 continue
             events.append(event)
-    return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in events]
+    return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in absorb_visits(events)]
 
 
 def _drop_weak(fired: list[Candidate], lex: EventLexicon) -> list[Candidate]:

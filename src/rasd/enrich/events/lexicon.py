@@ -36,15 +36,25 @@ PUNCT = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
 WORD_RE = re.compile(r"\S+")
 SOURCE_WORDS = frozenset(fold_ar(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "عن", "لـ", "مصادر", "مصدر"))
 LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))
+#: Words after a unit-less count that make it a count of people (``6 آخرين``، ``8 من الحوثيين``).
+BARE_COUNT_FOLLOWERS = frozenset(fold_ar(w) for w in ("آخرين", "آخرون", "من", "منهم", "أشخاص", "شخصا"))
 #: Words that open another clause (a relative clause, a subordinate one): a time after them dates that clause.
 CLAUSE_WORDS = frozenset(fold_ar(w) for w in (
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "بعدما", "عندما", "حين", "حيث", "بينما"))
 #: A place named after these is where a party comes from or whom it deals with, not where it happened.
 NOT_PLACE_WORDS = frozenset(fold_ar(w) for w in ("من", "مع", "ضد", "عن", "بين", "نحو", "باتجاه", "إلى", "الى"))
+#: Compass words: after a comma they place the event relative to another city (شمال غربي صنعاء).
+COMPASS_WORDS = frozenset(fold_ar(w) for w in (
+    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمال غربي", "جنوب شرقي"))
 #: Nouns that head a place name (محافظة البيضاء، مديرية الملاجم، شمال أفغانستان).
 PLACE_NOUNS = frozenset(fold_ar(w) for w in (
     "مدينة", "محافظة", "مديرية", "منطقة", "بلدة", "قرية", "حي", "مخيم", "إقليم", "ولاية", "ريف", "شمال", "جنوب",
     "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "بالقرب", "أطراف", "ضواحي", "مقاطعة", "عاصمة"))
+#: في/ب + a place noun + the place's name (one word, not a function word): the name the entities missed.
+PLACE_NOUN_RE = re.compile(fold_ar(
+    r"(?<!\S)(?:في\s+|ب)(?:ال)?(?:مدينة|محافظة|مديرية|منطقة|بلدة|قرية|حي|مخيم|إقليم|ولاية|مقاطعة)\s+"
+    r"(?P<name>(?!(?:التي|الذي|في|من|على|إلى|قرب)(?!\S))[^\s،,.:؛()\"«»]{3,})"))
+THERE_WORDS = frozenset(fold_ar(w) for w in ("هناك", "هنالك"))
 GOVERNING_VERBS = frozenset(fold_ar(w) for w in (
     "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "تبنى", "تبنت", "أطلق", "أطلقت"))
 GOVERNING_VERB_STEMS_WITH_OBJECT = frozenset(fold_ar(w) for w in ("شنه", "شنت", "نفذ", "تبن"))
@@ -74,6 +84,8 @@ class EventLexicon:
     anaphors: frozenset[str]
     countries: frozenset[str]
     topic_words: frozenset[str]
+    visit_frames: frozenset[str]
+    visit_doing: frozenset[str]
 
 
 def load_event_lexicon() -> EventLexicon:
@@ -107,6 +119,8 @@ def load_event_lexicon() -> EventLexicon:
         anaphors=frozenset(fold_ar(w) for w in read_data_lines("quotes", "anaphors.txt")),
         countries=load_country_names(),
         topic_words=words("topic_words.txt"),
+        visit_frames=words("visit_frame_words.txt"),
+        visit_doing=words("visit_doing_words.txt"),
     )
 
 

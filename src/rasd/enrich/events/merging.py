@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rasd.enrich.events.context import Candidate, Event
 from rasd.enrich.events.lexicon import DIPLOMACY, FAMILIES, PRIORITY
+from rasd.enrich.lexmatch import fold_ar
 
 
 def force_against_protest(fired: dict[str, list[Candidate]], present: dict[str, list[Candidate]]) -> bool:
@@ -13,7 +14,7 @@ def force_against_protest(fired: dict[str, list[Candidate]], present: dict[str, 
     return bool(present.get("protest")) and bool(violent) and all(c.type == "attack" for c in violent)
 
 
-def same_incident(events: list[Event], new: Event) -> Event | None:
+def same_incident(events: list[Event], new: Event, countries: frozenset[str] = frozenset()) -> Event | None:
     """An earlier event of the article's same family (not diplomacy) with a compatible date and a
     shared location: the headline and the lead paragraph telling one incident."""
     family = FAMILIES[new.type]
@@ -26,28 +27,60 @@ def same_incident(events: list[Event], new: Event) -> Event | None:
             continue
         if not compatible_types(e.type, new.type):
             continue  # مصرع 13 في قصف مدفعي ومعارك …: the clash and the shelling are two incidents
+        if _part_of_summary(e.attrs["locations"], new.attrs["locations"], countries):
+            continue  # غارات على حجة وصعدة … then the strikes on حجة: one place of a summary is its own incident
         dates = {e.attrs["date"], new.attrs["date"]}
         if len(dates) == 1 or "publication" in (e.attrs["date_precision"], new.attrs["date_precision"]):
             return e
     return None
 
 
+def _part_of_summary(old: list[str], new: list[str], countries: frozenset[str]) -> bool:
+    """The earlier event names two places or more and the new one only some of them."""
+    places_old = {p for p in old if fold_ar(p) not in countries}
+    places_new = {p for p in new if fold_ar(p) not in countries}
+    return len(places_old) >= 2 and bool(places_new) and places_new < places_old
+
+
 def same_meeting(events: list[Event], new: Event) -> Event | None:
     """A diplomatic event told twice (headline ``يلتقي`` and lead ``التقى``): same type, same day and
-    the participants of one are among the other's.  Two meetings of one visitor on one day with
+    the participants of one are among the other's (a visit with an unnamed visitor: the same destination).  Two meetings of one visitor on one day with
     different hosts (``استقبلت الملكة ولي العهد`` … ``كما التقى ولي العهد مع رئيسة الوزراء``) stay apart."""
     parts = set(new.attrs.get("participants") or [])
-    if not parts:
-        return None
+    places = set(new.attrs.get("locations") or [])
     for e in events:
         old = set(e.attrs.get("participants") or [])
-        if e.type != new.type or not (parts <= old or old <= parts):
+        if e.type != new.type:
+            continue
+        if not (parts and old):  # زيارته لفرنسا … زيارة رسمية إلى فرنسا: a visit by its destination
+            if new.type != "visit" or not places & set(e.attrs.get("locations") or []):
+                continue
+        elif not (parts <= old or old <= parts):
             continue
         if e.attrs["date"] == new.attrs["date"] or "publication" in (
             e.attrs["date_precision"], new.attrs["date_precision"]
         ):
             return e
     return None
+
+
+def absorb_visits(events: list[Event]) -> list[Event]:
+    """A visit whose visitor meets someone there is the trip of that meeting, not an event of its own
+    (``ويستقبل بايدن الكاظمي`` … ``تأتي زيارة الكاظمي إلى واشنطن``): the meeting keeps it, and takes
+    the visit's destination when it has no place of its own."""
+    meetings = [e for e in events if e.type == "meeting"]
+    out = []
+    for e in events:
+        if e.type == "visit":
+            parts, places = set(e.attrs["participants"]), set(e.attrs["locations"])
+            host = next((m for m in meetings if parts & set(m.attrs["participants"])
+                         and (places & set(m.attrs["locations"]) or not m.attrs["locations"])), None)
+            if host is not None:
+                if not host.attrs["locations"]:
+                    host.attrs["locations"] = list(e.attrs["locations"])
+                continue
+        out.append(e)
+    return out
 
 
 def fill_missing(old: Event, new: Event) -> None:
@@ -96,7 +129,12 @@ def may_refer(noun_type: str, event_type: str) -> bool:
     return noun_type == event_type or event_type in REFERS_TO.get(noun_type, frozenset())
 
 
+#: Violent types that can tell one incident in a headline and a lead: the generic ones.
+_GENERIC_VIOLENCE = frozenset({"attack", "armed_clash", "territory"})
+
+
 def compatible_types(a: str, b: str) -> bool:
-    """Two violent types that may tell one incident: equal, or one names the other (a generic
-    ``هجوم`` and the ``تفجير`` it was), not two specific kinds (shelling and a clash)."""
-    return a == b or may_refer(a, b) or may_refer(b, a)
+    """Two violent types that may tell one incident: equal, or one generic (a ``هجوم`` and the
+    ``تفجير`` it was, ``معارك`` and the ``سيطر على`` they ended in), not two specific kinds
+    (shelling and an air strike)."""
+    return a == b or (a in _GENERIC_VIOLENCE and b in _GENERIC_VIOLENCE) or "attack" in (a, b)

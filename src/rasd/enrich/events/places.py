@@ -6,7 +6,16 @@ from collections.abc import Iterable
 
 from rasd.document import Span
 from rasd.enrich.events.dates import DateRules
-from rasd.enrich.events.lexicon import AGENTS, LOCATIVE_WORDS, NOT_PLACE_WORDS, PLACE_NOUNS, PUNCT
+from rasd.enrich.events.lexicon import (
+    AGENTS,
+    COMPASS_WORDS,
+    LOCATIVE_WORDS,
+    NOT_PLACE_WORDS,
+    PLACE_NOUN_RE,
+    PLACE_NOUNS,
+    PUNCT,
+    THERE_WORDS,
+)
 from rasd.enrich.lexmatch import DATELINE_RE, canonical_of, fold_ar
 
 
@@ -25,9 +34,29 @@ class PlaceRules(DateRules):
             last = words[-1].strip(PUNCT) if words and prev.endswith(" ") else ""
             if last in NOT_PLACE_WORDS:
                 continue  # المدعومين من إيران، الحدود مع السعودية: an origin or a partner, not the place
+            if last in COMPASS_WORDS and ("،" in prev or "," in prev):
+                continue  # في محافظة حجة، شمال غربي صنعاء: a reference point, not the place
             glued = bool(prev) and not prev.endswith(" ") and prev[-1] in "بل"
             (marked if glued or last in LOCATIVE_WORDS or last in PLACE_NOUNS else plain).append(e)
-        return self._order_locations([*marked, *plain])
+        found = self._order_locations([*marked, *plain])
+        return found or self._untagged_places(i, start) or self._there(i)
+
+    def _untagged_places(self, i: int, start: int) -> list[str]:
+        """A place the entity layer missed, named by a place noun after في/ب: ``في منطقة فضحة``،
+        ``بمديرية الملاجم`` → ``فضحة``، ``الملاجم`` (the word after the noun, as written)."""
+        out: list[str] = []
+        for m in PLACE_NOUN_RE.finditer(self.folded, start, self.sentences[i].end):
+            name = self.text[m.start("name") : m.end("name")]
+            if name not in out:
+                out.append(name)
+        return out
+
+    def _there(self, i: int) -> list[str]:
+        """``خلال الاشتباكات هناك``: ``هناك`` points to the previous sentence's place."""
+        if i == 0 or not self.has_word(i, THERE_WORDS):
+            return []
+        prev = self.sentences[i - 1]
+        return self._order_locations(self.entities.within(prev.start, prev.end, ("LOC",)))
 
     def _locative_locations(self, i: int, after: int = 0) -> list[str]:
         s = self.sentences[i]

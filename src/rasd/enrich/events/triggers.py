@@ -5,6 +5,7 @@ from __future__ import annotations
 from rasd.enrich.events.actors import ActorRules
 from rasd.enrich.events.context import Candidate
 from rasd.enrich.events.lexicon import (
+    AGENTS,
     ATTACK_VERB_THRESHOLD,
     DELEGATION_RE,
     FAMILIES,
@@ -27,6 +28,8 @@ class TriggerRules(ActorRules):
             names = self._agents(i, drop_sources=True, after=c.start)
             after = self.folded[c.end : self.sentences[i].end]
             return len(names) >= 2 or (len(names) == 1 and bool(DELEGATION_RE.search(after)))
+        if c.type == "visit" and c.pos == "noun":
+            return self._visit_noun_fires(c)
         if c.type == "visit":
             s = self.sentences[i]
             has_visitor = bool(self._agents(i, drop_sources=True)) or bool(
@@ -38,6 +41,25 @@ class TriggerRules(ActorRules):
             need = ATTACK_VERB_THRESHOLD if c.type == "attack" else VIOLENT_VERB_THRESHOLD
             return self.concreteness(c) >= need
         return self.concreteness(c) >= NOUN_THRESHOLD
+
+    def _visit_noun_fires(self, c: Candidate) -> bool:
+        """``زيارة رسمية يقوم بها إلى باريس``، ``بداية زيارته إلى بريطانيا``، ``زيارة الرئيس السوري
+        للغوطة``: a visit noun is an event with a visitor (a possessive suffix, a name right after it or
+        a verb of doing before it) and a destination; not when planned (``المرتقبة``، ``سيقوم``) or the frame
+        of another report (``تزامنا مع زيارة الكاظمي لواشنطن``، ``على هامش زيارته``)."""
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        near = {w for _, _, w in ws[max(0, k - 3) : k + 5]}
+        if near & self.lex.visit_frames:
+            return False
+        if not self._visit_locations(c.sentence, c.end):
+            return False
+        word = self.folded[c.start : c.end]
+        if word.endswith(("ه", "ها", "هم")):
+            return True
+        if self.entities.within(c.end, min(self.sentences[c.sentence].end, c.end + 40), AGENTS):
+            return True
+        return any(w.lstrip("و") in self.lex.visit_doing for _, _, w in ws[max(0, k - 3) : k])
 
     def concreteness(self, c: Candidate) -> int:
         i = c.sentence
