@@ -26,6 +26,10 @@ from rasd.arabic.analyze import load_search_analyzer, normalize_search_ar
         ("الأمريكية", "الأميركية"),  # spelling variant
         ("أوربا", "أوروبا"),
         ("الكونجرس", "الكونغرس"),
+        ("لأميركا", "لأمريكا"),  # a variant behind an uncertain clitic
+        ("وأوربا", "وأوروبا"),
+        ("لترمب", "لترامب"),
+        ("للأميركيين", "للأمريكيين"),
     ],
 )
 def test_typed_and_written_forms_get_the_same_key(typed: str, written: str) -> None:
@@ -40,6 +44,25 @@ def test_typed_and_written_forms_get_the_same_key(typed: str, written: str) -> N
 def test_different_words_stay_apart(a: str, b: str) -> None:
     an = load_search_analyzer()
     assert an.analyze_text(a)[0].primary != an.analyze_text(b)[0].primary
+
+
+@pytest.mark.parametrize(
+    ("stem", "folded"),
+    [
+        ("اميركا", "امريكا"),
+        ("لاميركا", "لامريكا"),
+        ("ولاميركا", "ولامريكا"),
+        ("لبنان", "لبنان"),
+        ("بوتن", "بوتين"),
+    ],
+)
+def test_fold_variant_looks_behind_kept_clitics(stem: str, folded: str) -> None:
+    assert load_search_analyzer().fold_variant(stem) == folded
+
+
+def test_alternates_of_clitic_variants_meet() -> None:
+    an = load_search_analyzer()
+    assert set(an.analyze_text("للأميركيين")[0].keys) == set(an.analyze_text("للأمريكيين")[0].keys)
 
 
 @pytest.mark.parametrize("word", ["في", "من", "على", "وفي", "التي", "هذه", "فإن", "إلى"])

@@ -8,7 +8,8 @@ For each word (`rasd.arabic.tokenize.tokenize_ar`, offsets kept):
 3. stems: `rasd.arabic.stem.stem_candidates_ar` gives a primary stem and alternates for ambiguous
    clitics (``لواشنطن`` → ``لواشنطن`` + ``واشنطن``);
 4. spelling variants (``src/rasd/data/search/variants.tsv``) folded onto one spelling:
-   ``أميركي``/``أمريكي`` give the same key.
+   ``أميركي``/``أمريكي`` give the same key, and so do ``لأميركا``/``لأمريكا`` (`SearchAnalyzer.fold_variant`
+   looks behind the clitic letters the stemmer keeps when a split is uncertain).
 
 Each word yields `WordTerms`: ``primary`` (one per word, so phrases keep positions), ``alternates``
 and ``exact`` (the matching form, unstemmed, for exact mode).
@@ -18,10 +19,13 @@ and ``exact`` (the matching form, unstemmed, for exact mode).
 [('لواشنطن', ('واشنطن',), 'لواشنطن'), ('امريك', (), 'والامريكيه')]
 >>> a.analyze_text("الأميركية")[0].primary == a.analyze_text("الامريكيه")[0].primary
 True
+>>> a.analyze_word("لأميركا")[0] == a.analyze_word("لامريكا")[0] == "لامريكا"
+True
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,12 +35,17 @@ from rasd.arabic.normalize import normalize_ar
 from rasd.arabic.stem import split_proclitics_ar, stem_candidates_ar
 from rasd.arabic.tokenize import tokenize_ar
 
-__all__ = ["SearchAnalyzer", "WordTerms", "load_search_analyzer", "normalize_search_ar"]
+__all__ = ["ANALYZER_VERSION", "SearchAnalyzer", "WordTerms", "load_search_analyzer", "normalize_search_ar"]
 
+#: Bump whenever analysis (normalization, stemming, folding) changes the terms it produces for the same
+#: text: archives indexed by another version are reindexed.  The stop-word and variant data are part of
+#: the fingerprint by content.  2: variants folded behind uncertain clitics (``لأميركا``).
+ANALYZER_VERSION = 2
 _DATA = Path(__file__).resolve().parents[1] / "data" / "search"
 _MEMO_LIMIT = 200_000  # entries per memo (~50 MB at most); cleared when full
 _NUM_FOLD = str.maketrans({",": "", "\u066c": "", ".": "d", "\u066b": "d"})
 _LATIN_FOLD = str.maketrans({"'": "", "’": "", "-": ""})
+_PROCLITIC_LETTERS = frozenset("وفبكل")
 
 
 @dataclass(frozen=True)
@@ -68,11 +77,16 @@ class SearchAnalyzer:
     """Analysis with loaded stop words and variants.  Build with `load_search_analyzer`.
 
     Keeps memos of analyzed words and chunks; they only save time, never change a result.
+    ``fingerprint`` names what the analyzer produces (`ANALYZER_VERSION` and the data): an index
+    built with another fingerprint is rebuilt (`rasd.storage.search_backend.check_index_version`).
     """
 
     def __init__(self, stopwords: Iterable[str], variants: dict[str, str]) -> None:
         self.stopwords = frozenset(stopwords)
         self.variants = dict(variants)
+        data = "\n".join([*sorted(self.stopwords), *(f"{k}\t{v}" for k, v in sorted(self.variants.items()))])
+        digest = hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
+        self.fingerprint = f"{ANALYZER_VERSION}-{digest}"
         self._memo: dict[tuple[str, str], tuple[str, tuple[str, ...], str] | None] = {}
         self._chunks: dict[str, tuple[str, str, str]] = {}
 
@@ -107,10 +121,28 @@ class SearchAnalyzer:
             return (key, (), key) if key else None
         if len(norm) < 2 or norm in self.stopwords:
             return None
-        stems = [self.variants.get(s, s) for s in stem_candidates_ar(norm)]
+        stems = [self.fold_variant(s) for s in stem_candidates_ar(norm)]
         primary = stems[0]
         alternates = tuple(dict.fromkeys(s for s in stems[1:] if s != primary))
         return primary, alternates, norm
+
+    def fold_variant(self, stem: str) -> str:
+        """The canonical spelling of a stem, also behind one or two proclitic letters that stemming
+        kept (it keeps them when the split is uncertain: ``لأميركا`` is ل + أميركا, ``لبنان`` is not).
+
+        >>> a = load_search_analyzer()
+        >>> a.fold_variant("اميركا"), a.fold_variant("لاميركا"), a.fold_variant("لبنان")
+        ('امريكا', 'لامريكا', 'لبنان')
+        """
+        canonical = self.variants.get(stem)
+        if canonical is not None:
+            return canonical
+        for k in (1, 2):
+            if len(stem) - k >= 3 and all(c in _PROCLITIC_LETTERS for c in stem[:k]):
+                canonical = self.variants.get(stem[k:])
+                if canonical is not None:
+                    return stem[:k] + canonical
+        return stem
 
     def prefix_keys(self, word: str) -> tuple[tuple[str, ...], str]:
         """Keys for a prefix query (``انتخ*``): clitic splits without suffix stripping, and exact.

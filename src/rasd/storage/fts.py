@@ -21,7 +21,9 @@ length of the whole row, so it cannot tell a headline that is *about* the query 
 mentions them among twenty others).
 
 Default semantics (``auto``): AND of the words; when that finds nothing (fewer than `RELAX_BELOW`),
-the OR-ranked hits are returned instead, flagged ``SearchResult.relaxed``.  The user's text never
+the OR-ranked hits are returned instead, flagged ``SearchResult.relaxed``.  Query-tree compilation,
+filters, semantics, re-ranking and hits are shared with PostgreSQL (`rasd.storage.search_backend`);
+this module writes FTS5 syntax and ranks with ``bm25()``.  The user's text never
 reaches SQL: the FTS5 expression is built from analyzed terms, each double-quoted, and passed as a
 bound parameter, like every filter value.
 
@@ -34,32 +36,36 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import timedelta
 
 from rasd.arabic.analyze import SearchAnalyzer, WordTerms, load_search_analyzer
 from rasd.document import Article
 from rasd.errors import QueryError
-from rasd.search import (
-    Node,
-    Not,
-    Or,
-    Phrase,
-    SearchQuery,
-    Term,
-    is_plain_conjunction,
-    positive_terms,
+from rasd.search import Node, SearchQuery
+from rasd.storage.search_backend import (
+    RELAX_BELOW,
+    RERANK_DEPTH,
+    SQLITE,
+    MatchSyntax,
+    check_index_version,
+    compile_expr,
+    filter_sql,
+    rebuild_in_batches,
+    record_index_version,
+    run_search,
+    stored_articles,
 )
-from rasd.storage.fts_snippets import Highlighter, choose_snippet, make_highlighter
-from rasd.storage.search_rank import analyze_query_words, rerank_hits
+from rasd.storage.search_types import Hit, SearchResult
 
 __all__ = [
     "FTS_SCHEMA",
     "FTS_TABLE",
+    "RELAX_BELOW",
+    "RERANK_DEPTH",
     "Hit",
     "SearchResult",
     "compile_match",
     "delete_articles",
+    "ensure_index_current",
     "index_articles",
     "rebuild_index",
     "search_articles",
@@ -79,73 +85,10 @@ FTS_SCHEMA: tuple[str, ...] = (
 #: another seed than the benchmark's (benchmarks/README.md); 5:1 and 15:1 headline weights score within
 #: 0.01 MRR of 10:1.
 BM25_WEIGHTS = (10.0, 1.0, 8.0, 0.8, 3.0, 0.3)
-#: ``auto`` semantics relax AND to OR-ranked only when AND finds fewer articles than this.  1 = only
-#: when AND finds nothing: the OR query ranks every article with any of the words, which doubles the
-#: latency, and on the benchmark relaxing below 3 or below a full page gained no MRR (see
-#: benchmarks/README.md).
-RELAX_BELOW = 1
-#: Relevance ranking re-scores the top `RERANK_DEPTH` BM25 hits by their headlines (coverage, typed
-#: form, word order: `rasd.storage.search_rank`).  It costs the same at any archive size (unlike an
-#: FTS5 NEAR clause, which tripled the ranking cost); depth 100 scores within 0.0003 MRR of 50.
-RERANK_DEPTH = 50
 _STEM_COLS = "{title body title_alt body_alt}"
 _PHRASE_COLS = "{title body}"
 _EXACT_COLS = "{title_exact body_exact}"
 _BATCH = 500
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One search hit.  ``snippet`` = ``text[snippet_start:snippet_end]`` of the stored article;
-    ``highlights`` and ``title_highlights`` are ``(start, end)`` ranges of that same text."""
-
-    pk: int
-    id: str
-    title: str
-    published: str | None
-    outlet: str | None
-    category: str | None
-    score: float
-    snippet: str
-    snippet_start: int
-    snippet_end: int
-    highlights: tuple[tuple[int, int], ...]
-    title_highlights: tuple[tuple[int, int], ...]
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "published": self.published,
-            "outlet": self.outlet,
-            "category": self.category,
-            "score": round(self.score, 4),
-            "snippet": self.snippet,
-            "snippet_start": self.snippet_start,
-            "snippet_end": self.snippet_end,
-            "highlights": [list(h) for h in self.highlights],
-            "title_highlights": [list(h) for h in self.title_highlights],
-        }
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """A page of hits, the total number of matching articles, and whether OR relaxation was used."""
-
-    query: SearchQuery
-    hits: tuple[Hit, ...]
-    total: int
-    relaxed: bool = False
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "query": self.query.text,
-            "total": self.total,
-            "relaxed": self.relaxed,
-            "offset": self.query.offset,
-            "limit": self.query.limit,
-            "hits": [h.to_dict() for h in self.hits],
-        }
 
 
 # -- indexing ---------------------------------------------------------------------------------
@@ -182,21 +125,32 @@ def delete_articles(conn: sqlite3.Connection, pks: Sequence[int]) -> None:
 
 
 def rebuild_index(conn: sqlite3.Connection, rows: Iterable[tuple[int, Article]]) -> int:
-    """Drop every index entry and index ``rows`` again (``rasd reindex``); returns the count."""
+    """Drop every index entry and index ``rows`` again (``rasd reindex``); returns the count.
+
+    Call inside a write transaction; records the analyzer the index is now built with."""
     conn.execute(f"DELETE FROM {FTS_TABLE}")
-    n = 0
-    batch: list[tuple[int, Article]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= _BATCH:
-            index_articles(conn, batch)
-            n += len(batch)
-            batch = []
-    if batch:
-        index_articles(conn, batch)
-        n += len(batch)
+    n = rebuild_in_batches(rows, lambda chunk: index_articles(conn, chunk), _BATCH)
     conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+    record_index_version(conn, SQLITE)
     return n
+
+
+def ensure_index_current(conn: sqlite3.Connection, *, writable: bool = True) -> bool:
+    """Reindex (from the ``articles`` table, in one transaction, with a log line) when the index was
+    built by another analyzer than this rasd's; see `rasd.storage.search_backend.check_index_version`.
+    """
+
+    def reindex() -> int:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            n = rebuild_index(conn, stored_articles(conn))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return n
+
+    return check_index_version(conn, SQLITE, writable=writable, reindex=reindex)
 
 
 # -- query compilation (pure) -------------------------------------------------------------------
@@ -219,41 +173,31 @@ def _word_clause(w: WordTerms, exact: bool, bonus: bool = True) -> str:
     return f"({inner} OR {_EXACT_COLS} : {_quote(w.exact)})"
 
 
-def _term_clause(term: Term, analyzer: SearchAnalyzer, exact: bool, bonus: bool = True) -> str | None:
-    words = analyzer.analyze_text(term.text)
-    clauses: list[str] = []
-    if term.prefix:
-        # The last word is the prefix; stop words are not dropped from a prefix.
-        from rasd.arabic.tokenize import tokenize_ar
-
-        toks = [t for t in tokenize_ar(term.text) if t.kind != "punct"]
-        if not toks:
-            return None
-        last = toks[-1]
-        words = [w for w in words if w.end <= last.start]
-        keys, exact_key = analyzer.prefix_keys(last.text)
-        if len(exact_key) >= 2:
-            if exact:
-                clauses.append(f"{_EXACT_COLS} : {_quote(exact_key)} *")
-            else:
-                inner = " OR ".join(f"{_quote(k)} *" for k in keys if len(k) >= 2)
-                if inner:
-                    clauses.append(f"{_STEM_COLS} : ({inner})")
-    clauses = [_word_clause(w, exact, bonus) for w in words] + clauses
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else "(" + " AND ".join(clauses) + ")"
+def _prefix_clause(keys: tuple[str, ...], exact_key: str, exact: bool) -> str | None:
+    if exact:
+        return f"{_EXACT_COLS} : {_quote(exact_key)} *"
+    inner = " OR ".join(f"{_quote(k)} *" for k in keys)
+    return f"{_STEM_COLS} : ({inner})" if inner else None
 
 
-def _phrase_clause(phrase: Phrase, analyzer: SearchAnalyzer, exact: bool, bonus: bool = True) -> str | None:
-    words = analyzer.analyze_text(" ".join(phrase.words))
-    if not words:
-        return None
-    if len(words) == 1:
-        return _word_clause(words[0], exact, bonus)
+def _phrase_clause(words: list[WordTerms], exact: bool) -> str:
     if exact:
         return f"{_EXACT_COLS} : " + _quote(" ".join(w.exact for w in words))
     return f"{_PHRASE_COLS} : " + _quote(" ".join(w.primary for w in words))
+
+
+def _syntax(bonus: bool) -> MatchSyntax:
+    return MatchSyntax(
+        word=lambda w, exact: _word_clause(w, exact, bonus),
+        prefix=_prefix_clause,
+        phrase=_phrase_clause,
+        and_=" AND ",
+        or_=" OR ",
+        exclude=lambda out, negatives: f"{out} NOT (" + " OR ".join(negatives) + ")",
+    )
+
+
+_BONUS, _LEAN = _syntax(True), _syntax(False)
 
 
 def compile_match(
@@ -269,66 +213,10 @@ def compile_match(
     >>> compile_match(parse_query("لواشنطن").expr, load_search_analyzer())
     '({title body title_alt body_alt} : "لواشنطن" OR {title body} : ("واشنطن") OR {title_exact body_exact} : "لواشنطن")'
     """
-    if isinstance(expr, Term):
-        return _term_clause(expr, analyzer, exact, bonus)
-    if isinstance(expr, Phrase):
-        return _phrase_clause(expr, analyzer, exact, bonus)
-    if isinstance(expr, Not):
-        raise QueryError("a query needs at least one word to find, not only words to exclude")
-    if isinstance(expr, Or):
-        parts: list[str] = []
-        for child in expr.children:
-            if isinstance(child, Not):
-                raise QueryError("NOT cannot be one side of OR; write: word1 OR word2 -word3")
-            sub = compile_match(child, analyzer, exact=exact, bonus=bonus)
-            if sub is not None:
-                parts.append(sub)
-        if not parts:
-            return None
-        return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
-    positives: list[str] = []
-    negatives: list[str] = []
-    for child in expr.children:
-        if isinstance(child, Not):
-            sub = compile_match(child.child, analyzer, exact=exact, bonus=bonus)
-            if sub is not None:
-                negatives.append(sub)
-        else:
-            sub = compile_match(child, analyzer, exact=exact, bonus=bonus)
-            if sub is not None:
-                positives.append(sub)
-    if not positives:
-        if negatives:
-            raise QueryError("a query needs at least one word to find, not only words to exclude")
-        return None
-    joiner = " OR " if relaxed else " AND "
-    out = positives[0] if len(positives) == 1 else "(" + joiner.join(positives) + ")"
-    if negatives:
-        out = f"{out} NOT (" + " OR ".join(negatives) + ")"
-    return out
+    return compile_expr(expr, analyzer, _BONUS if bonus else _LEAN, exact=exact, relaxed=relaxed)
 
 
 # -- search ------------------------------------------------------------------------------------
-def _filter_sql(query: SearchQuery) -> tuple[str, list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if query.date_from:
-        where.append("a.published >= ?")
-        params.append(query.date_from.isoformat())
-    if query.date_to:
-        where.append("a.published < ?")
-        params.append((query.date_to + timedelta(days=1)).isoformat())
-    if query.outlets:
-        where.append("a.outlet IN (" + ",".join("?" * len(query.outlets)) + ")")
-        params.extend(query.outlets)
-    if query.categories:
-        where.append("a.category IN (" + ",".join("?" * len(query.categories)) + ")")
-        params.extend(query.categories)
-    for f in query.filters:
-        raise QueryError(f"this archive cannot filter by {f.field!r} yet")
-    return "".join(" AND " + w for w in where), params
-
-
 def _rank_rows(
     conn: sqlite3.Connection,
     match: str,
@@ -342,7 +230,7 @@ def _rank_rows(
     matches, cheaper to evaluate), the number of matches (else -1).
 
     Everything reaches SQLite as bound parameters."""
-    where, params = _filter_sql(query)
+    where, params = filter_sql(query, SQLITE)
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
     join = f"JOIN articles a ON a.pk = {FTS_TABLE}.rowid" if where or query.sort == "date" else ""
     order = "a.published DESC, score" if query.sort == "date" else "score"
@@ -367,82 +255,12 @@ def _rank_rows(
 
 
 def search_articles(conn: sqlite3.Connection, query: SearchQuery) -> SearchResult:
-    """Run ``query`` against the index and the ``articles`` table.
+    """Run ``query`` against the index and the ``articles`` table (see
+    `rasd.storage.search_backend.run_search` for the semantics)."""
 
-    ``auto`` semantics: AND, then OR-ranked hits when AND finds fewer than `RELAX_BELOW` articles;
-    ``total`` still counts the articles with all the words (the relaxed hits are extras).
-    """
-    analyzer = load_search_analyzer()
-    strict = compile_match(query.expr, analyzer, exact=query.exact)
-    if strict is None:
-        return SearchResult(query, (), 0)
-    highlighter = make_highlighter(query, analyzer)
-    need = query.offset + query.limit
-    plain = is_plain_conjunction(query.expr) and len(positive_terms(query.expr)) > 1
-    relaxed_match = compile_match(query.expr, analyzer, exact=query.exact, relaxed=True) if plain else None
-    relaxed = False
-    if query.semantics == "or" and relaxed_match is not None:
-        lean = compile_match(query.expr, analyzer, exact=query.exact, relaxed=True, bonus=False)
-        ranked, total = _rank_rows(conn, relaxed_match, query, need, count_match=lean)
-    else:
-        lean = compile_match(query.expr, analyzer, exact=query.exact, bonus=False)
-        depth = max(need, RERANK_DEPTH) if query.sort == "relevance" else need
-        ranked, total = _rank_rows(conn, strict, query, depth, count_match=lean)
-        if query.sort == "relevance":
-            ranked = _rerank_by_headline(conn, ranked, query, analyzer)
-        if query.semantics == "auto" and relaxed_match is not None and total < min(need, RELAX_BELOW):
-            seen = {pk for pk, _ in ranked}
-            more, _ = _rank_rows(conn, relaxed_match, query, need - len(ranked), exclude=seen)
-            if more:
-                relaxed = True
-                ranked.extend(more)
-    page = ranked[query.offset : need]
-    hits = _load_hits(conn, page, highlighter)
-    return SearchResult(query, hits, total, relaxed)
+    def rank(
+        match: str, n: int, exclude: set[int] | None, count_match: str | None
+    ) -> tuple[list[tuple[int, float]], int]:
+        return _rank_rows(conn, match, query, n, exclude=exclude, count_match=count_match)
 
-
-def _rerank_by_headline(
-    conn: sqlite3.Connection, ranked: list[tuple[int, float]], query: SearchQuery, analyzer: SearchAnalyzer
-) -> list[tuple[int, float]]:
-    """Re-score the top hits by their headlines (`rasd.storage.search_rank`)."""
-    qw = analyze_query_words(query, analyzer)
-    if not qw.words or len(ranked) < 2:
-        return ranked
-    pks = [pk for pk, _ in ranked]
-    marks = ",".join("?" * len(pks))
-    titles = dict(conn.execute(f"SELECT pk, title FROM articles WHERE pk IN ({marks})", pks).fetchall())
-    return rerank_hits(ranked, titles, qw, analyzer)
-
-
-# -- hits and snippets -------------------------------------------------------------------------
-def _load_hits(
-    conn: sqlite3.Connection, page: list[tuple[int, float]], highlighter: Highlighter
-) -> tuple[Hit, ...]:
-    if not page:
-        return ()
-    pks = [pk for pk, _ in page]
-    marks = ",".join("?" * len(pks))
-    rows = conn.execute(
-        f"SELECT pk, id, title, published, outlet, category, text FROM articles WHERE pk IN ({marks})", pks
-    ).fetchall()
-    by_pk = {int(r[0]): r for r in rows}
-    hits: list[Hit] = []
-    for pk, score in page:
-        row = by_pk.get(pk)
-        if row is None:  # an index entry without its article: skip it (``rasd reindex`` repairs)
-            log.warning("search index has pk %d but articles does not", pk)
-            continue
-        _, art_id, title, published, outlet, category, text = row
-        title, text = title or "", text or ""
-        title_end = len(title) if title and text.startswith(title) else 0
-        title_hl = tuple((a, b) for a, b, _ in highlighter.find(text, 0, title_end))
-        matches = highlighter.find(text, title_end)
-        body_start = title_end
-        while body_start < len(text) and text[body_start].isspace():
-            body_start += 1
-        s, e = choose_snippet(text, body_start, matches)
-        highlights = tuple((a, b) for a, b, _ in matches if s <= a and b <= e)
-        hits.append(
-            Hit(pk, art_id, title, published, outlet, category, score, text[s:e], s, e, highlights, title_hl)
-        )
-    return tuple(hits)
+    return run_search(conn, query, SQLITE, compile_match, rank)

@@ -1,6 +1,8 @@
 """Arabic full-text search on PostgreSQL: ``tsvector`` over the search analyzer's terms.
 
-The PostgreSQL twin of `rasd.storage.fts` (same analyzer, same query language, same `SearchResult`).
+The PostgreSQL twin of `rasd.storage.fts` (same analyzer, same query language, same `SearchResult`;
+query-tree compilation, filters, semantics, headline re-ranking and hits are shared code in
+`rasd.storage.search_backend`).
 PostgreSQL's own parsers and dictionaries are not used at all: each article's terms come from
 `rasd.arabic.analyze.SearchAnalyzer` and are written as a ``tsvector`` literal; queries are compiled
 from the parsed `rasd.search` tree into a ``tsquery`` literal (every term quoted, passed as a bound
@@ -28,7 +30,6 @@ in the same spirit.  PostgreSQL keeps positions up to 16,383: words after that a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
 from typing import Any
 
 import psycopg
@@ -37,11 +38,28 @@ from rasd.arabic.analyze import SearchAnalyzer, WordTerms, load_search_analyzer
 from rasd.arabic.tokenize import tokenize_ar
 from rasd.document import Article
 from rasd.errors import QueryError
-from rasd.search import Node, Not, Or, Phrase, SearchQuery, Term, is_plain_conjunction, positive_terms
-from rasd.storage.fts import Hit, SearchResult
-from rasd.storage.fts_snippets import Highlighter, choose_snippet, make_highlighter
+from rasd.search import Node, SearchQuery
+from rasd.storage.search_backend import (
+    POSTGRES,
+    MatchSyntax,
+    check_index_version,
+    compile_expr,
+    filter_sql,
+    rebuild_in_batches,
+    record_index_version,
+    run_search,
+    stored_articles,
+)
+from rasd.storage.search_types import SearchResult
 
-__all__ = ["compile_tsquery", "document_vectors", "index_articles", "rebuild_index", "search_articles"]
+__all__ = [
+    "compile_tsquery",
+    "document_vectors",
+    "ensure_index_current",
+    "index_articles",
+    "rebuild_index",
+    "search_articles",
+]
 
 ALT_MARK = "~"  # prefix of alternate-stem lexemes (the analyzer never yields it)
 MAX_POSITION = 16383  # PostgreSQL's limit for tsvector positions
@@ -121,28 +139,28 @@ def index_articles(conn: psycopg.Connection[Any], rows: Sequence[tuple[int, Arti
 
 
 def rebuild_index(conn: psycopg.Connection[Any], rows: Iterable[tuple[int, Article]]) -> int:
-    """Drop every index entry and index ``rows`` again (``rasd reindex``); returns the count."""
+    """Drop every index entry and index ``rows`` again (``rasd reindex``); returns the count.
+
+    Call inside a transaction; records the analyzer the index is now built with."""
     conn.execute("DELETE FROM search_docs")
-    n = 0
-    batch: list[tuple[int, Article]] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= _BATCH:
-            index_articles(conn, batch)
-            n += len(batch)
-            batch = []
-    if batch:
-        index_articles(conn, batch)
-        n += len(batch)
+    n = rebuild_in_batches(rows, lambda chunk: index_articles(conn, chunk), _BATCH)
+    record_index_version(conn, POSTGRES)
     return n
 
 
+def ensure_index_current(conn: psycopg.Connection[Any], *, writable: bool = True) -> bool:
+    """Reindex (from the ``articles`` table, in one transaction, with a log line) when the index was
+    built by another analyzer than this rasd's; see `rasd.storage.search_backend.check_index_version`.
+    """
+
+    def reindex() -> int:
+        with conn.transaction():
+            return rebuild_index(conn, stored_articles(conn))
+
+    return check_index_version(conn, POSTGRES, writable=writable, reindex=reindex)
+
+
 # -- query compilation (pure) -------------------------------------------------------------------
-def _any_of(keys: Sequence[str], suffix: str = "") -> str:
-    parts = [_quote(k) + suffix for k in dict.fromkeys(keys)]
-    return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
-
-
 def _word_clause(w: WordTerms, exact: bool) -> str:
     """As FTS5: the query's primary meets any key of a document word (primary or alternate); the
     query's alternates meet only document primaries (two guessed clitic splits do not meet)."""
@@ -152,107 +170,47 @@ def _word_clause(w: WordTerms, exact: bool) -> str:
     return "(" + " | ".join([_quote(w.primary), _quote(ALT_MARK + w.primary), *map(_quote, alternates)]) + ")"
 
 
-def _term_clause(term: Term, analyzer: SearchAnalyzer, exact: bool) -> str | None:
-    words = analyzer.analyze_text(term.text)
-    clauses: list[str] = []
-    if term.prefix:
-        toks = [t for t in tokenize_ar(term.text) if t.kind != "punct"]
-        if not toks:
-            return None
-        last = toks[-1]
-        words = [w for w in words if w.end <= last.start]
-        keys, exact_key = analyzer.prefix_keys(last.text)
-        if len(exact_key) >= 2:
-            if exact:
-                clauses.append(_quote(exact_key) + ":*")
-            elif any(len(k) >= 2 for k in keys):
-                long_keys = [k for k in keys if len(k) >= 2]
-                clauses.append(_any_of([*long_keys, *(ALT_MARK + k for k in long_keys)], ":*"))
-    clauses = [_word_clause(w, exact) for w in words] + clauses
-    if not clauses:
+def _prefix_clause(keys: tuple[str, ...], exact_key: str, exact: bool) -> str | None:
+    if exact:
+        return _quote(exact_key) + ":*"
+    if not keys:
         return None
-    return clauses[0] if len(clauses) == 1 else "(" + " & ".join(clauses) + ")"
+    parts = [_quote(k) + ":*" for k in dict.fromkeys([*keys, *(ALT_MARK + k for k in keys)])]
+    return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
 
 
-def _phrase_clause(phrase: Phrase, analyzer: SearchAnalyzer, exact: bool) -> str | None:
-    words = analyzer.analyze_text(" ".join(phrase.words))
-    if not words:
-        return None
-    if len(words) == 1:
-        return _word_clause(words[0], exact)
+def _phrase_clause(words: list[WordTerms], exact: bool) -> str:
     if exact:
         return "(" + " <-> ".join(_quote(w.exact) for w in words) + ")"
     return "(" + " <-> ".join(_quote(w.primary) for w in words) + ")"
 
 
+def _exclude(out: str, negatives: list[str]) -> str:
+    excluded = negatives[0] if len(negatives) == 1 else "(" + " | ".join(negatives) + ")"
+    return f"{out} & !{excluded}"
+
+
+_SYNTAX = MatchSyntax(
+    word=_word_clause, prefix=_prefix_clause, phrase=_phrase_clause, and_=" & ", or_=" | ", exclude=_exclude
+)
+
+
 def compile_tsquery(
-    expr: Node, analyzer: SearchAnalyzer, *, exact: bool = False, relaxed: bool = False
+    expr: Node, analyzer: SearchAnalyzer, *, exact: bool = False, relaxed: bool = False, bonus: bool = True
 ) -> str | None:
     """The ``tsquery`` literal for ``expr`` (``None`` when only stop words remain).
 
-    Same rules as `rasd.storage.fts.compile_match`; ``relaxed`` turns the top-level AND into OR.
+    Same rules as `rasd.storage.fts.compile_match`; ``relaxed`` turns the top-level AND into OR;
+    ``bonus`` is accepted for the shared driver and changes nothing (``ts_rank`` has no exact bonus).
 
     >>> from rasd.search import parse_query
     >>> compile_tsquery(parse_query('لواشنطن -موسكو').expr, load_search_analyzer())
     "('لواشنطن' | '~لواشنطن' | 'واشنطن') & !('موسكو' | '~موسكو')"
     """
-    if isinstance(expr, Term):
-        return _term_clause(expr, analyzer, exact)
-    if isinstance(expr, Phrase):
-        return _phrase_clause(expr, analyzer, exact)
-    if isinstance(expr, Not):
-        raise QueryError("a query needs at least one word to find, not only words to exclude")
-    if isinstance(expr, Or):
-        parts: list[str] = []
-        for child in expr.children:
-            if isinstance(child, Not):
-                raise QueryError("NOT cannot be one side of OR; write: word1 OR word2 -word3")
-            sub = compile_tsquery(child, analyzer, exact=exact)
-            if sub is not None:
-                parts.append(sub)
-        if not parts:
-            return None
-        return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
-    positives: list[str] = []
-    negatives: list[str] = []
-    for child in expr.children:
-        target = negatives if isinstance(child, Not) else positives
-        sub = compile_tsquery(child.child if isinstance(child, Not) else child, analyzer, exact=exact)
-        if sub is not None:
-            target.append(sub)
-    if not positives:
-        if negatives:
-            raise QueryError("a query needs at least one word to find, not only words to exclude")
-        return None
-    joiner = " | " if relaxed else " & "
-    out = positives[0] if len(positives) == 1 else "(" + joiner.join(positives) + ")"
-    if negatives:
-        excluded = negatives[0] if len(negatives) == 1 else "(" + " | ".join(negatives) + ")"
-        out = f"{out} & !{excluded}"
-    return out
+    return compile_expr(expr, analyzer, _SYNTAX, exact=exact, relaxed=relaxed)
 
 
 # -- search ------------------------------------------------------------------------------------
-def _filter_sql(query: SearchQuery) -> tuple[str, list[object]]:
-    where: list[str] = []
-    params: list[object] = []
-    if query.date_from:
-        where.append("a.published >= %s")
-        params.append(query.date_from.isoformat())
-    if query.date_to:
-        where.append("a.published < %s")
-        params.append((query.date_to + timedelta(days=1)).isoformat())
-    if query.outlets:
-        where.append("a.outlet = ANY(%s)")
-        params.append(list(query.outlets))
-    if query.categories:
-        where.append("a.category = ANY(%s)")
-        params.append(list(query.categories))
-    for f in query.filters:
-        raise QueryError(f"this archive cannot filter by {f.field!r} yet")
-    return "".join(" AND " + w for w in where), params
-
-
 def _rank_rows(
     conn: psycopg.Connection[Any],
     tsquery: str,
@@ -263,7 +221,7 @@ def _rank_rows(
     count: bool = True,
 ) -> tuple[list[tuple[int, float]], int]:
     """Top ``n`` (pk, score) for ``tsquery`` and, with ``count``, the number of matches (else -1)."""
-    where, params = _filter_sql(query)
+    where, params = filter_sql(query, POSTGRES)
     column = "exact" if query.exact else "stems"
     order = (
         "a.published DESC NULLS LAST, score DESC, s.article_pk"
@@ -288,8 +246,7 @@ def _rank_rows(
 
 
 def search_articles(conn: psycopg.Connection[Any], query: SearchQuery) -> SearchResult:
-    """Run ``query``: AND, then (``auto``) OR-ranked hits appended when AND fills less than the page;
-    ``total`` then still counts the articles with all the words (the relaxed hits are extras).
+    """Run ``query`` (semantics: `rasd.storage.search_backend.run_search`, as in SQLite).
 
     The queries run in one read transaction with sequential scans discouraged: the planner does not
     see that ``@@`` on a scanned row means de-TOASTing its vector, and picks a full scan (about ten
@@ -301,54 +258,9 @@ def search_articles(conn: psycopg.Connection[Any], query: SearchQuery) -> Search
 
 
 def _search(conn: psycopg.Connection[Any], query: SearchQuery) -> SearchResult:
-    analyzer = load_search_analyzer()
-    strict = compile_tsquery(query.expr, analyzer, exact=query.exact)
-    if strict is None:
-        return SearchResult(query, (), 0)
-    need = query.offset + query.limit
-    plain = is_plain_conjunction(query.expr) and len(positive_terms(query.expr)) > 1
-    relaxed_q = compile_tsquery(query.expr, analyzer, exact=query.exact, relaxed=True) if plain else None
-    relaxed = False
-    if query.semantics == "or" and relaxed_q is not None:
-        ranked, total = _rank_rows(conn, relaxed_q, query, need)
-    else:
-        ranked, total = _rank_rows(conn, strict, query, need)
-        if query.semantics == "auto" and relaxed_q is not None and len(ranked) < need:
-            seen = {pk for pk, _ in ranked}
-            more, _ = _rank_rows(conn, relaxed_q, query, need - len(ranked), exclude=seen, count=False)
-            if more:
-                relaxed = True
-                ranked.extend(more)
-    page = ranked[query.offset : need]
-    return SearchResult(query, _load_hits(conn, page, query, analyzer), total, relaxed)
+    def rank(
+        match: str, n: int, exclude: set[int] | None, count_match: str | None
+    ) -> tuple[list[tuple[int, float]], int]:
+        return _rank_rows(conn, match, query, n, exclude=exclude, count=count_match is not None)
 
-
-def _load_hits(
-    conn: psycopg.Connection[Any], page: list[tuple[int, float]], query: SearchQuery, analyzer: SearchAnalyzer
-) -> tuple[Hit, ...]:
-    if not page:
-        return ()
-    rows = conn.execute(
-        "SELECT pk, id, title, published, outlet, category, text FROM articles WHERE pk = ANY(%s)",
-        ([pk for pk, _ in page],),
-    ).fetchall()
-    by_pk = {int(r[0]): r for r in rows}
-    highlighter = make_highlighter(query, analyzer)
-    return tuple(_make_hit(by_pk[pk], score, highlighter) for pk, score in page if pk in by_pk)
-
-
-def _make_hit(row: Sequence[Any], score: float, highlighter: Highlighter) -> Hit:
-    """A hit with its snippet and highlights as offsets of the stored text (as `rasd.storage.fts`)."""
-    pk, art_id, title, published, outlet, category, text = row
-    title, text = title or "", text or ""
-    title_end = len(title) if title and text.startswith(title) else 0
-    title_hl = tuple((a, b) for a, b, _ in highlighter.find(text, 0, title_end))
-    matches = highlighter.find(text, title_end)
-    body_start = title_end
-    while body_start < len(text) and text[body_start].isspace():
-        body_start += 1
-    s, e = choose_snippet(text, body_start, matches)
-    highlights = tuple((a, b) for a, b, _ in matches if s <= a and b <= e)
-    return Hit(
-        int(pk), art_id, title, published, outlet, category, score, text[s:e], s, e, highlights, title_hl
-    )
+    return run_search(conn, query, POSTGRES, compile_tsquery, rank)

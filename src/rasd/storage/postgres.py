@@ -165,6 +165,7 @@ class PostgresStore:
                 applied = apply_pg_migrations(self._conn)
                 if applied:
                     log.info("migrated %s: %s", self.url, applied)
+            _search_module().ensure_index_current(self._conn, writable=not readonly)
         except psycopg.Error as exc:
             self._conn.close()
             raise StoreError(f"cannot open archive {self.url}: {_first_line(exc)}") from exc

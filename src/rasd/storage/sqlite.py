@@ -53,6 +53,7 @@ class SQLiteStore:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
                 apply_migrations(self._conn, extra=(tuple(_fts_module().FTS_SCHEMA),))
+            _fts_module().ensure_index_current(self._conn, writable=not readonly)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open archive {self.path}: {exc}") from exc
 
