@@ -306,6 +306,9 @@ RULE_CASES += [
     ("من 28 كانون الأول إلى 3 كانون الثاني 2016", "من 28 كانون الأول إلى 3 كانون الثاني 2016", "2015-12-28",
      {"end": "2016-01-03"}),
     ("بنيت عام (1887)", "عام (1887)", "1887", {}),  # an older year in parentheses after عام
+    ("ينعقد من 12 تشرين الأول وحتى 16 من الشهر نفسه", "من 12 تشرين الأول وحتى 16 من الشهر", "2021-10-12",
+     {"end": "2021-10-16"}),  # من الشهر: the month just named, not the reference's
+    ("استوطنها البشر قبل 9000 عام", "قبل 9000 عام", "-6979", {"precision": "year"}),  # no calendar day
     # نصف شهر + a month name: the middle of that month (not half a month)
     ("في نصف شهر نيسان", "نصف شهر نيسان", "2021-04", {"mod": "MID"}),
 ]
@@ -335,6 +338,18 @@ def test_time_rules(text: str, span: str, value: str, attrs: dict[str, str]) -> 
 )
 def test_no_time_expression_in_newer_rules(text: str) -> None:
     assert [s for s in find_times(text, REF) if s.attrs.get("precision") in {"day", "season", "week"}] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اجتمعوا الخميس، الاثنين",  # two weekdays, not one date
+        "تحدث الإثنين قبل يوم واحد",  # a weekday and an offset
+        "انتهى في 30 أيلول حتى 4 تشرين الثاني",  # neither says its year: no year is borrowed, no range
+    ],
+)
+def test_adjacent_dates_not_joined(text: str) -> None:
+    assert len(find_times(text, REF)) == 2
 
 
 def test_numbered_friday_is_no_nth_friday() -> None:

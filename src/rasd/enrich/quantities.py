@@ -160,8 +160,9 @@ class QuantityFinder:
             if norm.text.startswith("ال", a) and norm.text[a + 2 : a + 3].isdigit():
                 a += 2
             elif norm.text.startswith("ال", a) and (first := _WORD_RE.match(norm.text, a)) is not None and (
-                first.group() not in self.numbers.words
-            ):
+                self.numbers.words.get(first.group()[2:], (0, "vague"))[1] not in {"vague", "plural", "scale"}
+                and first.group() not in self.numbers.words
+            ):  # الخمسة آلاف (not العشرات, الآلاف: the article belongs to a vague count)
                 if _DEFINITE_BEFORE_RE.search(norm.text, max(0, a - 20), a):
                     # الدول الأربع آلاف الأبقار: the numeral qualifies the noun before it; read on from آلاف
                     retry = self.regex.match(norm.text, first.end() + 1)

@@ -50,6 +50,7 @@ _INNER_OPENER_RE = re.compile(_n(r"(?<!\w)(?:من|بين)\s+\S+$"))
 _SAME_DAY_GAP_RE = re.compile(_n(r"\s*[,،]?\s*(?:(?:الموافق|الموافقة|المصادف|المصادفة|الواقع)\s+)?(?:ل\s*)?"))
 _PERIOD_YEAR_RE = re.compile(_n(r"(?:(?:هذا|هذه)\s+)?(?:العام|السنة)(?:\s+\S+)?"))
 _YEAR_IN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)|" + _n(r"(?<!\w)(?:ألف|ألفين|ألفان)(?!\w)"))
+_OF_THE_MONTH_RE = re.compile(_n(r"(?<!\w)(?:من\s+)?(?:(?:هذا|هذه)\s+)?الشهر$"))
 _MONTH_THEN_DATE_RE = re.compile(r"\s*[,،]?\s*\(?\s*")
 
 
@@ -136,7 +137,8 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
             close = re.match(r"\s?\)", text[hit.end : hit.end + 2]) if "(" in gap else None
             end = hit.end + (close.end() if close else 0)
             return _Hit(prev.start, end, "DATE", hit.value, hit.attrs)  # شباط (9/2/1946): the month, then its date
-        if "weekday" in prev.attrs and hit.attrs.get("precision") == "day" and _SAME_DAY_GAP_RE.fullmatch(gap):
+        if ("weekday" in prev.attrs and hit.attrs.get("precision") == "day" and _SAME_DAY_GAP_RE.fullmatch(gap)
+                and not {"weekday", "offset", "anchor"} & set(hit.attrs)):  # not الخميس، الاثنين; not قبل يوم
             return _Hit(prev.start, hit.end, "DATE", hit.value, {**hit.attrs, "weekday": prev.attrs["weekday"]})
         if (prev.attrs.get("precision") == hit.attrs.get("precision") == "year" and "anchor" not in hit.attrs
                 and _PERIOD_YEAR_RE.fullmatch(text, prev.start, prev.end) and _WEEK_GAP_RE.fullmatch(gap)):
@@ -150,6 +152,13 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
         connector = _RANGE_GAP_RE.fullmatch(gap)
         if connector is None or prev.attrs.get("precision") != hit.attrs.get("precision"):
             return None
+        if _DAY_RE.fullmatch(prev.value) and _OF_THE_MONTH_RE.search(text, hit.start, hit.end):
+            # من 26 آذار وحتى 31 من الشهر: the month just named, not the reference's
+            try:
+                hit = _Hit(hit.start, hit.end, "DATE", date.fromisoformat(prev.value[:8] + hit.value[8:10]).isoformat(),
+                           hit.attrs)  # fmt: skip
+            except ValueError:
+                return None
         if "weekday" in prev.attrs and "weekday" in hit.attrs and _DAY_RE.fullmatch(prev.value):
             # من الثلاثاء إلى الخميس: the second weekday is the first such day after the first one
             first, iso = date.fromisoformat(prev.value), int(str(hit.attrs["weekday"])[-1])
@@ -157,7 +166,8 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
             hit = _Hit(hit.start, hit.end, "DATE", later.isoformat(), hit.attrs)
         if prev.value[:1] == "X" or hit.value[:1] == "X":
             return None
-        if hit.value <= prev.value and prev.value[:4] != hit.value[:4] and not _YEAR_IN_RE.search(text, prev.start, prev.end):
+        if (hit.value <= prev.value and prev.value[:4] != hit.value[:4] and _YEAR_IN_RE.search(text, hit.start, hit.end)
+                and not _YEAR_IN_RE.search(text, prev.start, prev.end)):
             # بين 1 يناير و1 مايو 2019: the first date takes the year said with the last
             year = int(hit.value[:4]) - (prev.value[4:] > hit.value[4:])
             prev = _Hit(prev.start, prev.end, prev.type, f"{year:04d}{prev.value[4:]}", prev.attrs)

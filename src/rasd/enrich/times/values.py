@@ -117,4 +117,7 @@ def _shift(ref: datetime | None, unit: str, amount: float, attrs: dict[str, Any]
     attrs["precision"] = "month" if unit == "M" or months % 12 else "year"  # a month, or a year and a half
     if ref is None:
         return "DATE", "XXXX-XX-XX", attrs
+    if not 0 < ref.year + months // 12 <= 9999:  # قبل 8000 عام: no calendar day, the year alone
+        attrs["precision"] = "year"
+        return "DATE", str(ref.year + int(months / 12)), attrs
     return "DATE", add_months(ref.date(), months).isoformat(), attrs
