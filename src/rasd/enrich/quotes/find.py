@@ -38,6 +38,7 @@ from rasd.enrich.quotes.speakers import (
     note_sentence_agent,
     resolve_preverbal_subject,
     resolve_subject,
+    unnamed_speaker_text,
 )
 
 
@@ -100,8 +101,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             if cue.antecedent is not None:
                 ant = cue.antecedent
                 state.add(cue.start, canonical_of(ant, text), (ant.start, ant.end))
-            else:
-                state.add(cue.start, None, None)  # مصدر أمني: a later bare وأضاف is the same unnamed source
+            # else an unnamed source (مصدر أمني): noted with its words when it gives a quote (make_quote)
+
         if cue.subject is not None:
             state.add(cue.subject.start, canonical_of(cue.subject, text), (cue.subject.start, cue.subject.end))
         if mark is not None:
@@ -113,7 +114,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             if cue.subject is not None or cue.anaphor:
                 cue_end = cue.subject_end
             else:
-                cue_end = cue.np_end or o  # وقال التحالف في بيان، "...": the cue is verb + subject
+                cue_end = cue.np_end if cue.np_end > cue.start else o  # وقال التحالف في بيان، "...": the cue is verb + subject
             quotes.append(make_quote(text, a, b, "direct", (cue.start, rstrip_space(text, cue.start, cue_end)),
                                       cue, state))
         elif comp is not None:
@@ -148,15 +149,19 @@ def make_quote(text: str, a: int, b: int, kind: str, cue_span: tuple[int, int] |
     elif cue is not None and cue.antecedent is not None:
         speaker = canonical_of(cue.antecedent, text)
         speaker_span = [cue.antecedent.start, cue.antecedent.end]
-    elif cue is None or cue.anaphor or not cue.explicit_other:
+    speaker_text = None
+    if cue is not None and cue.subject is None and cue.antecedent is None and cue.explicit_other:
+        speaker_text = unnamed_speaker_text(text, cue, state)  # مصدر أمني، وزارة الخارجية البريطانية
+    elif speaker is None and (cue is None or cue.anaphor or not cue.explicit_other):
         found = state.last_before(cue.start if cue is not None else a)
         if found and found[0] is not None and found[1] is not None:
             speaker, speaker_span = found[0], list(found[1])
+        elif found:  # وأضاف after وقال مصدر عسكري: the same unnamed source
+            speaker_text = found[2]
     if speaker is not None and speaker_span is not None:
         state.add(a, speaker, (speaker_span[0], speaker_span[1]))
-    speaker_text = None
-    if speaker is None and cue is not None and cue.explicit_other and cue.np_end > cue.np_start > 0:
-        speaker_text = text[cue.np_start : cue.np_end]  # مصدر أمني، وزارة الخارجية البريطانية
+    elif speaker_text is not None:
+        state.add(a, None, None, speaker_text)
     attrs: dict[str, Any] = {
         "speaker": speaker,
         "speaker_text": speaker_text,

@@ -23,6 +23,7 @@ NOT_COMPLEMENTIZER_BEFORE = frozenset(
     fold_ar(w) for w in ("بعد", "قبل", "منذ", "دون", "بدون", "يمكن", "يجب", "ينبغي", "بد", "ما", "إلا", "حتى", "غير")
 )
 PUNCT_STRIP = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
+TANWEEN_FATH = "\u064b"
 MAX_INDIRECT_GAP_WORDS = 14
 MAX_DIRECT_GAP_WORDS = 30
 MAX_SUBJECT_WORDS = 7
@@ -55,6 +56,10 @@ def load_quote_lexicon() -> QuoteLexicon:
     """Read ``rasd/data/quotes/`` once (called by `make_stage`)."""
     rows = read_data_rows("quotes", "speech_verbs.tsv")
     modes = {fold_ar(r[0]): (r[1] if len(r) > 1 else "any") for r in rows}
+    for form, mode in list(modes.items()):  # قائلاً، مضيفًا: the tanween sites put on participles
+        if form.endswith("ا"):
+            modes.setdefault(form + TANWEEN_FATH, mode)
+            modes.setdefault(form[:-1] + TANWEEN_FATH + "ا", mode)
     gap = read_data_rows("quotes", "gap_words.tsv")
     anaphors = frozenset(fold_ar(w) for w in read_data_lines("quotes", "anaphors.txt"))
     return QuoteLexicon(

@@ -27,18 +27,33 @@ class State:
     """Agents seen so far, in text order: (position, canonical, mention span)."""
 
     block_starts: list[int] = field(default_factory=list)
-    agents: list[tuple[int, str | None, tuple[int, int] | None]] = field(default_factory=list)
+    agents: list[tuple[int, str | None, tuple[int, int] | None, str | None]] = field(default_factory=list)
+    #: Unnamed or untagged speakers by the head of their words (مصادر ← ``مصادر ميدانية``، رئيس ←
+    #: ``رئيس الحكومة اللبنانية #سعد_الحريري``): (position, head, speaker text).
+    texts_by_head: list[tuple[int, str, str]] = field(default_factory=list)
     #: Notes the sentence-initial agent of sentence i; called lazily, only for sentences a bare cue
     #: can reach (most articles never need most of them).
     note_sentence: Callable[[int], None] | None = None
     sentence_starts: list[int] = field(default_factory=list)
     _noted: int = 0
 
-    def add(self, pos: int, name: str | None, span: tuple[int, int] | None) -> None:
-        """Note an agent; ``name`` None = an unnamed one (مصدر أمني), which later bare cues inherit."""
-        self.agents.append((pos, name, span))
+    def add(self, pos: int, name: str | None, span: tuple[int, int] | None, text: str | None = None) -> None:
+        """Note an agent; ``name`` None = an unnamed one (مصدر أمني, its words in ``text``), which later
+        bare cues inherit."""
+        self.agents.append((pos, name, span, text))
 
-    def last_before(self, pos: int) -> tuple[str | None, tuple[int, int] | None] | None:
+    def add_text(self, pos: int, head: str, text: str) -> None:
+        self.texts_by_head.append((pos, head, text))
+
+    def text_for_head(self, head: str, pos: int) -> str | None:
+        """``وأضافت المصادر`` after ``وقالت مصادر ميدانية``: the last earlier speaker text of that head."""
+        found = None
+        for p, h, t in self.texts_by_head:
+            if p < pos and h == head:
+                found = t
+        return found
+
+    def last_before(self, pos: int) -> tuple[str | None, tuple[int, int] | None, str | None] | None:
         """The last agent before ``pos``, named at most `MAX_AGENT_PARAGRAPHS_BACK` paragraphs back."""
         k = bisect.bisect_right(self.block_starts, pos) - 1
         floor = self.block_starts[max(0, k - MAX_AGENT_PARAGRAPHS_BACK)] if k >= 0 else 0
@@ -49,10 +64,10 @@ class State:
                 self.note_sentence(i)
             self._noted = max(self._noted, last)
         best = None
-        for p, name, span in self.agents:
+        for p, name, span, words in self.agents:
             if floor <= p < pos and (best is None or p >= best[0]):
-                best = (p, name, span)
-        return (best[1], best[2]) if best else None
+                best = (p, name, span, words)
+        return (best[1], best[2], best[3]) if best else None
 
 
 class RoleIndex:
@@ -85,12 +100,18 @@ class RoleIndex:
         return found
 
 
+#: Marks glued to the start of a name: a hashtag (``#سعد_الحريري``) or a quote (``صحيفة "ستار"``).
+NAME_MARKS = "#\"«“'"
+
+
 def title_head(words: str) -> str:
     """``الرئيس الأميركي`` → ``رئيس``; ``وزير الخارجية`` → ``وزير`` (folded, article stripped)."""
     parts = fold_ar(words).split()
     head = parts[0] if parts else ""
     return head[2:] if head.startswith("ال") and len(head) > 4 else head
 
+#: Words opening a fronted topic or adjunct before a verb (``أما بخصوص …``، ``وعن الاستفزازات …``).
+TOPIC_OPENERS = frozenset(fold_ar(w) for w in ("أما", "وأما", "بخصوص", "وبخصوص", "بشأن", "وبشأن", "وعن", "عن", "حول"))
 CLAUSE_OPENERS = frozenset(fold_ar(w) for w in (
     "حيث", "فيما", "بينما", "كما", "وكما", "إذ", "عندما", "حين", "ثم", "لكن", "ولكن", "لكنه", "ولكنه", "لكنها",
     "ولكنها", "لكنهم", "ولكنهم", "إنه", "وإنه", "إنها", "وإنها"))
@@ -116,6 +137,8 @@ def resolve_preverbal_subject(folded: str, cue: Cue, entities: EntityIndex, lex:
     bare = [w.group().strip(PUNCT_STRIP) for w in before]
     if all(b in PREVERBAL_PARTICLES or b in lex.skip_words or b in lex.stop_words for b in bare):
         return
+    if bare[0] in TOPIC_OPENERS or bare[0] in lex.stop_words:
+        return  # أما بخصوص تشكيل الحكومة أكد أنه …: a topic or an adjunct, not the subject
     for e in reversed(entities.within(before[0].start(), cue.start, SUBJECT_LABELS)):
         k = next((n for n, w in enumerate(before) if w.start() <= e.start < w.end()), None)
         if k is None or e.start != before[k].start():
@@ -125,7 +148,10 @@ def resolve_preverbal_subject(folded: str, cue: Cue, entities: EntityIndex, lex:
         cue.subject, cue.subject_end = e, cue.verb_end
         return
     cue.explicit_other = True
-    cue.first_word = next((b for b in bare if b not in PREVERBAL_PARTICLES and b not in lex.skip_words), "")
+    words = [(w, b) for w, b in zip(before, bare, strict=True) if b not in PREVERBAL_PARTICLES and b not in lex.skip_words]
+    cue.first_word = words[0][1] if words else ""
+    if words and not any(b in lex.stop_words for _, b in words):  # لكن مسؤولا إقليميا أضاف أن
+        cue.np_start, cue.np_end = words[0][0].start(), words[-1][0].start() + len(words[-1][0].group().rstrip(PUNCT_STRIP))
 
 def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: EntityIndex,
                      lex: QuoteLexicon) -> None:
@@ -151,7 +177,8 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
             ci += 1
         if ci < len(cands) and cands[ci].start < m.end():
             ent = cands[ci]
-            if ent.start != m.start():
+            marked = ent.start == m.start() + 1 and text[m.start()] in NAME_MARKS  # #سعد_الحريري، "ستار"
+            if ent.start != m.start() and not marked:
                 if in_adjunct:
                     continue
                 return  # ل/ب + entity: a recipient (وقال لرويترز), not the subject
@@ -163,6 +190,9 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
             apposition = prev == "<COMMA>" or (not relational and (
                 prev == "<ENT>" or (ent.label != "LOC" and is_definite(prev))))
             if words == 1 or apposition:
+                take_subject(text, cue, ent, cands[ci + 1 :])
+                return
+            if marked and prev in lex.label_words:  # ذكرت صحيفة "ستار"، قال تلفزيون "تي آر تي خبر"
                 take_subject(text, cue, ent, cands[ci + 1 :])
                 return
             if prev == "باسم" and ent.label == "ORG":  # المتحدث باسم الوزارة (أحمد علي)
@@ -245,3 +275,29 @@ def note_sentence_agent(text: str, folded: str, sent: Span, entities: EntityInde
     if probe.subject is not None and probe.subject.label in AGENT_LABELS:
         s = probe.subject
         state.add(s.start, canonical_of(s, text), (s.start, s.end))
+
+
+def unnamed_speaker_text(text: str, cue: Cue, state: State) -> str | None:
+    """The words naming a subject that is no entity, as the article writes them.
+
+    * a hashtag name in them is the speaker: ``قال رئيس الحكومة اللبنانية #سعد_الحريري`` →
+      ``سعد_الحريري`` (noted under the title's head, so ``ذكر رئيس الحكومة اللبنانية`` finds it again);
+    * a definite bare noun takes the words of an earlier unnamed speaker of the same head:
+      ``وأضافت المصادر`` after ``وقالت مصادر ميدانية`` → ``مصادر ميدانية``;
+    * else the noun phrase itself: ``مصدر عسكري``، ``نقابة الصحفيين اليمنيين``.
+    """
+    if not cue.np_end > cue.np_start > 0:
+        return None
+    words = text[cue.np_start : cue.np_end]
+    head = title_head(cue.first_word)
+    hashtag = next((w for w in words.split() if w.startswith("#") and len(w) > 2), None)
+    if hashtag is not None:
+        name = hashtag[1:].strip(PUNCT_STRIP)
+        state.add_text(cue.start, head, name)
+        return name
+    if cue.first_word.startswith("ال"):
+        earlier = state.text_for_head(head, cue.start)
+        if earlier is not None:
+            return earlier
+    state.add_text(cue.start, head, words)
+    return words
