@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from rasd.arabic import charsets as cs
 
-__all__ = ["Token", "split_sentences", "tokenize_ar"]
+__all__ = ["Token", "split_sentences", "tokenize_ar", "tokenize_span"]
 
 _AR_LETTERS = "".join(f"{lo}-{hi}" for lo, hi in cs.ARABIC_LETTER_RANGES + cs.PRESENTATION_FORM_RANGES)
 _AR_MARKS = "".join(sorted(cs.DIACRITICS_AR)) + cs.TATWEEL + "\u200c\u200d"
@@ -43,6 +43,18 @@ def tokenize_ar(text: str) -> list[Token]:
     [('لواشنطن', 0), ('،', 7)]
     """
     return [Token(m.start(), m.end(), m.group(), m.lastgroup or "punct") for m in _TOKEN_RE.finditer(text)]
+
+
+def tokenize_span(text: str, start: int, end: int) -> list[Token]:
+    """`tokenize_ar` of ``text[start:end]`` with offsets into ``text`` (no slice, no shifted copies).
+
+    >>> [(t.text, t.start) for t in tokenize_span("قال: لواشنطن", 5, 12)]
+    [('لواشنطن', 5)]
+    """
+    return [
+        Token(m.start(), m.end(), m.group(), m.lastgroup or "punct")
+        for m in _TOKEN_RE.finditer(text, start, end)
+    ]
 
 
 _SENTENCE_END = re.compile(r"(?<![0-9\u0660-\u0669])[.!?؟\u06d4]+(?![0-9\u0660-\u0669])[\"'»”)]*|\n+")

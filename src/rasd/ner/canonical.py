@@ -100,10 +100,37 @@ def repair_mentions(
     Two passes, so that names found by the gazetteer in the first also propagate in the second.
     """
     infos = [[tagger.features.word_info(t.text) for t in sent.tokens] for sent in sentences]
+    words = _Words(sentences, infos, tagger.lexicon)
     trimmed = [_trim_person(m, sentences, infos) for m in mentions]
     kept = [m for m in trimmed if _plausible(m, sentences, infos, tagger.lexicon)]
-    once = _repair_pass(text, sentences, infos, kept, tagger.lexicon)
-    return _repair_pass(text, sentences, infos, once, tagger.lexicon)
+    once = _repair_pass(text, sentences, infos, words, kept, tagger.lexicon)
+    return _repair_pass(text, sentences, infos, words, once, tagger.lexicon)
+
+
+class _Words:
+    """Stems and forms per sentence and the fixed match candidates (shared by both repair passes)."""
+
+    def __init__(self, sentences: Sequence[Sentence], infos: list[list[WordInfo]], lex: Lexicon) -> None:
+        self.stems = [[w.stem for w in ws] for ws in infos]
+        self.forms = [[w.form for w in ws] for ws in infos]
+        self.stem_sets = [set(stems) for stems in self.stems]
+        gaz_first = lex.gazetteer_first
+        self.fixed: list[tuple[int, int]] = []
+        for si, sent in enumerate(sentences):
+            stems = self.stems[si]
+            if not self.stem_sets[si].isdisjoint(gaz_first) or any(t.kind == "latin" for t in sent.tokens):
+                self.fixed.extend(
+                    (si, i) for i, t in enumerate(sent.tokens) if stems[i] in gaz_first or t.kind == "latin"
+                )
+
+    def candidates(self, known_first: dict[str, int]) -> list[tuple[int, int]]:
+        """Positions where a gazetteer entry, a Latin acronym or a known name may start, in text order."""
+        found = set(self.fixed)
+        for si, stem_set in enumerate(self.stem_sets):
+            hit = stem_set.intersection(known_first)
+            if hit:
+                found.update((si, i) for i, stem in enumerate(self.stems[si]) if stem in hit)
+        return sorted(found)
 
 
 # A one-word mention whose word ANT tagging almost never calls a name is dropped (``جميل``, ``معتادان``).
@@ -141,6 +168,7 @@ def _repair_pass(
     text: str,
     sentences: Sequence[Sentence],
     infos: list[list[WordInfo]],
+    words: _Words,
     mentions: list[Mention],
     lex: Lexicon,
 ) -> list[Mention]:
@@ -157,39 +185,28 @@ def _repair_pass(
     for key in known:
         known_first[key[0]] = max(known_first.get(key[0], 0), len(key))
     out = _join_regions(sentences, infos, [_extend_place(text, sentences, infos, m, lex) for m in mentions])
-    taken: dict[int, set[int]] = {}
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
-        taken.setdefault(m.sentence, set()).update(range(m.first, m.last))
         by_sentence.setdefault(m.sentence, []).append(m)
-    for si, sent in enumerate(sentences):
-        stems = [w.stem for w in infos[si]]
-        forms = [w.form for w in infos[si]]
-        used = taken.setdefault(si, set())
-        i = 0
-        n = len(sent.tokens)
-        gaz_first = lex.gazetteer_first
-        while i < n:
-            if stems[i] not in gaz_first and stems[i] not in known_first and sent.tokens[i].kind != "latin":
-                i += 1
-                continue
-            found = _match_at(i, sent, stems, forms, lex, known, known_first)
-            if found is None:
-                i += 1
-                continue
-            length, label = found
-            end = i + length
-            overlapping = [m for m in by_sentence.get(si, []) if m.first < end and i < m.last]
-            if any(m.first < i or m.last > end for m in overlapping):
-                i += 1
-                continue
-            for m in overlapping:
-                if m in out:
-                    out.remove(m)
-            start = sent.tokens[i].start + infos[si][i].cut
-            out.append(Mention(start, sent.tokens[i + length - 1].end, label, si, i, i + length))
-            used.update(range(i, end))
-            i += length
+    free = (-1, 0)  # positions before this one are inside a mention added by this pass
+    for si, i in words.candidates(known_first):
+        if (si, i) < free:
+            continue
+        sent = sentences[si]
+        found = _match_at(i, sent, words.stems[si], words.forms[si], lex, known, known_first)
+        if found is None:
+            continue
+        length, label = found
+        end = i + length
+        overlapping = [m for m in by_sentence.get(si, []) if m.first < end and i < m.last]
+        if any(m.first < i or m.last > end for m in overlapping):
+            continue
+        for m in overlapping:
+            if m in out:
+                out.remove(m)
+        start = sent.tokens[i].start + infos[si][i].cut
+        out.append(Mention(start, sent.tokens[end - 1].end, label, si, i, end))
+        free = (si, end)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -208,7 +225,9 @@ def _extend_place(
     return m
 
 
-def _join_regions(sentences: Sequence[Sentence], infos: list[list[WordInfo]], mentions: list[Mention]) -> list[Mention]:
+def _join_regions(
+    sentences: Sequence[Sentence], infos: list[list[WordInfo]], mentions: list[Mention]
+) -> list[Mention]:
     """``ريف`` tagged alone before a place (``ريف`` + ``حلب``) becomes one place: ``ريف حلب``."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda x: x.start):

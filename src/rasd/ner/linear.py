@@ -19,9 +19,10 @@ import numpy as np
 
 from rasd.errors import ModelError
 
-__all__ = ["LinearChainModel", "export_weights"]
+__all__ = ["FloatArray", "IntArray", "LinearChainModel", "export_weights"]
 
 FloatArray = np.ndarray[Any, np.dtype[np.float32]]
+IntArray = np.ndarray[Any, np.dtype[np.intp]]
 
 
 def export_weights(crfsuite_model: Path, out: Path, *, min_abs: float = 1e-4) -> None:
@@ -114,32 +115,54 @@ class LinearChainModel:
         """`viterbi` for many sequences at once (one numpy step per position, not per token)."""
         if not emissions:
             return []
-        lens = np.array([e.shape[0] for e in emissions])
+        lengths = np.array([e.shape[0] for e in emissions], dtype=np.intp)
+        stacked = (
+            np.concatenate(emissions) if int(lengths.sum()) else np.zeros((0, len(self.labels)), np.float32)
+        )
+        return self.viterbi_stacked(stacked, lengths)
+
+    def viterbi_stacked(self, emissions: FloatArray, lengths: IntArray) -> list[list[str]]:
+        """`viterbi` for sequences stacked in one ``(sum(lengths), labels)`` matrix, in that order."""
+        n_seq = len(lengths)
+        if n_seq == 0:
+            return []
         n_labels = len(self.labels)
-        steps = int(lens.max())
+        steps = int(lengths.max())
         if steps == 0:
-            return [[] for _ in emissions]
-        padded = np.zeros((len(emissions), steps, n_labels), dtype=emissions[0].dtype)
-        for b, e in enumerate(emissions):
-            padded[b, : e.shape[0]] = e
+            return [[] for _ in range(n_seq)]
+        # sequences sorted by length: at step t the ones still running are a suffix of the batch
+        order = np.argsort(lengths, kind="stable")
+        rank = np.empty(n_seq, dtype=np.intp)
+        rank[order] = np.arange(n_seq)
+        sorted_lengths = lengths[order]
+        seq_of = np.repeat(rank, lengths)
+        pos = np.arange(len(seq_of)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        padded = np.zeros((n_seq, steps, n_labels), dtype=emissions.dtype)
+        padded[seq_of, pos] = emissions
         trans = self.transitions[None, :, :]
-        score = padded[:, 0, :]
-        back = np.zeros((steps, len(emissions), n_labels), dtype=np.intp)
+        score = padded[:, 0, :].copy()
+        back = np.zeros((steps, n_seq, n_labels), dtype=np.intp)
+        first_running = np.searchsorted(sorted_lengths, np.arange(steps), side="right").tolist()
         for t in range(1, steps):
-            cand = score[:, :, None] + trans
-            back[t] = cand.argmax(axis=1)
-            new = cand.max(axis=1) + padded[:, t, :]
-            score = np.where((lens > t)[:, None], new, score)
-        labels = self.labels
+            lo = first_running[t]
+            cand = score[lo:, :, None] + trans
+            back[t, lo:] = cand.argmax(axis=1)
+            score[lo:] = cand.max(axis=1) + padded[lo:, t, :]
+        # backtrack all sequences together: path[b, t] for t < length of b
+        path = np.zeros((n_seq, steps), dtype=np.intp)
+        best = score.argmax(axis=1)
+        rows = np.arange(n_seq)
+        last = sorted_lengths - 1
+        path[rows, np.maximum(last, 0)] = best
+        for t in range(steps - 1, 0, -1):
+            lo = first_running[t]
+            best[lo:] = back[t, rows[lo:], best[lo:]]
+            path[lo:, t - 1] = best[lo:]
+        names = np.array(self.labels, dtype=object)
+        flat = names[path[seq_of, pos]].tolist()
         out: list[list[str]] = []
-        for b, n in enumerate(lens.tolist()):
-            if n == 0:
-                out.append([])
-                continue
-            best = int(score[b].argmax())
-            path = [best]
-            for t in range(n - 1, 0, -1):
-                best = int(back[t, b, best])
-                path.append(best)
-            out.append([labels[k] for k in reversed(path)])
+        start = 0
+        for n in lengths.tolist():
+            out.append(flat[start : start + n])
+            start += n
         return out

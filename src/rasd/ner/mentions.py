@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rasd.arabic.tokenize import Token, split_sentences, tokenize_ar
+from rasd.arabic.tokenize import Token, split_sentences, tokenize_span
 from rasd.ner.conll import spans_of
 from rasd.ner.tagger import Tagger
 
@@ -47,7 +47,7 @@ def tokenize_sentences(text: str, ranges: Iterable[tuple[int, int]]) -> list[Sen
     out: list[Sentence] = []
     for a, b in ranges:
         for s, e in split_sentences(text, a, b):
-            toks = tuple(Token(t.start + s, t.end + s, t.text, t.kind) for t in tokenize_ar(text[s:e]))
+            toks = tuple(tokenize_span(text, s, e))
             if toks:
                 out.append(Sentence(s, e, toks))
     return out

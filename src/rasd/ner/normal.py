@@ -10,11 +10,14 @@ Latin lower-cased.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rasd.arabic.normalize import normalize_ar
 
 __all__ = ["form_of"]
 
 
+@lru_cache(maxsize=1 << 16)
 def form_of(token: str) -> str:
-    """Normalized, lower-cased matching form of one token."""
+    """Normalized, lower-cased matching form of one token (memoized: a pure function, bounded cache)."""
     return normalize_ar(token).lower()

@@ -2,6 +2,13 @@
 
 >>> tag_entities(["وقال", "الرئيس", "جو", "بايدن", "في", "واشنطن"])
 ['O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC']
+
+Emissions are computed for many sentences at once (an article's worth).  Per word *type* the
+summed weights of its own features and of its features as a neighbour at each offset are cached
+as rows of one matrix (`_TypeRows`); a batch of sentences is then a few gathers and adds over all
+its tokens.  The features that depend on two words (stem pairs, cluster pairs, sentence edges,
+gazetteer matches) are looked up per position through integer tables.  The result is exactly the
+sum of the weights of `FeatureExtractor.extract`'s features (checked in tests).
 """
 
 from __future__ import annotations
@@ -18,19 +25,19 @@ from rasd.ner.features import (
     OFFSETS,
     FeatureExtractor,
     WordInfo,
-    match_gazetteer,
     neighbor_features,
-    sequence_features,
 )
 from rasd.ner.lexicon import Lexicon, data_path, load_lexicon
-from rasd.ner.linear import LinearChainModel
+from rasd.ner.linear import FloatArray, IntArray, LinearChainModel
 
 __all__ = ["MODEL_FILE", "Tagger", "default_tagger", "tag_entities"]
 
 MODEL_FILE = "model.npz"
+
 _SLOTS = 1 + len(OFFSETS)  # own features + one row per neighbour offset
 _ROW_LIMIT = 400_000
-_MAX_SEQ = 12
+_TYPE_COLS = 5  # see _reset_rows
+_SEQ_COLS = 9  # sp|-1:BOS, cp|-2:BOS, sn|1:EOS, cn|2:EOS, -2:BOS (i=1), 2:EOS (i=n-2), g, -1:g, 1:g
 _BATCH_CELLS = 20_000  # sentences x positions per batched Viterbi (bounds memory on huge inputs)
 # Subtracted from the O score of every token before Viterbi.  The CRF is conservative (dev precision
 # 0.79, recall 0.67); calibrated on the ANERcorp dev split as one scalar: 0 -> F1 0.725, 0.25 -> 0.731,
@@ -38,10 +45,48 @@ _BATCH_CELLS = 20_000  # sentences x positions per batched Viterbi (bounds memor
 O_BIAS = 0.75
 
 
+class _PairTable:
+    """``prefix + a|b`` attributes as integer look-ups: word ids per side, sorted combined keys."""
+
+    def __init__(self, model: LinearChainModel, prefixes: Sequence[str]) -> None:
+        self.vocab: dict[str, int] = {}
+        found: list[dict[int, int]] = [{} for _ in prefixes]
+        for attr, i in model.attr_index.items():
+            for p, prefix in enumerate(prefixes):
+                if attr.startswith(prefix):
+                    a, sep, b = attr[len(prefix) :].partition("|")
+                    if sep and "|" not in b:
+                        ia = self.vocab.setdefault(a, len(self.vocab))
+                        ib = self.vocab.setdefault(b, len(self.vocab))
+                        found[p][ia * _KEY_SPAN + ib] = i
+        self.keys: list[IntArray] = []
+        self.ids: list[IntArray] = []
+        for table in found:
+            keys = np.array(sorted(table), dtype=np.int64)
+            self.keys.append(keys)
+            self.ids.append(np.array([table[k] for k in keys.tolist()], dtype=np.intp))
+
+    def lookup(self, p: int, left: IntArray, right: IntArray, unknown: int) -> IntArray:
+        """Attribute ids of pairs ``(left[i], right[i])`` (word ids; -1 = not in any pair)."""
+        keys, ids = self.keys[p], self.ids[p]
+        out = np.full(len(left), unknown, dtype=np.intp)
+        if not len(keys) or not len(left):
+            return out
+        want = left.astype(np.int64) * _KEY_SPAN + right
+        pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+        hit = (keys[pos] == want) & (left >= 0) & (right >= 0)
+        out[hit] = ids[pos[hit]]
+        return out
+
+
+_KEY_SPAN = 1 << 31
+
+
 class Tagger:
     """Model weights plus feature extractor.  Output depends only on the input tokens.
 
-    Word-level weight sums are memoized per word type (a speed cache; it never changes a result).
+    Word-level weight sums are memoized per word type (a bounded speed cache; it never changes a
+    result: ``row_limit`` rows, then it starts over between batches).
     """
 
     def __init__(
@@ -60,33 +105,24 @@ class Tagger:
         self.lexicon = lexicon
         self.features = FeatureExtractor(lexicon, priors)
         self._labels = len(model.labels)
-        self._index_pairs()
+        get = model.attr_index.get
+        unknown = model.unknown
+        self._edge = {name: get(name, unknown) for name in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS")}
+        self._stems = _PairTable(model, ("sp=", "sn="))
+        clusters = _PairTable(model, ("-1:c2|c2=", "1:c2|c2="))
+        self._clusters = clusters
+        self._gaz_codes: dict[str, int] = {"": 0}
+        self._gaz_ids: list[tuple[int, int, int]] = [(unknown, unknown, unknown)]
         self._reset_rows()
 
-    def _index_pairs(self) -> None:
-        """Pair features (``sp=a|b``, ``-1:c2|c2=a|b``…) keyed by tuples, so tagging needs no strings."""
-        self._pairs: dict[str, dict[tuple[str, str], int]] = {
-            "sp=": {},
-            "sn=": {},
-            "-1:c2|c2=": {},
-            "1:c2|c2=": {},
-        }
-        for attr, i in self.model.attr_index.items():
-            for prefix, table in self._pairs.items():
-                if attr.startswith(prefix):
-                    a, sep, b = attr[len(prefix) :].partition("|")
-                    if sep and "|" not in a and "|" not in b:
-                        table[(a, b)] = i
-        get = self.model.attr_index.get
-        unknown = self.model.unknown
-        self._edge = {name: get(name, unknown) for name in ("-2:BOS", "-1:BOS", "1:EOS", "2:EOS")}
-
     def _reset_rows(self) -> None:
-        self._rows: dict[str, int] = {}
-        self._table: np.ndarray[Any, np.dtype[np.float32]] = np.zeros(
-            (1 + 1024 * _SLOTS, self._labels), np.float32
-        )
-        self._used = 1  # row 0 is all zeros
+        self._types: dict[str, int] = {}
+        self._tokens: list[str] = []
+        self._infos: list[WordInfo] = []
+        self._table: FloatArray = np.zeros((1 + 1024 * _SLOTS, self._labels), np.float32)
+        # per type: ids in the stem-pair and cluster-pair vocabularies (-1: none), may start a
+        # gazetteer match, stem holds "|" (its pair features need the strings), tokens seen
+        self._type_cols: IntArray = np.zeros((1024, _TYPE_COLS), dtype=np.intp)
 
     @classmethod
     def load(
@@ -106,103 +142,225 @@ class Tagger:
             raise ModelError(f"NER model not found at {path}; rebuild it with scripts/train_ner.py")
         return cls(LinearChainModel.load(path), load_lexicon(), priors, o_bias=o_bias)
 
-    def _word_row(self, token: str, info: WordInfo) -> int:
-        row = self._rows.get(token)
-        if row is not None:
-            return row
-        if self._used + _SLOTS > len(self._table):
-            grown = np.zeros((2 * len(self._table), self._labels), np.float32)
+    def _add_types(self, tokens: Sequence[str]) -> None:
+        """Cache rows for new word types: all their weight sums in one ``reduceat``."""
+        fx, model = self.features, self.model
+        names: list[str] = []
+        starts: list[int] = []
+        gaz_first = self.lexicon.gazetteer_first
+        stem_vocab, c2_vocab = self._stems.vocab, self._clusters.vocab
+        cols: list[tuple[int, int, int, int, int]] = []
+        first_type = len(self._infos)
+        for tok in tokens:
+            info = fx.word_info(tok)
+            self._types[tok] = len(self._infos)
+            self._tokens.append(tok)
+            self._infos.append(info)
+            cols.append(
+                (
+                    stem_vocab.get(info.stem, -1),
+                    c2_vocab.get(info.cluster[1], -1),
+                    info.stem in gaz_first or info.form in gaz_first,
+                    "|" in info.stem,
+                    0,
+                )
+            )
+            starts.append(len(names))
+            names.extend(info.feats)
+            names.append("")  # the zero row: no segment is empty (reduceat) and sums are unchanged
+            for d in OFFSETS:
+                starts.append(len(names))
+                names.extend(neighbor_features(info, d))
+                names.append("")
+        n_types = len(self._infos)
+        need = 1 + n_types * _SLOTS
+        if need > len(self._table):
+            grown = np.zeros((max(need, 2 * len(self._table)), self._labels), np.float32)
             grown[: len(self._table)] = self._table
             self._table = grown
-        row = self._used
-        model = self.model
-        self._table[row] = model.sum_rows(model.ids(info.feats))
-        for k, d in enumerate(OFFSETS, start=1):
-            self._table[row + k] = model.sum_rows(model.ids(neighbor_features(info, d)))
-        self._used += _SLOTS
-        self._rows[token] = row
-        return row
+        if n_types > len(self._type_cols):
+            grown_cols = np.zeros((max(n_types, 2 * len(self._type_cols)), _TYPE_COLS), dtype=np.intp)
+            grown_cols[: len(self._type_cols)] = self._type_cols
+            self._type_cols = grown_cols
+        self._type_cols[first_type:n_types] = cols
+        ids = model.ids(names)
+        first = 1 + first_type * _SLOTS
+        self._table[first : first + len(starts)] = np.add.reduceat(model.weights[ids], starts, axis=0)
 
-    def emissions(self, tokens: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
-        """``(n, labels)`` state scores of a sentence."""
-        fx = self.features
-        infos = [fx.word_info(t) for t in tokens]
-        n = len(infos)
-        if self._used + _SLOTS * n > self.row_limit:
-            self._reset_rows()  # never in the middle of a sentence: rows of this sentence stay valid
-        rows = np.fromiter((self._word_row(t, i) for t, i in zip(tokens, infos, strict=True)), np.intp, n)
-        idx = np.zeros((n, _SLOTS), dtype=np.intp)
+    def _evict(self, incoming: int) -> None:
+        """Make room: keep the most often seen half of the cached types (or none)."""
+        n = len(self._infos)
+        keep_n = (self.row_limit // _SLOTS) // 2 - incoming
+        if keep_n <= 0:
+            self._reset_rows()
+            return
+        hits = self._type_cols[:n, 4]
+        keep = np.sort(np.argsort(-hits, kind="stable")[:keep_n])
+        rows = (1 + keep[:, None] * _SLOTS + np.arange(_SLOTS)).ravel()
+        table = np.zeros_like(self._table)
+        table[1 : 1 + len(rows)] = self._table[rows]
+        cols = np.zeros_like(self._type_cols)
+        cols[: len(keep)] = self._type_cols[keep]
+        cols[:, 4] //= 2
+        tokens = [self._tokens[t] for t in keep.tolist()]
+        self._infos = [self._infos[t] for t in keep.tolist()]
+        self._tokens = tokens
+        self._types = {tok: k for k, tok in enumerate(tokens)}
+        self._table, self._type_cols = table, cols
+
+    def _type_ids(self, sentences: Sequence[Sequence[str]], total: int) -> IntArray:
+        """Type index of every token (caching new types first)."""
+        flat = [t for s in sentences for t in s]
+        new_tokens = list(dict.fromkeys(t for t in flat if t not in self._types))
+        if new_tokens:
+            if (len(self._infos) + len(new_tokens)) * _SLOTS > self.row_limit and self._infos:
+                self._evict(len(new_tokens))
+                new_tokens = list(dict.fromkeys(t for t in flat if t not in self._types))
+            self._add_types(new_tokens)
+        tid = np.fromiter(map(self._types.__getitem__, flat), np.intp, total)
+        np.add.at(self._type_cols[:, 4], tid, 1)
+        return tid
+
+    def emissions_many(self, sentences: Sequence[Sequence[str]]) -> tuple[FloatArray, IntArray]:
+        """State scores of all tokens of ``sentences`` stacked (``(tokens, labels)``), and the lengths."""
+        lengths = np.fromiter((len(s) for s in sentences), np.intp, len(sentences))
+        total = int(lengths.sum())
+        scores: FloatArray
+        if total == 0:
+            scores = np.zeros((0, self._labels), np.float32)
+            return scores, lengths
+        tid = self._type_ids(sentences, total)
+        starts = np.cumsum(lengths) - lengths
+        pos = np.arange(total) - np.repeat(starts, lengths)
+        size = np.repeat(lengths, lengths)
+        rows = 1 + tid * _SLOTS
+        idx = np.zeros((total, _SLOTS), dtype=np.intp)
         idx[:, 0] = rows
         for k, d in enumerate(OFFSETS, start=1):
-            if d < 0 and n + d > 0:
-                idx[-d:, k] = rows[: n + d] + k
-            elif d > 0 and n - d > 0:
-                idx[: n - d, k] = rows[d:] + k
-        scores: np.ndarray[Any, np.dtype[np.float32]] = self._table[idx].sum(axis=1)
-        gaz = match_gazetteer([i.form for i in infos], [i.stem for i in infos], self.lexicon)
-        scores += self.model.weights[self._sequence_ids(infos, gaz)].sum(axis=1)
+            ok = (pos + d >= 0) & (pos + d < size)
+            src = np.flatnonzero(ok)
+            idx[src, k] = rows[src + d] + k
+        scores = self._table[idx].sum(axis=1)
+        seq = self._sequence_ids(tid, pos, size)
+        scores += self.model.weights[seq].sum(axis=1)
         if self._o >= 0 and self.o_bias:
             scores[:, self._o] -= self.o_bias
-        return scores
+        return scores, lengths
 
-    def _sequence_ids(
-        self, infos: Sequence[WordInfo], gaz: Sequence[str]
-    ) -> np.ndarray[Any, np.dtype[np.intp]]:
-        """Attribute ids of `sequence_features` per token (``(n, _MAX_SEQ)``, padded with the zero row)."""
-        n = len(infos)
+    def _sequence_ids(self, tid: IntArray, pos: IntArray, size: IntArray) -> IntArray:
+        """Attribute ids of the features that depend on two positions, ``(tokens, _SEQ_COLS)``."""
+        total = len(tid)
         unknown = self.model.unknown
-        seq = np.full((n, _MAX_SEQ), unknown, dtype=np.intp)
-        stems = [i.stem for i in infos]
-        if any("|" in st for st in stems):  # cannot be split back: use the strings
-            ids = self.model.ids
-            for i in range(n):
-                feats = ids(sequence_features(i, infos, gaz))
-                seq[i, : len(feats)] = feats[:_MAX_SEQ]
-            return seq
-        c2 = [i.cluster[1] for i in infos]
-        sp, sn = self._pairs["sp="], self._pairs["sn="]
-        cp, cn = self._pairs["-1:c2|c2="], self._pairs["1:c2|c2="]
-        get = self.model.attr_index.get
-        for i in range(n):
-            row = seq[i]
-            k = 0
-            if i > 0:
-                row[0] = sp.get((stems[i - 1], stems[i]), unknown)
-                row[1] = cp.get((c2[i - 1], c2[i]), unknown)
-            else:
-                row[0] = self._edge["-1:BOS"]
-                row[1] = self._edge["-2:BOS"]
-            if i + 1 < n:
-                row[2] = sn.get((stems[i], stems[i + 1]), unknown)
-                row[3] = cn.get((c2[i + 1], c2[i]), unknown)
-            else:
-                row[2] = self._edge["1:EOS"]
-                row[3] = self._edge["2:EOS"]
-            k = 4
-            if i == 1:
-                row[k] = self._edge["-2:BOS"]
-                k += 1
-            if i == n - 2:
-                row[k] = self._edge["2:EOS"]
-                k += 1
-            if gaz[i]:
-                row[k] = get("g=" + gaz[i], unknown)
-                k += 1
-            if i > 0 and gaz[i - 1]:
-                row[k] = get("-1:g=" + gaz[i - 1], unknown)
-                k += 1
-            if i + 1 < n and gaz[i + 1]:
-                row[k] = get("1:g=" + gaz[i + 1], unknown)
+        edge = self._edge
+        seq = np.full((total, _SEQ_COLS), unknown, dtype=np.intp)
+        has_prev = pos > 0
+        has_next = pos + 1 < size
+        prev = np.flatnonzero(has_prev)
+        nxt = np.flatnonzero(has_next)
+        cols = self._type_cols[tid]
+        stem = cols[:, 0]
+        c2 = cols[:, 1]
+        seq[prev, 0] = self._stems.lookup(0, stem[prev - 1], stem[prev], unknown)
+        seq[prev, 1] = self._clusters.lookup(0, c2[prev - 1], c2[prev], unknown)
+        seq[nxt, 2] = self._stems.lookup(1, stem[nxt], stem[nxt + 1], unknown)
+        seq[nxt, 3] = self._clusters.lookup(1, c2[nxt + 1], c2[nxt], unknown)
+        seq[~has_prev, 0] = edge["-1:BOS"]
+        seq[~has_prev, 1] = edge["-2:BOS"]
+        seq[~has_next, 2] = edge["1:EOS"]
+        seq[~has_next, 3] = edge["2:EOS"]
+        seq[pos == 1, 4] = edge["-2:BOS"]
+        seq[pos == size - 2, 5] = edge["2:EOS"]
+        bar = cols[:, 3].astype(bool)
+        if bar.any():
+            self._pair_strings(seq, bar, has_prev, has_next, tid)
+        self._gazetteer_ids(tid, cols[:, 2].astype(bool), pos, size, seq)
         return seq
 
+    def _pair_strings(
+        self,
+        seq: IntArray,
+        bar: np.ndarray[Any, np.dtype[np.bool_]],
+        has_prev: Any,
+        has_next: Any,
+        tid: IntArray,
+    ) -> None:
+        """Stem pairs around a stem holding ``|``: look the feature string up as it was trained."""
+        get, unknown, infos = self.model.attr_index.get, self.model.unknown, self._infos
+        for i in np.flatnonzero(bar | np.roll(bar, 1) | np.roll(bar, -1)).tolist():
+            stem = infos[tid[i]].stem
+            if has_prev[i]:
+                seq[i, 0] = get("sp=" + infos[tid[i - 1]].stem + "|" + stem, unknown)
+            if has_next[i]:
+                seq[i, 2] = get("sn=" + stem + "|" + infos[tid[i + 1]].stem, unknown)
+
+    def _gazetteer_ids(
+        self,
+        tid: IntArray,
+        first: np.ndarray[Any, np.dtype[np.bool_]],
+        pos: IntArray,
+        size: IntArray,
+        seq: IntArray,
+    ) -> None:
+        """Gazetteer features (``g=``, ``-1:g=``, ``1:g=``): `match_gazetteer` run only where a match
+        can start (the stem or form begins a gazetteer entry)."""
+        cands = np.flatnonzero(first)
+        if not len(cands):
+            return
+        infos, lex = self._infos, self.lexicon
+        gaz_first, gazetteer = lex.gazetteer_first, lex.gazetteer
+        tids = tid.tolist()
+        sent_end = (cands - pos[cands] + size[cands]).tolist()
+        code = np.zeros(len(tid), dtype=np.intp)
+        free = 0
+        for i, end in zip(cands.tolist(), sent_end, strict=True):
+            if i < free:
+                continue
+            info = infos[tids[i]]
+            best, typ = 0, ""
+            for word in (info.stem, info.form) if info.stem != info.form else (info.form,):
+                for length in range(min(gaz_first.get(word, 0), end - i), 0, -1):
+                    if length <= best:
+                        break
+                    hit = gazetteer.get((word, *[infos[t].form for t in tids[i + 1 : i + length]]))
+                    if hit:
+                        best, typ = length, hit[0]
+                        break
+            if best:
+                code[i] = self._gaz_code("B-" + typ)
+                code[i + 1 : i + best] = self._gaz_code("I-" + typ)
+                free = i + best
+        table = np.array(self._gaz_ids, dtype=np.intp)
+        seq[:, 6] = table[code, 0]
+        prev = np.flatnonzero(pos > 0)
+        seq[prev, 7] = table[code[prev - 1], 1]
+        nxt = np.flatnonzero(pos + 1 < size)
+        seq[nxt, 8] = table[code[nxt + 1], 2]
+
+    def _gaz_code(self, tag: str) -> int:
+        code = self._gaz_codes.get(tag)
+        return self._add_gaz_code(tag) if code is None else code
+
+    def _add_gaz_code(self, tag: str) -> int:
+        get, unknown = self.model.attr_index.get, self.model.unknown
+        self._gaz_codes[tag] = len(self._gaz_ids)
+        self._gaz_ids.append(
+            (get("g=" + tag, unknown), get("-1:g=" + tag, unknown), get("1:g=" + tag, unknown))
+        )
+        return len(self._gaz_ids) - 1
+
+    def emissions(self, tokens: Sequence[str]) -> FloatArray:
+        """``(n, labels)`` state scores of a sentence."""
+        return self.emissions_many([tokens])[0]
+
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """`tag` for several sentences: same result, batched Viterbi over sentences of similar length."""
+        """`tag` for several sentences: same result, batched over sentences of similar length."""
         order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
         out: list[list[str]] = [[] for _ in sentences]
         batch: list[int] = []
         for k in [*order, -1]:
             if batch and (k < 0 or (len(batch) + 1) * len(sentences[k]) > _BATCH_CELLS):
-                tags = self.model.viterbi_batch([self.emissions(sentences[j]) for j in batch])
+                scores, lengths = self.emissions_many([sentences[j] for j in batch])
+                tags = self.model.viterbi_stacked(scores, lengths)
                 for j, t in zip(batch, tags, strict=True):
                     out[j] = t
                 batch = []

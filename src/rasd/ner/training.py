@@ -130,19 +130,30 @@ def count_tag_priors(
     tagger = Tagger.load(model_path, priors=priors or {}, o_bias=0.0)
     index = {t: k for k, t in enumerate(PRIOR_TYPES)}
     counts: dict[str, list[int]] = {}
-    for tokens in corpus:
-        tags = tagger.tag(tokens)
-        for tok, tag in zip(tokens, tags, strict=True):
-            stem = tagger.features.word_info(tok).stem
-            row = counts.get(stem)
-            if row is None:
-                row = counts[stem] = [0] * (1 + len(PRIOR_TYPES))
-            row[0] += 1
-            if tag != "O":
-                k = index.get(tag[2:])
+
+    def count(chunk: Sequence[Sequence[str]]) -> None:
+        for tokens, tags in zip(chunk, tagger.tag_many(chunk), strict=True):
+            for tok, tag in zip(tokens, tags, strict=True):
+                stem = tagger.features.word_info(tok).stem
+                row = counts.get(stem)
+                if row is None:
+                    row = counts[stem] = [0] * (1 + len(PRIOR_TYPES))
+                row[0] += 1
+                k = index.get(tag[2:]) if tag != "O" else None
                 if k is not None:
                     row[1 + k] += 1
+
+    chunk: list[Sequence[str]] = []
+    for tokens in corpus:
+        chunk.append(tokens)
+        if len(chunk) >= _PRIOR_CHUNK:
+            count(chunk)
+            chunk = []
+    count(chunk)
     return {w: tuple(r) for w, r in counts.items() if r[0] >= 2}
+
+
+_PRIOR_CHUNK = 200  # sentences tagged per batch when counting priors (tag_many gives the same tags)
 
 
 def write_priors(priors: Priors, path: Path, *, min_tagged: int = 1) -> None:
