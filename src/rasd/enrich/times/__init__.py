@@ -36,7 +36,8 @@ Conventions where the test suites differ (news reading first, chosen on ANT/Wojo
 decades; a bare ``في 15``/``إلى 27``, an ordinal without a month (``للثاني``, ``الحادي والعشرين``) and
 a hyphen or dot date (``22-4``, ``4.22``) are not dates (in ANT they are counts, scores or centuries
 far more often); ``16/04/21`` is day/month/year, and month/day/year only when the day is over 12;
-``الجمعة الثانية`` is a numbered Friday (of protests), not the second Friday of the month.
+``الجمعة الثانية`` is a numbered Friday (of protests), not the second Friday of the month; a bare
+season (``الصيف``) or unit (``شهر``، ``أسبوع``) is no time expression without a number, year or direction.
 
 The package, module by module::
 
