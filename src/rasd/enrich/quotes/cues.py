@@ -113,3 +113,12 @@ def is_speech_quote(folded: str, o: int, c: int, lex: QuoteLexicon, adjacent: bo
     if adjacent:
         return n_words >= MIN_UNPUNCTUATED_QUOTE_WORDS
     return n_words >= MIN_DETACHED_QUOTE_WORDS
+
+
+def after_colon(text: str, mark: int) -> bool:
+    """The quote mark follows a colon (``وذكر ماتيس خلال كلمة له: "…"``): direct speech even after a
+    verb that otherwise only reports (ذكر، أعلن)."""
+    j = mark - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j >= 0 and text[j] == ":"

@@ -9,6 +9,7 @@ from rasd.document import Article, Span
 from rasd.enrich.lexmatch import EntityIndex, canonical_of, fold_ar
 from rasd.enrich.quotes.cues import (
     Cue,
+    after_colon,
     cuts_content,
     extend_to_colon,
     find_complementizer,
@@ -38,6 +39,8 @@ from rasd.enrich.quotes.speakers import (
     note_sentence_agent,
     resolve_preverbal_subject,
     resolve_subject,
+    surname_mentions,
+    take_preverbal_subject,
     unnamed_speaker_text,
 )
 
@@ -53,7 +56,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     lex = lexicon or load_quote_lexicon()
     text = article.text
     folded = fold_ar(text)
-    entities = EntityIndex([s for s in article.entities if s.label in SUBJECT_LABELS])
+    tagged = [s for s in article.entities if s.label in SUBJECT_LABELS]
+    entities = EntityIndex(sorted([*tagged, *surname_mentions(text, tagged)], key=lambda s: s.start))
     sentences = sorted(article.sentences, key=lambda s: s.start) or [
         Span(b.start, b.end, "sentence") for b in text_blocks(article)
     ]
@@ -90,12 +94,13 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
         mark = find_direct_open(text, folded, cue.verb_end, extend_to_colon(text, gap_end), open_at, lex)
         if mark is not None and comp is not None and comp[0] < mark:
             mark = None
-        if mark is not None and cue.mode in ("indirect", "ila"):
-            mark = None
+        if mark is not None and cue.mode in ("indirect", "ila") and not after_colon(text, mark):
+            mark = None  # ذكر الوزير أن … takes no quote mark, but ذكر الوزير: "…" does
         subject_limit = comp[0] if comp is not None and mark is None else (mark if mark is not None else gap_end)
-        resolve_subject(text, folded, cue, subject_limit, entities, lex)
-        if cue.subject is None and not cue.explicit_other and not cue.anaphor:
-            resolve_preverbal_subject(folded, cue, entities, lex)
+        if not take_preverbal_subject(folded, cue, entities, lex):
+            resolve_subject(text, folded, cue, subject_limit, entities, lex)
+            if cue.subject is None and not cue.explicit_other and not cue.anaphor:
+                resolve_preverbal_subject(folded, cue, entities, lex)
         if cue.subject is None and cue.explicit_other:
             cue.antecedent = roles.resolve(cue.first_word, cue.start, state)
             if cue.antecedent is not None:

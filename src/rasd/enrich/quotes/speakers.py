@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rasd.document import Span
-from rasd.enrich.lexmatch import DATELINE_RE, EntityIndex, canonical_of, fold_ar
+from rasd.enrich.lexmatch import AR_LETTER_CLASS, DATELINE_RE, EntityIndex, canonical_of, fold_ar
 from rasd.enrich.quotes.cues import Cue
 from rasd.enrich.quotes.lexicon import (
     AGENT_LABELS,
@@ -100,6 +101,8 @@ class RoleIndex:
         return found
 
 
+#: Last words of names that are also common words: never taken as a bare surname.
+SURNAME_STOP = frozenset(fold_ar(w) for w in ("الله", "الدين", "الرحمن", "علي", "الأول", "الثاني", "الثالث"))
 #: Marks glued to the start of a name: a hashtag (``#سعد_الحريري``) or a quote (``صحيفة "ستار"``).
 NAME_MARKS = "#\"«“'"
 
@@ -152,6 +155,19 @@ def resolve_preverbal_subject(folded: str, cue: Cue, entities: EntityIndex, lex:
     cue.first_word = words[0][1] if words else ""
     if words and not any(b in lex.stop_words for _, b in words):  # لكن مسؤولا إقليميا أضاف أن
         cue.np_start, cue.np_end = words[0][0].start(), words[-1][0].start() + len(words[-1][0].group().rstrip(PUNCT_STRIP))
+
+def take_preverbal_subject(folded: str, cue: Cue, entities: EntityIndex, lex: QuoteLexicon) -> bool:
+    """SVO first for a verb with no و/ف that does not open its clause: ``إيران تصف نتنياهو بأنه``،
+    ``لكن معارضين في أستراليا وصفوا تصريحاته بأنها`` — the words before the verb are its subject and
+    the name after it the object.  True when it found a subject (an entity or the words of one)."""
+    if cue.prefixed or cue.mode.startswith("participle"):
+        return False
+    resolve_preverbal_subject(folded, cue, entities, lex)
+    if cue.subject is not None or cue.np_end > cue.np_start > 0:
+        return True
+    cue.explicit_other, cue.first_word = False, ""  # nothing usable before the verb: read after it
+    return False
+
 
 def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: EntityIndex,
                      lex: QuoteLexicon) -> None:
@@ -301,3 +317,30 @@ def unnamed_speaker_text(text: str, cue: Cue, state: State) -> str | None:
             return earlier
     state.add_text(cue.start, head, words)
     return words
+
+
+def surname_mentions(text: str, entities: list[Span]) -> list[Span]:
+    """Bare surnames of people named in full earlier, as PER spans the entity layer missed:
+    ``تيريزا ماي`` … ``ودافعت ماي`` → a ``ماي`` span with the canonical ``تيريزا ماي``; of two people
+    sharing a surname (``رفيق الحريري``، ``سعد الحريري``) the one named last before it."""
+    people = sorted((e for e in entities if e.label == "PER"), key=lambda e: e.start)
+    by_surname: dict[str, list[tuple[int, str]]] = {}
+    for e in people:
+        name = canonical_of(e, text)
+        parts = name.split()
+        if len(parts) >= 2 and len(parts[-1]) >= 3 and fold_ar(parts[-1]) not in SURNAME_STOP:
+            by_surname.setdefault(parts[-1], []).append((e.start, name))
+    if not by_surname:
+        return []
+    covered = [(e.start, e.end) for e in entities]
+    starts = [a for a, _ in covered]
+    rx = re.compile(rf"(?<!{AR_LETTER_CLASS})(?:{'|'.join(map(re.escape, by_surname))})(?!{AR_LETTER_CLASS})")
+    out = []
+    for m in rx.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and covered[k][0] <= m.start() < covered[k][1]:
+            continue  # part of a tagged name
+        earlier = [name for pos, name in by_surname[m.group()] if pos < m.start()]
+        if earlier:
+            out.append(Span(m.start(), m.end(), "PER", {"canonical": earlier[-1], "alias": True}))
+    return out
