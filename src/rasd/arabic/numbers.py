@@ -113,6 +113,20 @@ class NumberLexicon:
         """Regex matching every number word, as a trie so a failing position costs one test."""
         return trie_pattern(self.words)
 
+    def bare_word(self, word: str) -> str:
+        """A number word without its و or ال prefix; any other word unchanged.
+
+        >>> lex = load_number_lexicon()
+        >>> lex.bare_word("وثلاثه"), lex.bare_word("الخمسه"), lex.bare_word("الف"), lex.bare_word("الوفد")
+        ('ثلاثه', 'خمسه', 'الف', 'الوفد')
+        """
+        if word in self.words:
+            return word
+        for prefix in ("و", "ال"):
+            if word.startswith(prefix) and word[len(prefix) :] in self.words:
+                return word[len(prefix) :]
+        return word
+
     def evaluate_words(self, words: list[str]) -> list[ParsedNumber]:
         """Split ``words`` (matching form, a leading و already removed) into numbers.
 

@@ -234,13 +234,9 @@ class QuantityFinder:
         return out
 
     def _bare(self, word: str) -> str:
-        """A number word without its و or ال (``وخمسمائة``, ``الخمسة``); other words as they are."""
-        if word in self.numbers.words:
-            return word
-        for prefix in ("و", "ال"):
-            if word.startswith(prefix) and word[len(prefix) :] in self.numbers.words:
-                return word[len(prefix) :]
-        return word.removeprefix("و")
+        """A number word without its و or ال (``وخمسمائة``, ``الخمسة``); other words without a و."""
+        bare = self.numbers.bare_word(word)
+        return bare if bare != word or word in self.numbers.words else word.removeprefix("و")
 
     def _after_ordinal(self, text: str, start: int) -> bool:
         words = _WORD_RE.findall(text[max(0, start - 14) : start])

@@ -144,12 +144,7 @@ class TimeLexicon:
 
     def _bare_number(self, word: str) -> str:
         """``وثلاثة``/``الثلاثة`` → ``ثلاثة`` when that is a number word."""
-        if word in self.numbers.words:
-            return word
-        for prefix in ("و", "ال"):
-            if word.startswith(prefix) and word[len(prefix) :] in self.numbers.words:
-                return word[len(prefix) :]
-        return word
+        return self.numbers.bare_word(word)
 
     def _number_in(self, s: str) -> float | None:
         dm = _DIGITS_RE.search(s)
