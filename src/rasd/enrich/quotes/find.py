@@ -7,6 +7,7 @@ from typing import Any
 
 from rasd.document import Article, Span
 from rasd.enrich.lexmatch import EntityIndex, canonical_of, fold_ar
+from rasd.enrich.quotes.attribution import find_attributed_quotes
 from rasd.enrich.quotes.cues import (
     Cue,
     after_colon,
@@ -138,6 +139,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
 
     quotes.extend(unattached_direct_quotes(text, folded, direct_pairs, used_opens, cues, cue_starts,
                                             quotes, article, entities, lex, state))
+    quotes.extend(find_attributed_quotes(text, folded, sentences, entities, quotes, open_at, lex))
     headline = headline_quote(text, article.title_span, entities)
     if headline is not None:
         quotes.append(headline)
