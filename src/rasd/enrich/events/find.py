@@ -46,6 +46,10 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
         kind, pos, number = lex.trigger_info[m.group("form")]
         if pos == "verb" and any(ch in "بكل" for ch in folded[m.start() : m.start("form")]):
             continue  # ليصل، لاستقبال: purpose, not a report
+        if folded[m.start() : m.start("form")] == "ف" and m.group("form")[0] in "يت":
+            continue  # فيصل، فتح: a name, not ف + a present-tense verb (rare in reports)
+        if pos == "verb" and m.group("form")[0] in "يتن" and _after_an(folded, m.start()):
+            continue  # من المقرر أن يلتقي، يجب أن تتظاهر: a subjunctive, not something that happened
         by_sentence.setdefault(i, []).append(Candidate(m.start(), m.end(), kind, pos, number, i, m.group("form")))
 
     events: list[Event] = []
@@ -78,6 +82,11 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
                 continue
             events.append(event)
     return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in absorb_visits(events)]
+
+
+def _after_an(folded: str, pos: int) -> bool:
+    before = folded[max(0, pos - 6) : pos].split()
+    return bool(before) and before[-1] in ("ان", "لن", "كي", "لكي")
 
 
 def _drop_weak(fired: list[Candidate], lex: EventLexicon) -> list[Candidate]:

@@ -38,6 +38,8 @@ SOURCE_WORDS = frozenset(fold_ar(w) for w in ("بحسب", "حسب", "وفق", "�
 LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))
 #: Words after a unit-less count that make it a count of people (``6 آخرين``، ``8 من الحوثيين``).
 BARE_COUNT_FOLLOWERS = frozenset(fold_ar(w) for w in ("آخرين", "آخرون", "من", "منهم", "أشخاص", "شخصا"))
+#: Words that make a count a running toll (``منذ بدء الحملة قتل …``، ``حصيلة``): no weak trigger fires with them.
+CUMULATIVE_WORDS = frozenset(fold_ar(w) for w in ("منذ", "حصيلة", "إجمالي", "الإجمالي", "مجموع"))
 #: Words that open another clause (a relative clause, a subordinate one): a time after them dates that clause.
 CLAUSE_WORDS = frozenset(fold_ar(w) for w in (
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "بعدما", "عندما", "حين", "حيث", "بينما"))

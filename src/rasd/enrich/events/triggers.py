@@ -7,6 +7,7 @@ from rasd.enrich.events.context import Candidate
 from rasd.enrich.events.lexicon import (
     AGENTS,
     ATTACK_VERB_THRESHOLD,
+    CUMULATIVE_WORDS,
     DELEGATION_RE,
     FAMILIES,
     INCIDENT_NEAR_WORDS,
@@ -22,6 +23,8 @@ class TriggerRules(ActorRules):
     def fires(self, c: Candidate) -> bool:
         i = c.sentence
         override = self.lex.trigger_thresholds.get(c.form)
+        if c.form in self.lex.weak_triggers and self.has_word(i, CUMULATIVE_WORDS):
+            return False  # ومنذ بدء الحملة قتل أكثر من 630 مدنيا: a running toll, not one incident
         if override is not None:
             return self.concreteness(c) >= override
         if c.type in ("meeting", "agreement"):
@@ -34,7 +37,7 @@ class TriggerRules(ActorRules):
             s = self.sentences[i]
             has_visitor = bool(self._agents(i, drop_sources=True)) or bool(
                 DELEGATION_RE.search(self.folded, s.start, s.end))
-            return has_visitor and bool(self._visit_locations(i, c.end))
+            return has_visitor and bool(self._visit_locations(i, c.end)) and not self._generic_near(c)
         if c.pos == "verb":
             if FAMILIES[c.type] in ("arrest", "protest"):
                 return not self._generic_near(c)
