@@ -114,13 +114,13 @@ class _Words:
         self.stems = [[w.stem for w in ws] for ws in infos]
         self.forms = [[w.form for w in ws] for ws in infos]
         self.stem_sets = [set(stems) for stems in self.stems]
-        gaz_first = lex.gazetteer_first
+        curated = lex.curated_first.keys()
         self.fixed: list[tuple[int, int]] = []
         for si, sent in enumerate(sentences):
             stems = self.stems[si]
-            if not self.stem_sets[si].isdisjoint(gaz_first) or any(t.kind == "latin" for t in sent.tokens):
+            if not curated.isdisjoint(self.stem_sets[si]) or any(t.kind == "latin" for t in sent.tokens):
                 self.fixed.extend(
-                    (si, i) for i, t in enumerate(sent.tokens) if stems[i] in gaz_first or t.kind == "latin"
+                    (si, i) for i, t in enumerate(sent.tokens) if stems[i] in curated or t.kind == "latin"
                 )
 
     def candidates(self, known_first: dict[str, int]) -> list[tuple[int, int]]:
@@ -258,7 +258,7 @@ def _match_at(
     """Longest curated-gazetteer / known-name / acronym match starting at token ``i``."""
     n = len(stems)
     first = stems[i]
-    longest = max(lex.gazetteer_first.get(first, 0), known_first.get(first, 0))
+    longest = max(lex.curated_first.get(first, 0), known_first.get(first, 0))
     for length in range(min(longest, n - i), 0, -1):
         key = (first, *forms[i + 1 : i + length])
         hit = lex.gazetteer.get(key)

@@ -54,6 +54,7 @@ class Lexicon:
     clusters: dict[str, tuple[int, tuple[str, ...]]]  # form -> (count, cluster ids as strings)
     gazetteer: dict[tuple[str, ...], tuple[str, str, bool]]  # token forms -> (type, canonical, curated)
     gazetteer_first: dict[str, int]  # first token form -> longest entry length
+    curated_first: dict[str, int]  # the same over curated entries only (mention repair)
     person_parts: frozenset[str]  # given names and last tokens of known people
     triggers: dict[str, str]  # form -> trigger class
     stop: frozenset[str]  # never an entity alone
@@ -93,8 +94,11 @@ def load_lexicon() -> Lexicon:
             if typ == "PER" and len(key) > 1:
                 person_parts.add(key[-1])
     first: dict[str, int] = {}
-    for key in gazetteer:
+    curated_first: dict[str, int] = {}
+    for key, (_, _, curated) in gazetteer.items():
         first[key[0]] = max(first.get(key[0], 0), len(key))
+        if curated:
+            curated_first[key[0]] = max(curated_first.get(key[0], 0), len(key))
     triggers = {form_of(r[0]): r[1] for r in read_rows(gz_dir / "triggers.tsv")}
     for row in read_rows(gz_dir / "aliases.tsv"):
         key = tuple(form_of(t) for t in row[0].split())
@@ -103,6 +107,7 @@ def load_lexicon() -> Lexicon:
         clusters=_load_clusters(data_path("ner", "clusters.tsv.gz")),
         gazetteer=gazetteer,
         gazetteer_first=first,
+        curated_first=curated_first,
         person_parts=frozenset(person_parts),
         triggers=triggers,
         stop=stop,

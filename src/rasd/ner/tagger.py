@@ -211,12 +211,12 @@ class Tagger:
     def _type_ids(self, sentences: Sequence[Sequence[str]], total: int) -> IntArray:
         """Type index of every token (caching new types first)."""
         flat = [t for s in sentences for t in s]
-        new_tokens = list(dict.fromkeys(t for t in flat if t not in self._types))
+        new_tokens = set(flat).difference(self._types)
         if new_tokens:
             if (len(self._infos) + len(new_tokens)) * _SLOTS > self.row_limit and self._infos:
                 self._evict(len(new_tokens))
-                new_tokens = list(dict.fromkeys(t for t in flat if t not in self._types))
-            self._add_types(new_tokens)
+                new_tokens = set(flat).difference(self._types)
+            self._add_types(sorted(new_tokens))
         tid = np.fromiter(map(self._types.__getitem__, flat), np.intp, total)
         np.add.at(self._type_cols[:, 4], tid, 1)
         return tid
