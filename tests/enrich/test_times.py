@@ -309,6 +309,11 @@ RULE_CASES += [
     ("ينعقد من 12 تشرين الأول وحتى 16 من الشهر نفسه", "من 12 تشرين الأول وحتى 16 من الشهر", "2021-10-12",
      {"end": "2021-10-16"}),  # من الشهر: the month just named, not the reference's
     ("استوطنها البشر قبل 9000 عام", "قبل 9000 عام", "-6979", {"precision": "year"}),  # no calendar day
+    # a part of the current month, year or week; of a year said
+    ("يصدر التقرير في منتصف الشهر", "منتصف الشهر", "2021-07", {"mod": "MID"}),
+    ("تنتهي المهلة قبل نهاية العام،", "نهاية العام", "2021", {"mod": "END", "precision": "year"}),
+    ("زار الوفد المنطقة مطلع الأسبوع", "مطلع الأسبوع", "2021-W30", {"mod": "START"}),
+    ("أعلن ذلك أواخر عام 2016", "أواخر عام 2016", "2016", {"mod": "END"}),
     # نصف شهر + a month name: the middle of that month (not half a month)
     ("في نصف شهر نيسان", "نصف شهر نيسان", "2021-04", {"mod": "MID"}),
 ]
@@ -350,6 +355,11 @@ def test_no_time_expression_in_newer_rules(text: str) -> None:
 )
 def test_adjacent_dates_not_joined(text: str) -> None:
     assert len(find_times(text, REF)) == 2
+
+
+@pytest.mark.parametrize("text", ["حتى نهاية العام الدراسي", "في منتصف الشهر 3 من الحملة"])
+def test_part_of_a_named_period_is_not_the_current_one(text: str) -> None:
+    assert [s.attrs.get("mod") for s in find_times(text, REF)] == []
 
 
 def test_numbered_friday_is_no_nth_friday() -> None:

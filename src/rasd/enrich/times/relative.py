@@ -165,7 +165,9 @@ class RelativeResolvers(TimeLexicon):
         if words[0] in _MODS:
             attrs["mod"] = _MODS[words[0]]
             words = words[1:]
-        if words[0] in DIRECTION_WORDS:  # هذا العام
+        if len(words) == 1:  # نهاية العام: the current one
+            unit, direction = _PERIOD_UNITS[words[0]], 0
+        elif words[0] in DIRECTION_WORDS:  # هذا العام
             unit, direction = _PERIOD_UNITS[words[1]], 0
         elif words[1] == _n("بعد"):  # الأسبوع بعد القادم
             unit, direction = _PERIOD_UNITS[words[0]], 2
