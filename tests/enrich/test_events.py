@@ -210,9 +210,11 @@ def test_seed_events_match_expected(seed_dir: Path) -> None:
     pytest.importorskip("rasd.enrich.entities")
     from rasd.extract import extract_article
     from rasd.ingest import iter_raw_pages
+    from rasd.ingest.rawpage import RawPage
     from rasd.pipeline import Pipeline
 
     [raw] = list(iter_raw_pages([str(seed_dir / f"{SEED}.txt")]))
+    assert isinstance(raw, RawPage)
     article = Pipeline.default()(extract_article(raw))
     want = json.loads((seed_dir / f"{SEED}.expected.json").read_text(encoding="utf-8"))["events"]
     got = {article.text[e.start:e.end]: {"trigger": article.text[e.start:e.end], **dict(e.attrs)}

@@ -306,9 +306,11 @@ def _read_seed(seed_dir: Path) -> tuple[Article, dict[str, Any]]:
     pytest.importorskip("rasd.enrich.entities")
     from rasd.extract import extract_article
     from rasd.ingest import iter_raw_pages
+    from rasd.ingest.rawpage import RawPage
     from rasd.pipeline import Pipeline
 
     [raw] = list(iter_raw_pages([str(seed_dir / f"{SEED}.txt")]))
+    assert isinstance(raw, RawPage)
     article = Pipeline.default()(extract_article(raw))
     expected = json.loads((seed_dir / f"{SEED}.expected.json").read_text(encoding="utf-8"))
     return article, expected
@@ -382,3 +384,80 @@ def test_speaker_text_names_an_unnamed_or_untagged_source() -> None:
                      "وقال الوزير عادل كامل إن الميزانية جاهزة."], {"عادل كامل": (PER, "عادل كامل")})
     got = [(q.attrs["speaker"], q.attrs["speaker_text"]) for q in find_quotes(article, LEX)]
     assert got == [(None, "وزارة الخارجية البريطانية"), ("عادل كامل", None)]
+
+
+# -- speakers and attributions of the recall round (2026-11-29) -------------------------------------
+# Each row: paragraphs, entities, expected [(speaker or speaker text, kind, start of the quoted words)].
+# A speaker text (no entity) is written as "~words".
+def who_said(article: Article) -> list[tuple[str | None, str, str]]:
+    out = []
+    for q in find_quotes(article, LEX):
+        name = q.attrs["speaker"] or (f"~{q.attrs['speaker_text']}" if q.attrs["speaker_text"] else None)
+        out.append((name, q.attrs["kind"], article.text[q.start:q.end].split()[0]))
+    return out
+
+
+SPEAKER_CASES = [
+    pytest.param(["وقال مصدر عسكري إن الاشتباكات اندلعت فجرا.", "وأضاف أن القوات صدت الهجوم."], {},
+                 [("~مصدر عسكري", "indirect", "الاشتباكات"), ("~مصدر عسكري", "indirect", "القوات")],
+                 id="bare-wadaf-inherits-an-unnamed-source"),
+    pytest.param(["وقالت مصادر ميدانية إن الغارات استهدفت مخازن.", "وأضافت المصادر أن الغارات دمرت عربات."], {},
+                 [("~مصادر ميدانية", "indirect", "الغارات"), ("~مصادر ميدانية", "indirect", "الغارات")],
+                 id="definite-noun-takes-the-earlier-source-of-its-head"),
+    pytest.param(["قالت نقابة الصحفيين اليمنيين إن ثلاثة صحفيين اعتقلوا."], {},
+                 [("~نقابة الصحفيين اليمنيين", "indirect", "ثلاثة")], id="speaker-the-ner-missed-kept-as-text"),
+    pytest.param(["قال رئيس الحكومة #سامي_نور، اليوم الاثنين، إن الحكومة باقية."], {},
+                 [("~سامي_نور", "indirect", "الحكومة")], id="hashtag-name-after-a-title"),
+    pytest.param(['وذكرت صحيفة "الأيام" أن الوزير سيستقيل.'], {"الأيام": (ORG, "صحيفة الأيام")},
+                 [("صحيفة الأيام", "indirect", "الوزير")], id="quoted-name-after-a-label-word"),
+    pytest.param(["وأعلن الرئيس سامي نور الخطة أمس.", "وتابع بالقول إن الخطة ستنفذ فورا."],
+                 {"سامي نور": (PER, "سامي نور")}, [("سامي نور", "indirect", "الخطة")],
+                 id="bil-qawl-is-no-subject"),
+    pytest.param(['وأكد الوزير سامي نور أن الحوار مستمر، مضيفاً "لن نتراجع عن مطالبنا أبدا".'],
+                 {"سامي نور": (PER, "سامي نور")},
+                 [("سامي نور", "indirect", "الحوار"), ("سامي نور", "direct", "لن")], id="tanween-participle"),
+    pytest.param(["إيران تصف نتنياهو بأنه كاذب ومخادع."],
+                 {"إيران": ("LOC", "إيران"), "نتنياهو": (PER, "بنيامين نتنياهو")},
+                 [("إيران", "indirect", "كاذب")], id="svo-subject-before-an-object-verb"),
+    pytest.param(['وذكر الوزير سامي نور خلال كلمة له: "سنواصل العمل مع شركائنا في المنطقة".'],
+                 {"سامي نور": (PER, "سامي نور")}, [("سامي نور", "direct", "سنواصل")],
+                 id="reporting-verb-with-a-colon-takes-a-direct-quote"),
+    pytest.param(["التقى الرئيس رئيسة الوزراء تيريزا ماي أمس.", "ودافعت ماي عن القرار، قائلة إن بلادها لن تتراجع."],
+                 {"تيريزا ماي": (PER, "تيريزا ماي")}, [("تيريزا ماي", "indirect", "بلادها")],
+                 id="bare-surname-of-a-person-named-in-full"),
+    pytest.param(["ونقلت الوكالة عن مسؤول عسكري قوله إن القوات تقدمت مسافة كيلومترين."], {},
+                 [("~مسؤول عسكري", "indirect", "القوات")], id="naql-an-x-qawlahu"),
+    pytest.param(["خرج آلاف المدنيين من البلدة عبر ممر آمن، كما أفاد المرصد السوري لحقوق الإنسان."],
+                 {"المرصد السوري لحقوق الإنسان": (ORG, "المرصد السوري لحقوق الإنسان")},
+                 [("المرصد السوري لحقوق الإنسان", "indirect", "خرج")], id="trailing-attribution-with-a-verb"),
+    pytest.param(["قتل 11 شخصا في الانفجار بحسب مصادر طبية."], {}, [], id="bare-bihasab-attributes-a-figure-only"),
+    pytest.param(["ووفق الأمم المتحدة فإن 22 مليون يمني بحاجة إلى مساعدات."],
+                 {"الأمم المتحدة": (ORG, "الأمم المتحدة")}, [("الأمم المتحدة", "indirect", "22")],
+                 id="leading-wifq-x-fa-inna"),
+    pytest.param(["ووفقا للاتفاق، فإنه يجب على الطرفين خفض التخصيب."], {}, [], id="according-to-a-text-is-no-speaker"),
+    pytest.param(["وأضاف الحريري أن تياره انتصر في الانتخابات.", "وأنه كان يراهن على تمثيل أوسع."],
+                 {"الحريري": (PER, "سعد الحريري")},
+                 [("سعد الحريري", "indirect", "تياره"), ("سعد الحريري", "indirect", "كان")],
+                 id="wa-annahu-continues-an-indirect-quote"),
+    pytest.param(["وقال الحريري إن الحكومة ستتشكل قريبا.", "أما بخصوص التحالفات المقبلة أكد أنه سيحسمها بالمشاورات."],
+                 {"الحريري": (PER, "سعد الحريري")},
+                 [("سعد الحريري", "indirect", "الحكومة"), ("سعد الحريري", "indirect", "سيحسمها")],
+                 id="fronted-topic-is-no-subject"),
+    pytest.param(['وقال المتحدث باسم الجيش علي حسن: "القوات تقدمت في المحور الشمالي',
+                  '"ونحن نواصل العمليات حتى تحرير آخر قرية".'],
+                 {"علي حسن": (PER, "علي حسن")},
+                 [("علي حسن", "direct", "القوات")], id="quote-spanning-paragraphs-is-one-quote"),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "entities", "expected"), SPEAKER_CASES)
+def test_speakers_and_attributions(paragraphs: list[str], entities: dict[str, tuple[str, str]],
+                                   expected: list[tuple[str | None, str, str]]) -> None:
+    assert who_said(build(paragraphs, entities)) == expected
+
+
+def test_quote_spanning_paragraphs_ends_in_the_second() -> None:
+    article = build(['وقال المتحدث باسم الجيش علي حسن: "القوات تقدمت في المحور الشمالي',
+                     '"ونحن نواصل العمليات حتى تحرير آخر قرية".'], {"علي حسن": (PER, "علي حسن")})
+    [q] = find_quotes(article, LEX)
+    assert article.text[q.start:q.end].endswith("آخر قرية") and "\n\n" in article.text[q.start:q.end]
