@@ -314,6 +314,10 @@ RULE_CASES += [
     ("تنتهي المهلة قبل نهاية العام،", "نهاية العام", "2021", {"mod": "END", "precision": "year"}),
     ("زار الوفد المنطقة مطلع الأسبوع", "مطلع الأسبوع", "2021-W30", {"mod": "START"}),
     ("أعلن ذلك أواخر عام 2016", "أواخر عام 2016", "2016", {"mod": "END"}),
+    # the week/month/year before last; yesterday named twice
+    ("تراجعت الصادرات العام قبل الماضي", "العام قبل الماضي", "2019", {"precision": "year"}),
+    ("وقع الحادث الأسبوع قبل الماضي", "الأسبوع قبل الماضي", "2021-W28", {}),
+    ("أعلنت الوزارة أمس الأحد", "أمس الأحد", "2021-07-25", {"weekday": "XXXX-WXX-7"}),
     # نصف شهر + a month name: the middle of that month (not half a month)
     ("في نصف شهر نيسان", "نصف شهر نيسان", "2021-04", {"mod": "MID"}),
 ]
@@ -351,6 +355,7 @@ def test_no_time_expression_in_newer_rules(text: str) -> None:
         "اجتمعوا الخميس، الاثنين",  # two weekdays, not one date
         "تحدث الإثنين قبل يوم واحد",  # a weekday and an offset
         "انتهى في 30 أيلول حتى 4 تشرين الثاني",  # neither says its year: no year is borrowed, no range
+        "قال أمس الخميس",  # أمس is Sunday here: the text contradicts itself, both kept
     ],
 )
 def test_adjacent_dates_not_joined(text: str) -> None:

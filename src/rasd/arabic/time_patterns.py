@@ -168,6 +168,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     any_weekday = _alt([*cal.weekdays, *(w[2:] for w in cal.weekdays)])
     one = n(r"(?:\s+(?:واحد|واحدة))?")
     after_next = n(r"(?:بعد\s+(?:القادم|المقبل|التالي|القادمة|المقبلة))")  # الأسبوع بعد القادم
+    before_last = n(r"(?:قبل\s+(?:الماضي|الماضية|الفائت|المنصرم))")  # العام قبل الماضي
     counted_unit = rf"{_alt(w for w, (_, c) in cal.units.items() if c)}(?!\w)"  # شهر, عامين: no number needed
     duration_chain = rf"(?:\s*[,،]?\s*و?\s*(?:{number}\s+{unit}|{counted_unit}){one}(?!\w))*"
     month_mod = n(r"(?:(?:منذ|مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط|نصف|نص)\s+)?")  # نصف شهر مارس: mid-March
@@ -281,7 +282,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                      rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+{direction_only}"
                      rf"|{month_mod}{n('شهر')}\s+{month_x}(?!\w)|{month}\s*/\s*{month}(?!\w)"
                      rf"|{month_mod}{safe_month}(?:\s*[/(\-]\s*{month}\s*\)?)?(?!\w)",
-        "period": mod + n(r"(?:الأسبوع|الاسبوع|الشهر|العام|السنة)\s+") + rf"(?:{after_next}|{direction})"
+        "period": mod + n(r"(?:الأسبوع|الاسبوع|الشهر|العام|السنة)\s+") + rf"(?:{after_next}|{before_last}|{direction})"
                   + n(r"|(?:هذا|هذه)\s+(?:الأسبوع|الشهر|العام|السنة)")
                   # نهاية العام, منتصف الشهر: the current one (not نهاية العام الدراسي, منتصف الشهر 3)
                   + n(r"|(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+(?:الأسبوع|الاسبوع|الشهر|العام|السنة)"

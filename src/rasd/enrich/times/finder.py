@@ -51,6 +51,7 @@ _SAME_DAY_GAP_RE = re.compile(_n(r"\s*[,،]?\s*(?:(?:الموافق|المواف
 _PERIOD_YEAR_RE = re.compile(_n(r"(?:(?:هذا|هذه)\s+)?(?:العام|السنة)(?:\s+\S+)?"))
 _YEAR_IN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)|" + _n(r"(?<!\w)(?:ألف|ألفين|ألفان)(?!\w)"))
 _OF_THE_MONTH_RE = re.compile(_n(r"(?<!\w)(?:من\s+)?(?:(?:هذا|هذه)\s+)?الشهر$"))
+_DATE_GAP_RE = re.compile(r"\s*[,،]?\s*")
 _MONTH_THEN_DATE_RE = re.compile(r"\s*[,،]?\s*\(?\s*")
 
 
@@ -137,6 +138,9 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
             close = re.match(r"\s?\)", text[hit.end : hit.end + 2]) if "(" in gap else None
             end = hit.end + (close.end() if close else 0)
             return _Hit(prev.start, end, "DATE", hit.value, hit.attrs)  # شباط (9/2/1946): the month, then its date
+        if ("weekday" in hit.attrs and "weekday" not in prev.attrs and prev.value == hit.value
+                and _DAY_RE.fullmatch(prev.value) and _DATE_GAP_RE.fullmatch(gap)):  # أمس الأحد: one day, named twice
+            return _Hit(prev.start, hit.end, "DATE", prev.value, {**prev.attrs, "weekday": hit.attrs["weekday"]})
         if ("weekday" in prev.attrs and hit.attrs.get("precision") == "day" and _SAME_DAY_GAP_RE.fullmatch(gap)
                 and not {"weekday", "offset", "anchor"} & set(hit.attrs)):  # not الخميس، الاثنين; not قبل يوم
             return _Hit(prev.start, hit.end, "DATE", hit.value, {**hit.attrs, "weekday": prev.attrs["weekday"]})

@@ -171,6 +171,8 @@ class RelativeResolvers(TimeLexicon):
             unit, direction = _PERIOD_UNITS[words[1]], 0
         elif words[1] == _n("بعد"):  # الأسبوع بعد القادم
             unit, direction = _PERIOD_UNITS[words[0]], 2
+        elif words[1] == _n("قبل"):  # العام قبل الماضي
+            unit, direction = _PERIOD_UNITS[words[0]], -2
         else:
             unit, direction = _PERIOD_UNITS[words[0]], DIRECTION_WORDS[words[1]]
         attrs["precision"] = {"W": "week", "M": "month", "Y": "year", "DE": "decade"}[unit]
