@@ -392,3 +392,87 @@ def test_meeting_in_headline_and_lead_is_one_event_but_other_meetings_stay_apart
                  "كما التقت وزيرة التخطيط ليلى حداد اليوم وفدا من الاتحاد الأوروبي في عمان."],
                 entities=ents, times={"اليوم": ("DATE", "2022-03-10")})
     assert [e["type"] for e in summary(two)] == ["meeting", "meeting"]
+
+
+# -- triggers and arguments of the recall round (2026-11-29) ----------------------------------------
+# Each row: paragraphs, entities, times, quantities, expected [(trigger, type, date, locations, killed, wounded)].
+def rows(article: Article) -> list[tuple[str, str, str, list[str], int | None, int | None]]:
+    return [(r["trigger"], r["type"], r["date"], r["locations"], r["killed"], r["wounded"])
+            for r in summary(article, ("type", "date", "locations", "killed", "wounded"))]
+
+
+PUB = "2022-03-10"
+RECALL_CASES = [
+    pytest.param(["قُتل 7 أشخاص في مدينة الموصل أمس."], {"الموصل": ("LOC", "الموصل")},
+                 {"أمس": ("DATE", "2022-03-09")}, {"7 أشخاص": (7, "people", None)},
+                 [("قُتل", "attack", "2022-03-09", ["الموصل"], 7, None)], id="passive-qutila-with-a-count"),
+    pytest.param(["قتل الصحفي يثير موجة من الانتقادات."], {}, {}, {}, [], id="qatl-noun-in-a-title-without-count"),
+    pytest.param(["وقتل 5 أشخاص في انفجار عبوة ناسفة في سوق بغداد."], {"بغداد": ("LOC", "بغداد")}, {},
+                 {"5 أشخاص": (5, "people", None)},
+                 [("انفجار", "explosion", PUB, ["بغداد"], 5, None)], id="killing-verb-yields-to-the-naming-noun"),
+    pytest.param(["وشن مهاجم الفريق هجوما خطيرا على مرمى الخصم في الشوط الثاني من المباراة في مدريد."],
+                 {"مدريد": ("LOC", "مدريد")}, {}, {}, [], id="hujum-in-a-sports-report"),
+    pytest.param(["عقد مجلس إدارة نادي الزمالك اجتماعا طارئا اليوم في القاهرة."], {"القاهرة": ("LOC", "القاهرة")},
+                 {"اليوم": ("DATE", PUB)}, {}, [], id="ijtima-of-a-football-club"),
+    pytest.param(["واستهدفت طائرات التحالف تعزيزات للمسلحين في مديرية عبس اليوم."], {}, {"اليوم": ("DATE", PUB)}, {},
+                 [("واستهدفت", "air_strike", PUB, ["عبس"], None, None)],
+                 id="targeted-by-aircraft-is-an-air-strike-place-after-a-place-noun"),
+    pytest.param(["سيطرت قوات النظام السوري على بلدة حمورية اليوم."], {"حمورية": ("LOC", "حمورية")},
+                 {"اليوم": ("DATE", PUB)}, {}, [("سيطرت", "territory", PUB, ["حمورية"], None, None)],
+                 id="territory-regained"),
+    pytest.param(["أمرت السلطات باعتقال 20 جنديا في عملية استهدفت أنصار الداعية، الذي تتهمه الحكومة بتدبير "
+                  "محاولة انقلاب قبل عامين."], {}, {"قبل عامين": ("DATE", "2020")}, {"20 جنديا": (20, "soldiers", None)},
+                 [("باعتقال", "arrest", PUB, [], None, None)], id="relative-clause-date-is-not-the-events"),
+    pytest.param(["بدأ الرئيس سامي نور زيارة رسمية إلى باريس تستمر ثلاثة أيام."],
+                 {"سامي نور": ("PER", "سامي نور"), "باريس": ("LOC", "باريس")}, {}, {},
+                 [("زيارة", "visit", PUB, ["باريس"], None, None)], id="visit-noun-begun"),
+    pytest.param(["بيان من الحكومة تزامنا مع زيارة الرئيس سامي نور لباريس."],
+                 {"سامي نور": ("PER", "سامي نور"), "باريس": ("LOC", "باريس")}, {}, {}, [], id="visit-noun-as-a-frame"),
+    pytest.param(["وتستعد العاصمة لزيارة الرئيس سامي نور المرتقبة إلى باريس."],
+                 {"سامي نور": ("PER", "سامي نور"), "باريس": ("LOC", "باريس")}, {}, {}, [], id="visit-noun-planned"),
+    pytest.param(["ومن المقرر أن يلتقي الرئيس سامي نور نظيره عمر زيدان في باريس."],
+                 {"سامي نور": ("PER", "سامي نور"), "عمر زيدان": ("PER", "عمر زيدان"), "باريس": ("LOC", "باريس")},
+                 {}, {}, [], id="subjunctive-meeting-has-not-happened"),
+    pytest.param(["ومنذ بدء الحملة قتل أكثر من 600 مدني في الغوطة."], {"الغوطة": ("LOC", "الغوطة")}, {},
+                 {"600 مدني": (600, "civilians", "more_than")}, [], id="running-toll-is-no-incident"),
+    pytest.param(["قتل 10 أشخاص في حادث تصادم قطارين في محافظة البحيرة أمس."], {"البحيرة": ("LOC", "البحيرة")},
+                 {"أمس": ("DATE", "2022-03-09")}, {"10 أشخاص": (10, "people", None)}, [], id="accident-is-no-attack"),
+    pytest.param(["وقصفت مدفعية الجيش مواقع المسلحين في منطقة فضحة، ما أسفر عن مقتل 5 من عناصرهم وإصابة 6 آخرين."],
+                 {}, {}, {"5 من عناصرهم": (5, "fighters", None), "6": (6, None, None)},
+                 [("وقصفت", "shelling", PUB, ["فضحة"], 5, 6)], id="bare-count-after-a-casualty-word"),
+    pytest.param(["أعلنت الأطراف التوصل إلى اتفاق الأحد في الدوحة لوقف إطلاق النار."], {"الدوحة": ("LOC", "الدوحة")},
+                 {"الأحد": ("DATE", "2022-03-06")}, {},
+                 [("التوصل إلى اتفاق", "agreement", "2022-03-06", ["الدوحة"], None, None)], id="agreement-reached"),
+    pytest.param(["وتظاهر الآلاف في بغداد الجمعة احتجاجا على انقطاع الكهرباء."], {"بغداد": ("LOC", "بغداد")},
+                 {"الجمعة": ("DATE", "2022-03-04")}, {},
+                 [("وتظاهر الآلاف", "protest", "2022-03-04", ["بغداد"], None, None)], id="protest-verb-form"),
+    pytest.param(["اعتُقل ثلاثة ناشطين في القاهرة أمس."], {"القاهرة": ("LOC", "القاهرة")},
+                 {"أمس": ("DATE", "2022-03-09")}, {"ثلاثة ناشطين": (3, "people", None)},
+                 [("اعتُقل", "arrest", "2022-03-09", ["القاهرة"], None, None)], id="passive-arrest-with-damma"),
+    pytest.param(["شنت طائرات التحالف غارات على مواقع في حجة وصعدة اليوم.",
+                  "واستهدفت طائرات التحالف تعزيزات للمسلحين في حجة."],
+                 {"حجة": ("LOC", "حجة"), "صعدة": ("LOC", "صعدة")}, {"اليوم": ("DATE", PUB)}, {},
+                 [("غارات", "air_strike", PUB, ["حجة", "صعدة"], None, None),
+                  ("واستهدفت", "air_strike", PUB, ["حجة"], None, None)], id="one-place-of-a-summary-is-its-own-incident"),
+    pytest.param(["واندلعت اشتباكات عنيفة في مدينة تعز، شمال غربي عدن، اليوم."],
+                 {"تعز": ("LOC", "تعز"), "عدن": ("LOC", "عدن")}, {"اليوم": ("DATE", PUB)}, {},
+                 [("اشتباكات عنيفة", "armed_clash", PUB, ["تعز"], None, None)],
+                 id="compass-reference-city-is-not-the-place"),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "entities", "times", "quantities", "expected"), RECALL_CASES)
+def test_recall_round_rules(paragraphs: list[str], entities: dict[str, tuple[str, str]],
+                            times: dict[str, tuple[str, str]], quantities: dict[str, tuple[int, str, str | None]],
+                            expected: list[tuple[str, str, str, list[str], int | None, int | None]]) -> None:
+    assert rows(build(paragraphs, entities=entities, times=times, quantities=quantities)) == expected
+
+
+def test_two_meetings_of_one_visitor_with_different_hosts_stay_apart() -> None:
+    a = build(["استقبلت الملكة إليزابيث ولي العهد سامي نور اليوم في لندن.",
+               "كما التقى ولي العهد سامي نور مع رئيسة الوزراء تيريزا ماي."],
+              entities={"الملكة إليزابيث": ("PER", "الملكة إليزابيث"), "سامي نور": ("PER", "سامي نور"),
+                        "تيريزا ماي": ("PER", "تيريزا ماي"), "لندن": ("LOC", "لندن")},
+              times={"اليوم": ("DATE", PUB)})
+    assert [(r["trigger"], r["participants"]) for r in summary(a)] == [
+        ("استقبلت", ["الملكة إليزابيث", "سامي نور"]), ("التقى", ["سامي نور", "تيريزا ماي"])]

@@ -6,7 +6,7 @@ from typing import Any
 
 from rasd.document import Span
 from rasd.enrich.events.context import SentenceContext
-from rasd.enrich.events.lexicon import BARE_COUNT_FOLLOWERS, PUNCT
+from rasd.enrich.events.lexicon import BARE_COUNT_FOLLOWERS, HARAKAT, PUNCT
 
 
 class CasualtyRules(SentenceContext):
@@ -42,6 +42,7 @@ class CasualtyRules(SentenceContext):
                           and before[-1] not in self.lex.casualty_words):
             return None
         for w in reversed(before):
+            w = w.translate(HARAKAT)
             for cand in (w, w[1:] if w[:1] in "وفب" else w):
                 if cand in self.lex.casualty_words:
                     return self.lex.casualty_words[cand]
@@ -50,7 +51,7 @@ class CasualtyRules(SentenceContext):
     def _casualty_role(self, q: Span) -> str | None:
         before = self.folded[max(0, q.start - 80) : q.start].split()[-8:]  # nearest casualty word wins
         for w in reversed(before):
-            w = w.strip(PUNCT)
+            w = w.strip(PUNCT).translate(HARAKAT)  # قُتل → قتل
             for cand in (w, w[1:] if w[:1] in "وفب" else w):
                 if cand in self.lex.casualty_words:
                     return self.lex.casualty_words[cand]

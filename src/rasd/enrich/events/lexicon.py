@@ -36,6 +36,8 @@ PUNCT = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
 WORD_RE = re.compile(r"\S+")
 SOURCE_WORDS = frozenset(fold_ar(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "عن", "لـ", "مصادر", "مصدر"))
 LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))
+#: str.translate table deleting the short vowels and shadda news sites put on passives (قُتل، أُصيب).
+HARAKAT = {c: None for c in range(0x064B, 0x0653)}
 #: Words after a unit-less count that make it a count of people (``6 آخرين``، ``8 من الحوثيين``).
 BARE_COUNT_FOLLOWERS = frozenset(fold_ar(w) for w in ("آخرين", "آخرون", "من", "منهم", "أشخاص", "شخصا"))
 #: Words that make a count a running toll (``منذ بدء الحملة قتل …``، ``حصيلة``): no weak trigger fires with them.

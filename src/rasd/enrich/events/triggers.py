@@ -23,8 +23,10 @@ class TriggerRules(ActorRules):
     def fires(self, c: Candidate) -> bool:
         i = c.sentence
         override = self.lex.trigger_thresholds.get(c.form)
-        if c.form in self.lex.weak_triggers and self.has_word(i, CUMULATIVE_WORDS):
-            return False  # ومنذ بدء الحملة قتل أكثر من 630 مدنيا: a running toll, not one incident
+        if c.form in self.lex.weak_triggers and (self.has_word(i, CUMULATIVE_WORDS) or self._generic_near(c)):
+            return False  # ومنذ بدء الحملة قتل أكثر من 630 مدنيا، قتل 10 في حادث تصادم: a toll, an accident
+        if c.type == "territory" and not self._control_object_follows(c):
+            return False
         if override is not None:
             return self.concreteness(c) >= override
         if c.type in ("meeting", "agreement"):
@@ -44,6 +46,12 @@ class TriggerRules(ActorRules):
             need = ATTACK_VERB_THRESHOLD if c.type == "attack" else VIOLENT_VERB_THRESHOLD
             return self.concreteness(c) >= need
         return self.concreteness(c) >= NOUN_THRESHOLD
+
+    def _control_object_follows(self, c: Candidate) -> bool:
+        """``سيطرت قوات النظام على بلدة``: a control verb is a territory event with على within six words."""
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        return any(w == "علي" for _, _, w in ws[k + 1 : k + 7])
 
     def _visit_noun_fires(self, c: Candidate) -> bool:
         """``زيارة رسمية يقوم بها إلى باريس``، ``بداية زيارته إلى بريطانيا``، ``زيارة الرئيس السوري
