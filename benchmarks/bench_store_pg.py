@@ -7,20 +7,31 @@ The same pages go through `rasd.batch.local.ingest_paths` (no enrichment, batche
 SQLite file and into a fresh schema of the PostgreSQL database (dropped afterwards).  Then: a second
 ingest of the same pages (everything UNCHANGED), one pass of ``iter_articles``, and the median of
 each search query (5 runs).  The throwaway server runs with fsync off, so PostgreSQL write figures
-are an upper bound for a durable server.  Writes benchmarks/results/bench_store_pg.json.
+are an upper bound for a durable server.
+
+The annotated part (``--annotated N``, default 2000; 0 skips it) times the annotation write path that
+the plain ingest hardly touches: N pages spread over the corpus files are read and enriched once
+(untimed), then stored in batches of 200 into a fresh store of each backend (every one INSERTED:
+annotation rows, entity aggregates, search index), then stored again as re-fetches with new content
+and every other entity dropped (every one UPDATED: old rows and aggregate contributions subtracted).
+Writes benchmarks/results/bench_store_pg.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import json
 import os
+import pickle
 import platform
 import statistics
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +86,96 @@ def measure(store: Any, files: list[str]) -> dict[str, Any]:
     return out
 
 
+def annotated_articles(files: list[str], n: int) -> list[Any]:
+    """About ``n`` enriched articles, the same share from each corpus file (first pages of each)."""
+    from rasd.errors import RejectedPage
+    from rasd.extract import extract_article
+    from rasd.ingest.sources import Rejected, iter_raw_pages
+    from rasd.pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+    out: list[Any] = []
+    share = -(-n // len(files))
+    for f in files:
+        taken = 0
+        for item in iter_raw_pages([f]):
+            if isinstance(item, Rejected):
+                continue
+            try:
+                article = extract_article(item)
+            except RejectedPage:
+                continue
+            out.append(pipeline(article))
+            taken += 1
+            if taken >= share:
+                break
+    return out[:n]
+
+
+def refetched(article: Any) -> Any:
+    """The article as a new fetch would bring it: other content, every other entity kept."""
+    changed = dataclasses.replace(article, content_hash=article.content_hash[::-1])
+    return changed.with_layer("entities", article.entities[::2])
+
+
+def measure_annotated(store: Any, articles: list[Any], batch: int = 200) -> dict[str, Any]:
+    out: dict[str, Any] = {"articles": len(articles)}
+    for name, items in (("store", articles), ("update", [refetched(a) for a in articles])):
+        t = time.perf_counter()
+        outcomes: list[Any] = []
+        for i in range(0, len(items), batch):
+            outcomes += store.put_articles([(a, None) for a in items[i : i + batch]])
+        wall = time.perf_counter() - t
+        out[f"{name}_articles_per_second"] = round(len(items) / wall, 1)
+        out[f"{name}_outcomes"] = sorted({o.value for o in outcomes})
+    stats = store.stats()
+    out["entities"], out["events"], out["quotes"] = stats.entities, stats.events, stats.quotes
+    return out
+
+
+@contextlib.contextmanager
+def sqlite_store(name: str) -> Iterator[Any]:
+    from rasd.storage import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(os.path.join(tmp, name))
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+@contextlib.contextmanager
+def pg_store(url: str) -> Iterator[tuple[Any, Any, str]]:
+    """A store in a fresh schema (dropped afterwards), an admin connection, the schema's name."""
+    import psycopg
+
+    from rasd.storage import open_store
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            store = open_store(f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}")
+            try:
+                yield store, admin, schema
+            finally:
+                store.close()
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--pg-url", default=os.environ.get("RASD_TEST_PG_URL", ""))
     parser.add_argument("--limit-files", type=int, default=0, help="only the first N corpus files")
+    parser.add_argument("--annotated", type=int, default=2000, help="enriched articles to store (0: skip)")
+    parser.add_argument("--annotated-only", action="store_true", help="skip the plain ingest (results not saved)")
+    parser.add_argument(
+        "--cache", help="pickle of the enriched articles: read when it exists, else written (repeat runs)"
+    )
     args = parser.parse_args()
     if not ANT.is_dir():
         print(f"ANT corpus not found at {ANT}", file=sys.stderr)
@@ -92,10 +187,6 @@ def main() -> int:
         )
         return 2
     sys.path.insert(0, str(HERE.parent / "src"))
-    import psycopg
-
-    from rasd.storage import open_store
-
     files = sorted(str(p) for p in ANT.glob("*.jsonl.gz"))
     if args.limit_files:
         files = files[: args.limit_files]
@@ -103,34 +194,36 @@ def main() -> int:
         "benchmark": "store backends on the ANT corpus (read + store, no enrichment)",
         "files": [Path(f).name for f in files],
     }
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(os.path.join(tmp, "ant.db"))
-        try:
+    if not args.annotated_only:
+        with sqlite_store("ant.db") as store:
             result["sqlite"] = measure(store, files)
-        finally:
-            store.close()
-    schema = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(args.pg_url, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in args.pg_url else "?"
-    try:
-        store = open_store(f"{args.pg_url}{sep}options=-csearch_path%3D{schema}")
-        try:
+        with pg_store(args.pg_url) as (store, admin, schema):
             result["postgres"] = measure(store, files)
-        finally:
-            store.close()
-        with psycopg.connect(args.pg_url, autocommit=True) as admin:
             row = admin.execute(
                 "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n"
                 " ON n.oid = c.relnamespace WHERE n.nspname = %s AND c.relkind = 'r'",
                 (schema,),
             ).fetchone()
             result["postgres"]["db_megabytes"] = round(int(row[0] or 0) / 1e6, 1) if row else None
-            result["postgres"]["server"] = admin.execute("SHOW server_version").fetchone()[0]  # type: ignore[index]
-    finally:
-        with psycopg.connect(args.pg_url, autocommit=True) as admin:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+            result["postgres"]["server"] = admin.execute("SHOW server_version").fetchone()[0]
+    if args.annotated:
+        t = time.perf_counter()
+        if args.cache and os.path.exists(args.cache):
+            articles = pickle.loads(Path(args.cache).read_bytes())[: args.annotated]
+        else:
+            articles = annotated_articles(files, args.annotated)
+            if args.cache:
+                Path(args.cache).write_bytes(pickle.dumps(articles))
+        result["annotated"] = {"enrich_seconds": round(time.perf_counter() - t, 1)}
+        with sqlite_store("annotated.db") as store:
+            result["annotated"]["sqlite"] = measure_annotated(store, articles)
+        with pg_store(args.pg_url) as (store, _, _):
+            result["annotated"]["postgres"] = measure_annotated(store, articles)
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
     result["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count()}
+    if args.annotated_only:  # a partial run does not replace the saved results
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
     out = HERE / "results" / "bench_store_pg.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
@@ -146,6 +239,10 @@ def main() -> int:
         "list_plus_stats_ms",
     ):
         print(f"| {key} | {result['sqlite'][key]} | {result['postgres'][key]} |")
+    if "annotated" in result:
+        ann = result["annotated"]
+        for key in ("store_articles_per_second", "update_articles_per_second", "entities"):
+            print(f"| annotated {key} | {ann['sqlite'][key]} | {ann['postgres'][key]} |")
     for q in QUERIES:
         s, p = result["sqlite"]["search"][q], result["postgres"]["search"][q]
         print(

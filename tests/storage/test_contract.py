@@ -98,6 +98,15 @@ def test_rejects_are_recorded_once(store: object) -> None:
     assert store.list_rejects()[0].source == "pages/x.bin"  # type: ignore[attr-defined]
 
 
+def test_rejects_list_latest_first(store: object) -> None:
+    rejects = [Reject(f"pages/{i}.bin", "undecodable", "binary data", f"sha{i}") for i in range(3)]
+    for r in rejects:
+        store.add_rejects([r])  # type: ignore[attr-defined]
+    assert [r.source for r in store.list_rejects()] == ["pages/2.bin", "pages/1.bin", "pages/0.bin"]  # type: ignore[attr-defined]
+    assert [r.source for r in store.list_rejects(limit=2)] == ["pages/2.bin", "pages/1.bin"]  # type: ignore[attr-defined]
+    assert store.list_rejects(limit=0) == []  # type: ignore[attr-defined]
+
+
 def test_list_is_newest_first_and_filters_outlet(store: object) -> None:
     for day in (3, 1, 2):
         store.put_articles([(make(f"خبر {day}", f"نص {day}", day=day, outlet="أ" if day != 2 else "ب"), None)])  # type: ignore[attr-defined]
@@ -337,6 +346,7 @@ def test_name_filters_match_the_stored_arabic_exactly(sql_store: object) -> None
         ("list_articles", {"offset": -1}),
         ("list_articles", {"limit": "all"}),
         ("list_articles", {"outlet": 3}),
+        ("list_rejects", {"limit": -1}),
     ],
 )
 def test_bad_filter_value_is_a_query_error(sql_store: object, method: str, filters: dict[str, object]) -> None:
@@ -381,3 +391,29 @@ def test_undated_articles_list_last(store: object) -> None:
     assert [r.title for r in store.list_articles()] == ["خبر 9", "خبر 2", "بلا تاريخ"]  # type: ignore[attr-defined]
     assert [r.title for r in store.list_articles(limit=5, offset=2)] == ["بلا تاريخ"]  # type: ignore[attr-defined]
     assert store.list_articles(limit=0) == []  # type: ignore[attr-defined]
+
+
+def test_entity_counts_after_updates_equal_a_fresh_store(sql_store: object, tmp_path: Path) -> None:
+    """Updates across batches and twice in one batch leave the counts a fresh store of the final versions has."""
+    from dataclasses import replace
+
+    a, b, c = _annotated_corpus()
+    a1 = replace(a, content_hash="1" + a.content_hash[1:]).with_layer("entities", a.entities[:1])
+    a2 = replace(a, content_hash="2" + a.content_hash[1:]).with_layer("entities", a.entities[2:])
+    b1 = replace(b, content_hash="1" + b.content_hash[1:]).with_layer("entities", [])
+    for batch in ([a, b], [c, a1, a2], [b1]):
+        sql_store.put_articles([(x, None) for x in batch])  # type: ignore[attr-defined]
+    assert sql_store.put_articles([(a2, None)]) == [Outcome.UNCHANGED]  # type: ignore[attr-defined]
+    fresh = open_store(str(tmp_path / "fresh.db"))
+    try:
+        fresh.put_articles([(x, None) for x in (a2, b1, c)])
+
+        def counts(store: object) -> list[tuple[object, ...]]:
+            rows = store.top_entities(limit=100)  # type: ignore[attr-defined]
+            return [(e["canonical"], e["type"], e["article_count"], e["mention_count"]) for e in rows]
+
+        assert counts(sql_store) == counts(fresh) == [(GOVERNOR, "PER", 2, 2), (ERBIL, "LOC", 1, 1)]
+        assert sql_store.stats().entities == 2  # type: ignore[attr-defined]  # no rows left at zero
+        assert sql_store.find_events() == fresh.find_events()  # type: ignore[attr-defined]
+    finally:
+        fresh.close()

@@ -17,8 +17,8 @@ from rasd.errors import QueryError
 EVENT_FILTERS = {"type": "text", "date_from": "text", "date_to": "text", "location": "text", "limit": "count"}
 
 
-def check_count(name: str, value: object, *, optional: bool = False) -> int | None:
-    """A limit or offset: a whole number, zero or more (``None`` too when ``optional``).
+def check_count(name: str, value: object) -> int:
+    """A limit or offset: a whole number, zero or more.
 
     >>> check_count("limit", 20)
     20
@@ -26,8 +26,6 @@ def check_count(name: str, value: object, *, optional: bool = False) -> int | No
     Traceback (most recent call last):
     rasd.errors.QueryError: limit must be a whole number, 0 or more (got -1)
     """
-    if value is None and optional:
-        return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise QueryError(f"{name} must be a whole number, 0 or more (got {value!r})")
     return value
@@ -62,5 +60,8 @@ def check_event_filters(filters: Mapping[str, Any]) -> dict[str, Any]:
     checked: dict[str, Any] = {}
     for name, kind in EVENT_FILTERS.items():
         value = filters.get(name, 1000 if name == "limit" else None)
-        checked[name] = check_count(name, value, optional=True) if kind == "count" else check_text(name, value)
+        if kind == "text":
+            checked[name] = check_text(name, value)
+        else:
+            checked[name] = None if value is None else check_count(name, value)
     return checked

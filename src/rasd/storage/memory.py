@@ -67,7 +67,7 @@ class MemoryStore:
         self, *, limit: int = 20, offset: int = 0, outlet: str | None = None
     ) -> list[ArticleSummary]:
         check_text("outlet", outlet)
-        limit, offset = check_count("limit", limit) or 0, check_count("offset", offset) or 0
+        limit, offset = check_count("limit", limit), check_count("offset", offset)
         items = [a for a in self._articles.values() if outlet is None or a.outlet == outlet]
         items.sort(key=lambda a: (a.published is not None, a.published.isoformat() if a.published else ""),
                    reverse=True)
@@ -81,7 +81,7 @@ class MemoryStore:
         yield from self._articles.values()
 
     def list_rejects(self, *, limit: int = 100) -> list[Reject]:
-        return list(self._rejects.values())[-limit:][::-1]
+        return list(self._rejects.values())[::-1][: check_count("limit", limit)]
 
     def stats(self) -> StoreStats:
         pubs = sorted(a.published.isoformat() for a in self._articles.values() if a.published)

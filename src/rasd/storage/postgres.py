@@ -21,7 +21,6 @@ PostgreSQL text cannot hold NUL characters: an article containing one is refused
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import re
 import zlib
@@ -35,38 +34,23 @@ from rasd.document import Article
 from rasd.errors import StoreError
 from rasd.ingest.rawpage import RawPage
 from rasd.storage import sql_annotations as sqa
+from rasd.storage import sql_articles
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
 from rasd.storage.pg_annotations import POSTGRES
 from rasd.storage.pg_migrations import PG_MIGRATIONS, apply_pg_migrations, check_not_newer
+from rasd.storage.rows import ARTICLE_COLUMNS, article_values
 
 log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
-_ARTICLE_COLUMNS = (
-    "id",
-    "url",
-    "title",
-    "outlet",
-    "published",
-    "published_raw",
-    "views",
-    "category",
-    "author",
-    "source",
-    "fetched_at",
-    "content_hash",
-    "raw_sha256",
-    "text",
-    "doc",
-)
 _INSERT_ARTICLE = (
-    f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)})"
-    f" VALUES ({', '.join(['%s'] * (len(_ARTICLE_COLUMNS) - 1))}, %s::jsonb) RETURNING pk"
+    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)})"
+    f" VALUES ({', '.join(['%s'] * (len(ARTICLE_COLUMNS) - 1))}, %s::jsonb) RETURNING pk"
 )
 _UPDATE_ARTICLE = (
-    f"UPDATE articles SET {', '.join(f'{c} = %s' for c in _ARTICLE_COLUMNS[:-1])}, doc = %s::jsonb,"
+    f"UPDATE articles SET {', '.join(f'{c} = %s' for c in ARTICLE_COLUMNS[:-1])}, doc = %s::jsonb,"
     " updated_at = now() WHERE pk = %s"
 )
 _STORED_LAYERS = (
@@ -197,7 +181,7 @@ class PostgresStore:
         """Upsert a batch in one transaction: same content → UNCHANGED, same id new content → UPDATED."""
         if not items:
             return []
-        prepared = [(article, raw, _article_values(article)) for article, raw in items]
+        prepared = [(article, raw, _checked_doc(article)) for article, raw in items]
         outcomes: list[Outcome] = []
         c = self._conn
         with c.transaction():
@@ -213,7 +197,7 @@ class PostgresStore:
             batch = sqa.AnnotationBatch(POSTGRES)
             indexed: dict[int, Article] = {}
             raws: dict[str, RawPage] = {}
-            for article, raw, values in prepared:
+            for article, raw, doc in prepared:
                 old = stored.get(article.id)
                 if old and old[1] == article.content_hash and old[2] >= set(article.layers):
                     outcomes.append(Outcome.UNCHANGED)
@@ -221,7 +205,7 @@ class PostgresStore:
                 raw_sha = raw.sha256 if raw is not None else None
                 if raw is not None and raw_sha is not None:
                     raws[raw_sha] = raw
-                params = (*values[:12], raw_sha, *values[12:])
+                params = article_values(article, raw_sha256=raw_sha, doc=doc)
                 if old:
                     pk = old[0]
                     c.execute(_UPDATE_ARTICLE, (*params, pk))
@@ -310,7 +294,7 @@ class PostgresStore:
     def list_articles(
         self, *, limit: int = 20, offset: int = 0, outlet: str | None = None
     ) -> list[ArticleSummary]:
-        return sqa.list_articles(self._conn, POSTGRES, limit=limit, offset=offset, outlet=outlet)
+        return sql_articles.list_articles(self._conn, POSTGRES, limit=limit, offset=offset, outlet=outlet)
 
     def iter_articles(self) -> Iterator[Article]:
         """Every article in storage order, streamed (a server-side cursor on its own connection)."""
@@ -336,39 +320,11 @@ class PostgresStore:
 
     @_wrap_errors
     def list_rejects(self, *, limit: int = 100) -> list[Reject]:
-        rows = self._conn.execute(
-            "SELECT source, reason, detail, sha256 FROM rejects ORDER BY pk DESC LIMIT %s", (limit,)
-        )
-        return [Reject(source=r[0], reason=r[1], detail=r[2], sha256=r[3] or None) for r in rows]
+        return sql_articles.list_rejects(self._conn, POSTGRES, limit=limit)
 
     @_wrap_errors
     def stats(self) -> StoreStats:
-        c = self._conn
-        s = StoreStats()
-        s.articles, s.first_published, s.last_published = c.execute(  # type: ignore[misc]
-            "SELECT count(*), min(published), max(published) FROM articles"
-        ).fetchone()
-        s.rejects = _scalar(c, "SELECT count(*) FROM rejects")
-        s.raw_bytes = _scalar(c, "SELECT coalesce(sum(size), 0) FROM raw_pages")
-        s.outlets = {
-            str(k): int(n)
-            for k, n in c.execute(
-                "SELECT coalesce(outlet, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"
-            )
-        }
-        s.reject_reasons = {
-            str(k): int(n)
-            for k, n in c.execute("SELECT reason, count(*) FROM rejects GROUP BY 1 ORDER BY 2 DESC, 1")
-        }
-        s.entities = _scalar(c, "SELECT count(*) FROM entities")
-        for layer, n in c.execute(
-            "SELECT layer, count(*) FROM annotations WHERE layer IN ('events', 'quotes') GROUP BY layer"
-        ):
-            if layer == "events":
-                s.events = int(n)
-            else:
-                s.quotes = int(n)
-        return s
+        return sql_articles.store_stats(self._conn)
 
     # -- queries over annotations ------------------------------------------------------------
     @_wrap_errors
@@ -415,11 +371,6 @@ def _search_module() -> Any:
     return pg_search
 
 
-def _scalar(conn: psycopg.Connection[Any], sql: str) -> int:
-    row = conn.execute(sql).fetchone()
-    return int(row[0]) if row else 0
-
-
 def _pack(data: bytes) -> tuple[str, bytes]:
     """zlib when it saves space (HTML and text do), else the bytes as they are."""
     packed = zlib.compress(data, 1)  # level 1, as the SQLite store: fast, most of the gain
@@ -430,33 +381,16 @@ def _no_nul(text: str) -> str:
     return text.replace("\x00", "\ufffd")
 
 
-def _article_values(article: Article) -> tuple[Any, ...]:
-    """Column values in `_ARTICLE_COLUMNS` order, without ``raw_sha256``.
-
-    Refuses what ``jsonb``/``text`` cannot hold (NUL characters, NaN or infinite numbers) with a
-    `StoreError` naming the article, before the batch's transaction starts.
+def _checked_doc(article: Article) -> str:
+    """The article's JSON document, refusing what ``jsonb``/``text`` cannot hold (NUL characters, NaN or
+    infinite numbers) with a `StoreError` naming the article, before the batch's transaction starts.
     """
     try:
-        doc = json.dumps(article.to_dict(), ensure_ascii=False, allow_nan=False)
+        doc = article.to_json(allow_nan=False)
     except ValueError as exc:
         raise StoreError(
             f"article {article.id} has a NaN or infinite number, which JSON cannot hold"
         ) from exc
     if "\x00" in article.text or "\\u0000" in doc:
         raise StoreError(f"article {article.id} contains a NUL character, which PostgreSQL cannot store")
-    return (
-        article.id,
-        article.url,
-        article.title,
-        article.outlet,
-        article.published.isoformat() if article.published else None,
-        article.published_raw,
-        article.views,
-        article.category,
-        article.author,
-        article.source,
-        article.fetched_at.isoformat() if article.fetched_at else None,
-        article.content_hash,
-        article.text,
-        doc,
-    )
+    return doc

@@ -1,7 +1,8 @@
-"""Result rows of the archive-wide queries, the same shape from every backend.
+"""Rows in and out, the same shape for every backend.
 
-Both backends select these columns in this order; only how a JSON column arrives differs (text in
-SQLite, already decoded in PostgreSQL), which is the ``decode`` argument.
+Out: the archive-wide queries select these columns in this order; only how a JSON column arrives
+differs (text in SQLite, already decoded in PostgreSQL), which is the ``decode`` argument.
+In: an ``articles`` row's columns (`ARTICLE_COLUMNS`, `article_values`).
 """
 
 from __future__ import annotations
@@ -9,12 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from rasd.document import Article
+
 ENTITY_FIELDS = ("canonical", "type", "aliases", "roles", "article_count", "mention_count", "first_seen",
                  "last_seen")
 QUOTE_FIELDS = ("article_id", "title", "published", "outlet", "start", "end", "text", "speaker", "attrs")
 EVENT_FIELDS = ("article_id", "title", "published", "outlet", "url", "start", "end", "trigger", "type", "date",
                 "attrs")
 JSON_FIELDS = frozenset({"aliases", "roles", "attrs"})
+ARTICLE_COLUMNS = ("id", "url", "title", "outlet", "published", "published_raw", "views", "category", "author",
+                   "source", "fetched_at", "content_hash", "raw_sha256", "text", "doc")
 
 
 def as_dict(fields: Sequence[str], row: Sequence[Any], decode: Callable[[Any], Any]) -> dict[str, Any]:
@@ -25,3 +30,24 @@ def as_dict(fields: Sequence[str], row: Sequence[Any], decode: Callable[[Any], A
     {'canonical': 'داعش', 'aliases': ['تنظيم الدولة']}
     """
     return {f: decode(v) if f in JSON_FIELDS else v for f, v in zip(fields, row, strict=True)}
+
+
+def article_values(article: Article, *, raw_sha256: str | None, doc: str) -> tuple[Any, ...]:
+    """An article's ``articles`` row in `ARTICLE_COLUMNS` order (``doc`` is its JSON document)."""
+    return (
+        article.id,
+        article.url,
+        article.title,
+        article.outlet,
+        article.published.isoformat() if article.published else None,
+        article.published_raw,
+        article.views,
+        article.category,
+        article.author,
+        article.source,
+        article.fetched_at.isoformat() if article.fetched_at else None,
+        article.content_hash,
+        raw_sha256,
+        article.text,
+        doc,
+    )

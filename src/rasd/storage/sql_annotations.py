@@ -12,7 +12,7 @@ only ever grow.  Entity rows are keyed by ``canonical`` or, when a span has none
 (the key the aggregate uses), so an update removes exactly what the old version added.
 
 Reading: pure builders return ``(sql, params)`` for a `Dialect` (testable without a database);
-``top_entities``, ``entity_profile``, ``find_quotes``, ``find_events`` and ``list_articles`` run them
+``top_entities``, ``entity_profile``, ``find_quotes`` and ``find_events`` run them
 and shape the rows (`rasd.storage.rows`).  Filter values are checked first (`rasd.storage.filters`).
 """
 
@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from rasd.document import Article, Span
-from rasd.storage.base import ArticleSummary
 from rasd.storage.filters import check_count, check_event_filters, check_text
 from rasd.storage.rows import ENTITY_FIELDS, EVENT_FIELDS, QUOTE_FIELDS, as_dict
 from rasd.storage.sql_dialect import Dialect, Query, Row
@@ -91,6 +90,12 @@ class _Delta:
     roles: set[str] = field(default_factory=set)
     first: str | None = None
     last: str | None = None
+    #: the row is known to exist (an earlier version, in the table, counted under this key)
+    stored: bool = False
+
+    def may_empty(self) -> bool:
+        """Whether the row can end at zero articles: it loses some, or it was never stored and gains none."""
+        return self.articles < 0 or (self.articles == 0 and not self.stored)
 
     def add_date(self, published: str | None) -> None:
         if published:
@@ -108,7 +113,9 @@ _OLD_MENTIONS = (
     "SELECT key, label, count(*) FROM annotations WHERE article_pk = ? AND layer = 'entities'"
     " AND key IS NOT NULL GROUP BY key, label"
 )
-_DELETE_SHRUNK = "DELETE FROM entities WHERE canonical = ? AND type = ? AND article_count <= 0"
+#: rows left without articles go: one statement per chunk of keys (older SQLite builds take 999 parameters)
+_DELETE_EMPTIED = "DELETE FROM entities WHERE article_count <= 0 AND (canonical, type) IN (VALUES {})"
+_CHUNK = 400
 
 
 class AnnotationBatch:
@@ -130,6 +137,7 @@ class AnnotationBatch:
                 d = self._delta((str(key), str(label)))
                 d.articles -= 1
                 d.mentions -= int(n)
+                d.stored = True
             conn.execute(self._dialect.sql("DELETE FROM annotations WHERE article_pk = ?"), (pk,))
         self._add(pk, article)
 
@@ -171,9 +179,11 @@ class AnnotationBatch:
         try:
             if params:
                 cur.executemany(self._dialect.upsert_entity, params)
-            shrunk = [k for k, d in deltas if d.articles <= 0]
-            if shrunk:
-                cur.executemany(self._dialect.sql(_DELETE_SHRUNK), shrunk)
+            emptied = [k for k, d in deltas if d.may_empty()]
+            for i in range(0, len(emptied), _CHUNK):
+                chunk = emptied[i : i + _CHUNK]
+                sql = _DELETE_EMPTIED.format(", ".join(["(?, ?)"] * len(chunk)))
+                cur.execute(self._dialect.sql(sql), [v for k in chunk for v in k])
         finally:
             cur.close()
         self._pending.clear()
@@ -289,17 +299,6 @@ def events_query(
     return d.sql(sql), params
 
 
-def articles_query(d: Dialect, *, outlet: str | None, limit: int, offset: int) -> Query:
-    """Article summaries, newest first (undated last), optionally of one outlet."""
-    sql = "SELECT id, title, published, outlet, url, views, category FROM articles"
-    params: list[Any] = []
-    if outlet:
-        sql += " WHERE outlet = ?"
-        params.append(outlet)
-    sql += f" ORDER BY {d.desc('published')}, pk DESC LIMIT ? OFFSET ?"
-    return d.sql(sql), [*params, limit, offset]
-
-
 # -- running them ----------------------------------------------------------------------------------
 def _run(conn: Connection, query: Query) -> Iterator[Sequence[Any]]:
     sql, params = query
@@ -307,7 +306,7 @@ def _run(conn: Connection, query: Query) -> Iterator[Sequence[Any]]:
 
 
 def top_entities(conn: Connection, d: Dialect, *, type: object = None, limit: object = 20) -> list[dict[str, Any]]:
-    query = top_entities_query(d, type=check_text("type", type), limit=_count("limit", limit))
+    query = top_entities_query(d, type=check_text("type", type), limit=check_count("limit", limit))
     return [as_dict(ENTITY_FIELDS, r, d.decode_json) for r in _run(conn, query)]
 
 
@@ -334,7 +333,7 @@ def entity_profile(conn: Connection, d: Dialect, name: str, *, limit: int = 20) 
 
 
 def find_quotes(conn: Connection, d: Dialect, *, speaker: object = None, limit: object = 50) -> list[dict[str, Any]]:
-    query = quotes_query(d, speaker=check_text("speaker", speaker), limit=_count("limit", limit))
+    query = quotes_query(d, speaker=check_text("speaker", speaker), limit=check_count("limit", limit))
     return [as_dict(QUOTE_FIELDS, r, d.decode_json) for r in _run(conn, query)]
 
 
@@ -342,18 +341,3 @@ def find_events(conn: Connection, d: Dialect, filters: Mapping[str, Any]) -> lis
     """Events by ``type``, ``date_from``, ``date_to``, ``location``; ``limit`` (default 1000; 0 or None: all)."""
     query = events_query(d, **check_event_filters(filters))
     return [as_dict(EVENT_FIELDS, r, d.decode_json) for r in _run(conn, query)]
-
-
-def list_articles(
-    conn: Connection, d: Dialect, *, limit: object = 20, offset: object = 0, outlet: object = None
-) -> list[ArticleSummary]:
-    query = articles_query(
-        d, outlet=check_text("outlet", outlet), limit=_count("limit", limit), offset=_count("offset", offset)
-    )
-    return [ArticleSummary(*row) for row in _run(conn, query)]
-
-
-def _count(name: str, value: object) -> int:
-    checked = check_count(name, value)
-    assert checked is not None
-    return checked

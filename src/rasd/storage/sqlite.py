@@ -18,11 +18,21 @@ from rasd.document import Article
 from rasd.errors import StoreError
 from rasd.ingest.rawpage import RawPage
 from rasd.storage import sql_annotations as sqa
+from rasd.storage import sql_articles
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
 from rasd.storage.migrations import apply_migrations
+from rasd.storage.rows import ARTICLE_COLUMNS, article_values
 from rasd.storage.sqlite_annotations import SQLITE
 
 log = logging.getLogger(__name__)
+
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})"
+)
+_UPDATE_ARTICLE = (
+    f"UPDATE articles SET {', '.join(f'{k} = ?' for k in ARTICLE_COLUMNS)},"
+    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE pk = ?"
+)
 
 
 def _fts_module() -> Any:
@@ -81,20 +91,13 @@ class SQLiteStore:
                     outcomes.append(Outcome.UNCHANGED)
                     continue
                 raw_sha = self._put_raw(raw) if raw is not None else None
-                values = _article_row(article, raw_sha)
+                values = article_values(article, raw_sha256=raw_sha, doc=article.to_json())
                 if row:
                     pk = int(row[0])
-                    c.execute(
-                        f"UPDATE articles SET {', '.join(f'{k} = ?' for k in values)},"
-                        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE pk = ?",
-                        (*values.values(), pk),
-                    )
+                    c.execute(_UPDATE_ARTICLE, (*values, pk))
                     outcomes.append(Outcome.UPDATED)
                 else:
-                    cur = c.execute(
-                        f"INSERT INTO articles ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                        tuple(values.values()),
-                    )
+                    cur = c.execute(_INSERT_ARTICLE, values)
                     pk = int(cur.lastrowid or 0)
                     outcomes.append(Outcome.INSERTED)
                 batch.replace(c, pk, article, existed=row is not None)
@@ -164,7 +167,7 @@ class SQLiteStore:
     def list_articles(
         self, *, limit: int = 20, offset: int = 0, outlet: str | None = None
     ) -> list[ArticleSummary]:
-        return sqa.list_articles(self._conn, SQLITE, limit=limit, offset=offset, outlet=outlet)
+        return sql_articles.list_articles(self._conn, SQLITE, limit=limit, offset=offset, outlet=outlet)
 
     def iter_articles(self) -> Iterator[Article]:
         for (doc,) in self._conn.execute("SELECT doc FROM articles ORDER BY pk"):
@@ -175,35 +178,10 @@ class SQLiteStore:
             yield int(pk), Article.from_json(doc)
 
     def list_rejects(self, *, limit: int = 100) -> list[Reject]:
-        rows = self._conn.execute(
-            "SELECT source, reason, detail, sha256 FROM rejects ORDER BY pk DESC LIMIT ?", (limit,)
-        )
-        return [Reject(source=r[0], reason=r[1], detail=r[2], sha256=r[3] or None) for r in rows]
+        return sql_articles.list_rejects(self._conn, SQLITE, limit=limit)
 
     def stats(self) -> StoreStats:
-        c = self._conn
-        s = StoreStats()
-        s.articles = c.execute("SELECT count(*) FROM articles").fetchone()[0]
-        s.rejects = c.execute("SELECT count(*) FROM rejects").fetchone()[0]
-        s.raw_bytes = c.execute("SELECT coalesce(sum(size), 0) FROM raw_pages").fetchone()[0]
-        s.outlets = dict(
-            c.execute(
-                "SELECT coalesce(outlet, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC LIMIT 20"
-            ).fetchall()
-        )
-        s.reject_reasons = dict(
-            c.execute("SELECT reason, count(*) FROM rejects GROUP BY 1 ORDER BY 2 DESC").fetchall()
-        )
-        s.first_published, s.last_published = c.execute(
-            "SELECT min(published), max(published) FROM articles"
-        ).fetchone()
-        s.entities = c.execute("SELECT count(*) FROM entities").fetchone()[0]
-        for layer, n in c.execute("SELECT layer, count(*) FROM annotations GROUP BY layer"):
-            if layer == "events":
-                s.events = n
-            elif layer == "quotes":
-                s.quotes = n
-        return s
+        return sql_articles.store_stats(self._conn)
 
     # -- queries over annotations ------------------------------------------------------------
     def top_entities(self, *, type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
@@ -241,26 +219,6 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _article_row(article: Article, raw_sha: str | None) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "url": article.url,
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": article.published.isoformat() if article.published else None,
-        "published_raw": article.published_raw,
-        "views": article.views,
-        "category": article.category,
-        "author": article.author,
-        "source": article.source,
-        "fetched_at": article.fetched_at.isoformat() if article.fetched_at else None,
-        "content_hash": article.content_hash,
-        "raw_sha256": raw_sha,
-        "text": article.text,
-        "doc": article.to_json(),
-    }
 
 
 def _same_layers(doc: str, article: Article) -> bool:
