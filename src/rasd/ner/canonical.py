@@ -99,7 +99,8 @@ def repair_mentions(
 
     Two passes, so that names found by the gazetteer in the first also propagate in the second.
     """
-    infos = [[tagger.features.word_info(t.text) for t in sent.tokens] for sent in sentences]
+    word_infos = tagger.features.word_infos
+    infos = [word_infos([t.text for t in sent.tokens]) for sent in sentences]
     words = _Words(sentences, infos, tagger.lexicon)
     trimmed = [_trim_person(m, sentences, infos) for m in mentions]
     kept = [m for m in trimmed if _plausible(m, sentences, infos, tagger.lexicon)]
@@ -356,7 +357,7 @@ def find_role(
     toks = sent.tokens
     triggers = tagger.lexicon.triggers
     lo = max(0, first - _MAX_ROLE_WORDS)
-    infos = [tagger.features.word_info(t.text) for t in toks[lo:first]]
+    infos = tagger.features.word_infos([t.text for t in toks[lo:first]])
 
     def trigger(j: int) -> str:
         info = infos[j - lo]

@@ -114,6 +114,11 @@ class FeatureExtractor:
             self._memo[token] = info
         return info
 
+    def word_infos(self, tokens: Sequence[str]) -> list[WordInfo]:
+        """`word_info` of each token (one comprehension over the memo: the hot path of an article)."""
+        memo = self._memo
+        return [memo.get(t) or self.word_info(t) for t in tokens]
+
     def _word_info(self, token: str) -> WordInfo:
         lex = self.lex
         form = form_of(token)
