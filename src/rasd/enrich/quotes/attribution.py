@@ -14,6 +14,7 @@ Each finds a speaker the same way: the first PER/ORG in the attribution's words,
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -32,6 +33,7 @@ _NAQL_RE = re.compile(
     r"(?:^|(?<=\s))(?:و)?(?:نقل|نقلت|نقلوا|ينقل|تنقل)\s+(?:[^.،,:\n]{0,60}?\s)?عن\s+"
     r"(?P<np>[^.:\n]{2,90}?)\s+قول(?:ه|ها|هم|هما)\s*[،,:]?\s*"
 )
+_LEADING_STARTS = ("وفق", "ووفق", "بحسب", "وبحسب", "حسب", "وحسب")
 _CONTINUE_RE = re.compile(r"(?:و)(?:ان|انه|انها|انهم)\s+")
 _NP_STOP = frozenset(fold_ar(w) for w in ("في", "على", "عن", "من", "إلى", "الى", "مع", "خلال", "عبر", "لـ", "أمام"))
 MAX_SPEAKER_WORDS = 5
@@ -48,25 +50,38 @@ def find_attributed_quotes(text: str, folded: str, sentences: list[Span], entiti
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in taken) and not any(q.start < b and a < q.end for q in out)
 
-    for i, sent in enumerate(sentences):
-        for m in _NAQL_RE.finditer(folded, sent.start, sent.end):
+    starts = [x.start for x in sentences]
+
+    def sentence_of(pos: int) -> Span | None:
+        k = bisect.bisect_right(starts, pos) - 1
+        return sentences[k] if k >= 0 and pos < sentences[k].end else None
+
+    if "نقل" in folded:  # one scan of the text for each pattern; most articles have none of them
+        for m in _NAQL_RE.finditer(folded):
+            sent = sentence_of(m.start())
+            if sent is None or m.end() > sent.end:
+                continue
             a, b = _words_after(text, folded, m.end(), sent.end, open_at)
             if b - a >= 2 and free(a, b):
                 out.append(_quote(text, a, b, (m.start(), m.end()), entities, m.start("np"), m.end("np")))
-        trailing = _TRAILING_RE.search(folded, sent.start, sent.end)
-        if trailing is not None:
-            a, b = trim_span(text, _skip_dateline(text, sent), trailing.start())
-            np_end = _np_end(folded, trailing.end(), sent.end)
-            if len(text[a:b].split()) >= 3 and free(a, b):
-                out.append(_quote(text, a, b, (trailing.start() + 1, np_end), entities, trailing.end(), np_end,
-                                  "indirect"))
-        leading = _LEADING_RE.match(folded, _skip_dateline(text, sent))
-        if leading is not None and _names_a_source(folded, leading.start("np"), leading.end("np"), entities):
-            a, b = trim_span(text, leading.end(), sent.end)
-            if b - a >= 2 and free(a, b):
-                out.append(_quote(text, a, b, (leading.start(), leading.end()), entities, leading.start("np"),
-                                  leading.end("np")))
-        if i > 0:
+    for m in _TRAILING_RE.finditer(folded):
+        sent = sentence_of(m.start())
+        if sent is None or m.end() > sent.end:
+            continue
+        a, b = trim_span(text, _skip_dateline(text, sent), m.start())
+        np_end = _np_end(folded, m.end(), sent.end)
+        if len(text[a:b].split()) >= 3 and free(a, b):
+            out.append(_quote(text, a, b, (m.start() + 1, np_end), entities, m.end(), np_end, "indirect"))
+    for i, sent in enumerate(sentences):
+        first = _skip_dateline(text, sent)
+        if folded.startswith(_LEADING_STARTS, first):
+            leading = _LEADING_RE.match(folded, first)
+            if leading is not None and _names_a_source(folded, leading.start("np"), leading.end("np"), entities):
+                a, b = trim_span(text, leading.end(), sent.end)
+                if b - a >= 2 and free(a, b):
+                    out.append(_quote(text, a, b, (leading.start(), leading.end()), entities, leading.start("np"),
+                                      leading.end("np")))
+        if i > 0 and folded.startswith("وان", sent.start):
             cont = _CONTINUE_RE.match(folded, sent.start)
             prev = next((q for q in [*found, *out] if q.attrs["kind"] == "indirect"
                          and sentences[i - 1].start <= q.end <= sentences[i - 1].end

@@ -102,6 +102,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             resolve_subject(text, folded, cue, subject_limit, entities, lex)
             if cue.subject is None and not cue.explicit_other and not cue.anaphor:
                 resolve_preverbal_subject(folded, cue, entities, lex)
+        if cue.subject is None and cue.mode.startswith("participle"):
+            cue.explicit_other = False  # واصفا إياه، قائلة إن: the main clause's subject speaks
         if cue.subject is None and cue.explicit_other:
             cue.antecedent = roles.resolve(cue.first_word, cue.start, state)
             if cue.antecedent is not None:

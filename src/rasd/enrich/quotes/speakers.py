@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasd.document import Span
-from rasd.enrich.lexmatch import AR_LETTER_CLASS, DATELINE_RE, EntityIndex, canonical_of, fold_ar
+from rasd.enrich.lexmatch import DATELINE_RE, EntityIndex, canonical_of, fold_ar
 from rasd.enrich.quotes.cues import Cue
 from rasd.enrich.quotes.lexicon import (
     AGENT_LABELS,
@@ -107,6 +107,7 @@ SURNAME_STOP = frozenset(fold_ar(w) for w in ("الله", "الدين", "الر�
 NAME_MARKS = "#\"«“'"
 
 
+@lru_cache(maxsize=4096)  # a pure function of its argument: memoised, same output in any order
 def title_head(words: str) -> str:
     """``الرئيس الأميركي`` → ``رئيس``; ``وزير الخارجية`` → ``وزير`` (folded, article stripped)."""
     parts = fold_ar(words).split()
@@ -332,15 +333,22 @@ def surname_mentions(text: str, entities: list[Span]) -> list[Span]:
             by_surname.setdefault(parts[-1], []).append((e.start, name))
     if not by_surname:
         return []
-    covered = [(e.start, e.end) for e in entities]
+    covered = sorted((e.start, e.end) for e in entities)
     starts = [a for a, _ in covered]
-    rx = re.compile(rf"(?<!{AR_LETTER_CLASS})(?:{'|'.join(map(re.escape, by_surname))})(?!{AR_LETTER_CLASS})")
     out = []
-    for m in rx.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k >= 0 and covered[k][0] <= m.start() < covered[k][1]:
-            continue  # part of a tagged name
-        earlier = [name for pos, name in by_surname[m.group()] if pos < m.start()]
-        if earlier:
-            out.append(Span(m.start(), m.end(), "PER", {"canonical": earlier[-1], "alias": True}))
-    return out
+    for surname, named in by_surname.items():
+        p = text.find(surname, named[0][0])
+        while p >= 0:
+            end = p + len(surname)
+            k = bisect.bisect_right(starts, p) - 1
+            whole = not (p > 0 and _is_word_char(text[p - 1])) and not (end < len(text) and _is_word_char(text[end]))
+            if whole and not (k >= 0 and covered[k][0] <= p < covered[k][1]):  # not part of a tagged name
+                earlier = [name for pos, name in named if pos < p]
+                if earlier:
+                    out.append(Span(p, end, "PER", {"canonical": earlier[-1], "alias": True}))
+            p = text.find(surname, end)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or "\u064b" <= ch <= "\u0652" or ch == "\u0640"
