@@ -15,8 +15,9 @@ def force_against_protest(fired: dict[str, list[Candidate]], present: dict[str, 
 
 
 def same_incident(events: list[Event], new: Event, countries: frozenset[str] = frozenset()) -> Event | None:
-    """An earlier event of the article's same family (not diplomacy) with a compatible date and a
-    shared location: the headline and the lead paragraph telling one incident."""
+    """An earlier event of the article's same family (not diplomacy), a compatible type and a shared
+    location, told within two sentences (the headline and the lead paragraph telling one incident) with a
+    compatible date, or later with the same type and the same expressed date."""
     family = FAMILIES[new.type]
     if family in DIPLOMACY:
         return same_meeting(events, new)
@@ -29,9 +30,13 @@ def same_incident(events: list[Event], new: Event, countries: frozenset[str] = f
             continue  # مصرع 13 في قصف مدفعي ومعارك …: the clash and the shelling are two incidents
         if _part_of_summary(e.attrs["locations"], new.attrs["locations"], countries):
             continue  # غارات على حجة وصعدة … then the strikes on حجة: one place of a summary is its own incident
-        dates = {e.attrs["date"], new.attrs["date"]}
-        if len(dates) == 1 or "publication" in (e.attrs["date_precision"], new.attrs["date_precision"]):
-            return e
+        precisions = (e.attrs["date_precision"], new.attrs["date_precision"])
+        if new.sentence - e.sentence <= MAX_RETELLING_GAP:  # the headline and the lead
+            if e.attrs["date"] == new.attrs["date"] or "publication" in precisions:
+                return e
+        elif e.type == new.type and e.attrs["date"] == new.attrs["date"] and "publication" not in precisions:
+            return e  # told again further down, with the same date
+        # else: ضربات على سوريا … (ten sentences on) وقتل في الهجوم المزعوم في دوما: another incident
     return None
 
 
@@ -129,6 +134,9 @@ def may_refer(noun_type: str, event_type: str) -> bool:
     return noun_type == event_type or event_type in REFERS_TO.get(noun_type, frozenset())
 
 
+#: Two violent events are one incident when told close together (headline and lead), or further apart
+#: only with the same type and the same expressed date.
+MAX_RETELLING_GAP = 2
 #: Violent types that can tell one incident in a headline and a lead: the generic ones.
 _GENERIC_VIOLENCE = frozenset({"attack", "armed_clash", "territory"})
 
