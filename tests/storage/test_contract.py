@@ -1,4 +1,5 @@
-"""One contract, every backend: the same assertions run against memory and SQLite stores."""
+"""One contract, every backend: the same assertions run against memory, SQLite and PostgreSQL stores
+(PostgreSQL when RASD_TEST_PG_URL is set; the annotation queries on the two SQL backends)."""
 
 from __future__ import annotations
 

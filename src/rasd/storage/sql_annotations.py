@@ -21,22 +21,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from rasd.document import Article, Span
 from rasd.storage.filters import check_count, check_event_filters, check_text
 from rasd.storage.rows import ENTITY_FIELDS, EVENT_FIELDS, QUOTE_FIELDS, as_dict
-from rasd.storage.sql_dialect import Dialect, Query, Row
+from rasd.storage.sql_dialect import Connection, Dialect, Query, Row
 
 QUERIED_LAYERS = ("entities", "quotes", "events")
 ENTITY_COLUMNS = "canonical, type, aliases, roles, article_count, mention_count, first_seen, last_seen"
 EntityKey = tuple[str, str]
-
-
-class Connection(Protocol):
-    """What the helpers need of a connection: sqlite3's and psycopg's both fit."""
-
-    def execute(self, sql: str, params: Sequence[Any], /) -> Any: ...
 
 
 # -- rows and aggregate changes (pure) -------------------------------------------------------------

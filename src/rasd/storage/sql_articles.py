@@ -10,8 +10,7 @@ from typing import Any
 
 from rasd.storage.base import ArticleSummary, Reject, StoreStats
 from rasd.storage.filters import check_count, check_text
-from rasd.storage.sql_annotations import Connection
-from rasd.storage.sql_dialect import Dialect, Query
+from rasd.storage.sql_dialect import Connection, Dialect, Query
 
 
 def articles_query(d: Dialect, *, outlet: str | None, limit: int, offset: int) -> Query:

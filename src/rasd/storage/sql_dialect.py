@@ -24,12 +24,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 #: one ``annotations`` row: article_pk, layer, start, end, label, key, date, attrs (JSON text)
 Row = tuple[int, str, int, int, str, "str | None", "str | None", str]
 #: a statement and its parameters
 Query = tuple[str, list[Any]]
+
+
+class Connection(Protocol):
+    """What the shared helpers need of a connection: sqlite3's and psycopg's both fit."""
+
+    def execute(self, sql: str, params: Sequence[Any], /) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,9 @@ class Dialect:
 
     def sql(self, text: str) -> str:
         """``text`` written with ``?`` placeholders, in this dialect's placeholder.
+
+        Every ``?`` is a placeholder: shared statements hold no ``?`` in a string literal (and no
+        ``%``, which psycopg reads as one); `tests/storage/test_sql_builders.py` checks both.
 
         >>> from rasd.storage.pg_annotations import POSTGRES
         >>> POSTGRES.sql("SELECT 1 WHERE a = ? AND b = ?")
