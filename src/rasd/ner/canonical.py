@@ -31,6 +31,7 @@ from rasd.ner.features import WordInfo
 from rasd.ner.lexicon import Lexicon
 from rasd.ner.mentions import Mention, Sentence
 from rasd.ner.normal import form_of
+from rasd.ner.orgheads import find_org_heads
 from rasd.ner.tagger import Tagger
 
 __all__ = [
@@ -104,6 +105,7 @@ def repair_mentions(
     words = _Words(sentences, infos, tagger.lexicon)
     trimmed = [_trim_person(m, sentences, infos) for m in mentions]
     kept = [m for m in trimmed if _plausible(m, sentences, infos, tagger.lexicon)]
+    kept = sorted(kept + find_org_heads(sentences, infos, kept, tagger.lexicon), key=lambda m: m.start)
     once = _repair_pass(text, sentences, infos, words, kept, tagger.lexicon)
     return _repair_pass(text, sentences, infos, words, once, tagger.lexicon)
 

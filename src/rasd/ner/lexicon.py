@@ -13,14 +13,14 @@ loading.  Files live in ``rasd/data/ner/`` (clusters, model) and ``rasd/data/gaz
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from rasd.ner.normal import form_of
 
-__all__ = ["GAZETTEER_FILES", "Lexicon", "data_path", "load_lexicon", "read_priors", "read_rows"]
+__all__ = ["GAZETTEER_FILES", "Lexicon", "OrgHeads", "data_path", "load_lexicon", "read_priors", "read_rows"]
 
 # file -> entity type (Span label), curated?  Earlier files win over later ones.  Entries from curated
 # files (and CLDR countries) may add mentions the model missed; GeoNames city names only inform it.
@@ -47,6 +47,27 @@ def read_rows(path: Path) -> list[list[str]]:
     return rows
 
 
+class OrgHeads:
+    """Organisation head words (``rasd/data/ner/org_heads.tsv``) by kind, keyed by `form_of` forms."""
+
+    def __init__(self, rows: list[list[str]]) -> None:
+        self.kinds: dict[str, str] = {}  # head word -> "construct" | "nisba"
+        self.names: set[tuple[str, ...]] = set()  # fixed names
+        self.stop: set[str] = set()  # words that end a name
+        self.first: dict[str, int] = {}  # first word of a head or name -> longest name length
+        for row in rows:
+            key = tuple(form_of(t) for t in row[0].split())
+            kind = row[1]
+            if kind == "stop":
+                self.stop.add(key[0])
+                continue
+            if kind == "name":
+                self.names.add(key)
+            else:
+                self.kinds[key[0]] = kind
+            self.first[key[0]] = max(self.first.get(key[0], 1), len(key))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Read-only lookup tables keyed by `form_of` forms."""
@@ -59,6 +80,7 @@ class Lexicon:
     triggers: dict[str, str]  # form -> trigger class
     stop: frozenset[str]  # never an entity alone
     priors: dict[str, tuple[int, ...]]  # stem -> (occurrences, PERS, LOC, ORG, MISC) tagged in ANT
+    org_heads: OrgHeads = field(default_factory=lambda: OrgHeads([]))  # entity stage only
 
     def count(self, form: str) -> int:
         hit = self.clusters.get(form)
@@ -112,6 +134,7 @@ def load_lexicon() -> Lexicon:
         triggers=triggers,
         stop=stop,
         priors=read_priors(data_path("ner", "priors.tsv.gz")),
+        org_heads=OrgHeads(read_rows(data_path("ner", "org_heads.tsv"))),
     )
 
 
