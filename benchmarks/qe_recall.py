@@ -50,7 +50,7 @@ def load_split_articles(pipeline: Any) -> dict[str, dict[str, Any]]:
     split_of = {r[0]: r[1] for r in _rows("recall_articles.tsv")}
     from rasd.document import Article
 
-    out: dict[str, dict[str, Any]] = {"dev": {}, "heldout": {}}
+    out: dict[str, dict[str, Any]] = {split: {} for split in dict.fromkeys(split_of.values())}
     for outlet in OUTLETS:
         with gzip.open(ANT / f"ant-{outlet}.jsonl.gz", "rt", encoding="utf-8") as fh:
             for line in fh:
@@ -198,19 +198,23 @@ def score_quotes(articles: dict[str, Any], split: str) -> dict[str, Any]:
 
 def score_recall(pipeline: Any) -> dict[str, Any]:
     by_split = load_split_articles(pipeline)
-    return {split: {"events": score_events(arts, split), "quotes": score_quotes(arts, split)}
-            for split, arts in by_split.items()}
+    out: dict[str, Any] = {}
+    for split, arts in by_split.items():
+        out[split] = {"events": score_events(arts, split)}
+        if (JUDGMENTS / f"recall_quotes_{split}.tsv").exists():  # dev2 has events only
+            out[split]["quotes"] = score_quotes(arts, split)
+    return out
 
 
 def recall_table(result: dict[str, Any]) -> list[str]:
     lines = ["| recall gold | events P / R (dup) | type / date / location / killed / wounded | "
              "quotes P / R | span exact | speaker right (of matched) |", "|---|---|---|---|---|---|"]
     for split, r in result.items():
-        e, q = r["events"], r["quotes"]
+        e, q = r["events"], r.get("quotes")
         a = e["attribute_accuracy"]
+        quotes = (f"{q['precision']} / {q['recall']} ({q['matched']}/{q['gold']}) | {q['span_exact']} | "
+                  f"{q['speaker_accuracy']}" if q else "– | – | –")
         lines.append(
             f"| {split} | {e['precision']} / {e['recall']} ({e['matched']}/{e['gold']}, dup {e['duplicates']}) | "
-            f"{a['type']} / {a['date']} / {a['location']} / {a['killed']} / {a['wounded']} | "
-            f"{q['precision']} / {q['recall']} ({q['matched']}/{q['gold']}) | {q['span_exact']} | "
-            f"{q['speaker_accuracy']} |")
+            f"{a['type']} / {a['date']} / {a['location']} / {a['killed']} / {a['wounded']} | {quotes} |")
     return lines

@@ -476,3 +476,27 @@ def test_two_meetings_of_one_visitor_with_different_hosts_stay_apart() -> None:
               times={"اليوم": ("DATE", PUB)})
     assert [(r["trigger"], r["participants"]) for r in summary(a)] == [
         ("استقبلت", ["الملكة إليزابيث", "سامي نور"]), ("التقى", ["سامي نور", "تيريزا ماي"])]
+
+
+FRAMED_NOUN_CASES = [
+    pytest.param(["عقد لقاء بين وزيري الخارجية سامي نور وعمر زيدان في أنقرة اليوم."], "meeting",
+                 id="meeting-noun-with-bayna"),
+    pytest.param(["ومن المقرر أن يعقد الرئيس سامي نور محادثات مع عمر زيدان في أنقرة."], None,
+                 id="planned-talks-noun"),
+    pytest.param(["عقد مجلس إدارة النادي اجتماعا مع اللاعبين في أنقرة اليوم بعد المباراة."], None,
+                 id="club-meeting-with-players-is-sports"),
+    pytest.param(["ويأتي ذلك غداة تمكن القوات من السيطرة على مدينة أنقرة."], "territory", id="control-noun-gained"),
+    pytest.param(["وتقع البلدة في مناطق سيطرة القوات على الحدود قرب أنقرة."], None, id="control-noun-held-not-gained"),
+    pytest.param(["أعلن القائد تحرير مطار أنقرة بالكامل اليوم."], "territory", id="liberation-of-an-airport"),
+    pytest.param(["قال رئيس تحرير الصحيفة في أنقرة اليوم إن العدد سيصدر."], None, id="editor-in-chief"),
+    pytest.param(["بموجب اتفاق أبرمته روسيا وتركيا الثلاثاء في أنقرة."], "agreement", id="agreement-concluded-by-two-states"),
+    pytest.param(["وناقش البرلمان في أنقرة اليوم بنود اتفاق التجارة الحرة."], None, id="agreement-only-discussed"),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), FRAMED_NOUN_CASES)
+def test_nouns_that_name_an_event_only_in_their_frame(paragraphs: list[str], expected: str | None) -> None:
+    a = build(paragraphs, entities={"سامي نور": ("PER", "سامي نور"), "عمر زيدان": ("PER", "عمر زيدان"),
+                                    "أنقرة": ("LOC", "أنقرة"), "روسيا": ("LOC", "روسيا"), "تركيا": ("LOC", "تركيا")},
+              times={"اليوم": ("DATE", PUB), "الثلاثاء": ("DATE", "2022-03-08")})
+    assert [r["type"] for r in summary(a)] == ([expected] if expected else [])

@@ -42,6 +42,17 @@ HARAKAT = {c: None for c in range(0x064B, 0x0653)}
 BARE_COUNT_FOLLOWERS = frozenset(fold_ar(w) for w in ("آخرين", "آخرون", "من", "منهم", "أشخاص", "شخصا"))
 #: Words that make a count a running toll (``منذ بدء الحملة قتل …``، ``حصيلة``): no weak trigger fires with them.
 CUMULATIVE_WORDS = frozenset(fold_ar(w) for w in ("منذ", "حصيلة", "إجمالي", "الإجمالي", "مجموع"))
+#: Before a control noun: gaining it (تمكن من السيطرة، استعادة السيطرة، غداة سيطرة أنقرة على).
+CONTROL_GAINS = frozenset(fold_ar(w) for w in (
+    "استعادة", "استعادت", "استعاد", "تمكن", "تمكنت", "تمكنوا", "من", "أحكمت", "أحكم", "إحكام", "بسط", "بسطت", "غداة",
+    "إثر", "عقب", "بعد", "أعلن", "أعلنت", "عبر"))
+#: Before تحرير: a newspaper's editor, an organisation's name, a plan or a purpose, not a liberation.
+NOT_LIBERATION_BEFORE = frozenset(fold_ar(w) for w in (
+    "رئيس", "مدير", "سكرتير", "هيئة", "حركة", "جبهة", "منظمة", "جيش", "خطة", "بهدف", "محاولة", "معركة", "عملية"))
+#: Words after تحرير naming a place (a place noun, or a target: مطار الحديدة، ميناء، قاعدة).
+PLACE_TARGETS = frozenset(fold_ar(w) for w in ("مطار", "ميناء", "قاعدة", "معسكر", "جبل", "جبال", "سلسلة", "مدينة"))
+#: Stems of verbs that conclude an agreement right after اتفاق (أبرمته، وقعه، توصلت إليه، عقد).
+CONCLUDING_STEMS = tuple(fold_ar(w) for w in ("أبرم", "وقع", "توصل", "عقد"))
 #: Words that open another clause (a relative clause, a subordinate one): a time after them dates that clause.
 CLAUSE_WORDS = frozenset(fold_ar(w) for w in (
     "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "بعدما", "عندما", "حين", "حيث", "بينما"))

@@ -7,13 +7,19 @@ from rasd.enrich.events.context import Candidate
 from rasd.enrich.events.lexicon import (
     AGENTS,
     ATTACK_VERB_THRESHOLD,
+    CONCLUDING_STEMS,
+    CONTROL_GAINS,
     CUMULATIVE_WORDS,
     DELEGATION_RE,
     FAMILIES,
     INCIDENT_NEAR_WORDS,
+    NOT_LIBERATION_BEFORE,
     NOUN_THRESHOLD,
+    PLACE_NOUNS,
+    PLACE_TARGETS,
     VIOLENT_VERB_THRESHOLD,
 )
+from rasd.enrich.lexmatch import fold_ar
 
 
 class TriggerRules(ActorRules):
@@ -25,10 +31,14 @@ class TriggerRules(ActorRules):
         override = self.lex.trigger_thresholds.get(c.form)
         if c.form in self.lex.weak_triggers and (self.has_word(i, CUMULATIVE_WORDS) or self._generic_near(c)):
             return False  # ومنذ بدء الحملة قتل أكثر من 630 مدنيا، قتل 10 في حادث تصادم: a toll, an accident
-        if c.type == "territory" and not self._control_object_follows(c):
+        if c.type == "territory" and c.pos == "verb" and not self._control_object_follows(c):
             return False
         if override is not None:
             return self.concreteness(c) >= override
+        if c.pos == "noun" and self._planned(c):
+            return False
+        if c.pos == "noun" and c.type in ("meeting", "agreement", "territory") and override is None:
+            return self._framed_noun_fires(c)
         if c.type in ("meeting", "agreement"):
             names = self._agents(i, drop_sources=True, after=c.start)
             after = self.folded[c.end : self.sentences[i].end]
@@ -46,6 +56,63 @@ class TriggerRules(ActorRules):
             need = ATTACK_VERB_THRESHOLD if c.type == "attack" else VIOLENT_VERB_THRESHOLD
             return self.concreteness(c) >= need
         return self.concreteness(c) >= NOUN_THRESHOLD
+
+    def _framed_noun_fires(self, c: Candidate) -> bool:
+        """Nouns that name an event only in their frame (each needs what says it happened):
+
+        * a meeting noun with its parties after بين/مع (``لقاء بين وزيري الخارجية``، ``محادثات مع
+          الحوثيين``), not planned or a frame (``المرتقبة``، ``خلال``): not a club's ``اجتماع``;
+        * a control noun after a verb or noun of gaining it (``تمكن أنقرة من السيطرة على``، ``غداة
+          سيطرة أنقرة على``), not ``مناطق سيطرة``/``الخاضعة لسيطرة`` (who holds what);
+        * ``تحرير`` before a place (``تحرير مطار الحديدة``), not ``رئيس تحرير``، ``هيئة تحرير الشام``
+          or a purpose (``لتحرير``، ``خطة لتحرير``);
+        * ``اتفاق`` with a verb of concluding right after it (``اتفاق أبرمته روسيا وتركيا``) and two
+          parties (names or countries) in the sentence.
+        """
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        before = [w.lstrip("و") for _, _, w in ws[max(0, k - 3) : k]]
+        after = [w for _, _, w in ws[k + 1 : k + 4]]
+        near = {w for _, _, w in ws[max(0, k - 3) : k + 5]}
+        if near & self.lex.visit_frames or self._generic_near(c):
+            return False
+        glued = self.folded[c.start : c.start + 1] in ("ل", "ب") and not c.form.startswith(("ل", "ب"))
+        if c.type == "meeting":
+            return bool(after) and after[0] in ("بين", "مع")
+        if c.type == "agreement":
+            concluded = any(w.startswith(CONCLUDING_STEMS) for w in after[:2])
+            return concluded and len(self._parties(c.sentence)) >= 2
+        if c.form.endswith("تحرير"):
+            if glued or (before and before[-1] in NOT_LIBERATION_BEFORE):
+                return False
+            place = after[:1] and (after[0].removeprefix("ال") in PLACE_TARGETS or after[0] in PLACE_NOUNS)
+            next_two = ws[k + 2][1] if k + 2 < len(ws) else self.sentences[c.sentence].end
+            return bool(place) or bool(self.entities.within(c.end, next_two, ("LOC",)))  # not تحرير المحاصرين في …
+        gained = bool(before) and before[-1] in CONTROL_GAINS
+        return gained and not glued and self._control_object_follows(c)
+
+    def _planned(self, c: Candidate) -> bool:
+        """A noun governed by a future or subjunctive verb: ``من المقرر أن يعقد محادثات``، ``لن يشن
+        هجوما``، ``سوف تجري مباحثات`` — the event has not happened."""
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        before = [w.lstrip("و") for _, _, w in ws[max(0, k - 6) : k]]
+        for n, w in enumerate(before):
+            if w == "سوف":  # (not سـ + verb: سيناء، ستار would pass for it)
+                return True
+            if w in ("ان", "لن") and n + 1 < len(before) and before[n + 1][:1] in "يتن":
+                return True
+        return False
+
+    def _parties(self, i: int) -> list[str]:
+        """PER/ORG names and country names of sentence ``i`` (the sides of an agreement)."""
+        s = self.sentences[i]
+        names = self._agents(i, drop_sources=True)
+        for e in self.entities.within(s.start, s.end, ("LOC",)):
+            name = self.text[e.start : e.end]
+            if fold_ar(name) in self.lex.countries and name not in names:
+                names.append(name)
+        return names
 
     def _control_object_follows(self, c: Candidate) -> bool:
         """``سيطرت قوات النظام على بلدة``: a control verb is a territory event with على within six words."""
