@@ -66,16 +66,24 @@ def main() -> None:
     result["dev_model_files_bytes"] = {p.name: p.stat().st_size for p in sorted(dev_dir.glob("*"))}
     result["model_files_bytes"] = sizes
     result["model_total_mb"] = round(sum(sizes.values()) / 1e6, 2)
+    log = json.loads((REPO / "benchmarks" / "ner_experiments.json").read_text(encoding="utf-8"))
+    result["experiments"] = log["experiments"]
     out = REPO / "benchmarks" / "results" / "ner_eval.json"
     out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print("| type | P | R | F1 | support |\n|---|---|---|---|---|")
     for typ, s in result["scores"].items():
         print(f"| {typ} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {int(s['support'])} |")
     print(
-        f"\ntagger: {result['tokens_per_s_cold']:,} tok/s cold, {result['tokens_per_s_warm']:,} tok/s warm (per core); "
+        f"\ntagger: {result['tokens_per_s_cold']:,} tok/s cold, {result['tokens_per_s_warm']:,} tok/s warm "
+        f"sentence by sentence, {result['tokens_per_s_batch_cold']:,} tok/s cold in one batch (per core); "
         f"entity stage: {result['stage']['articles_per_s']} articles/s, {result['stage']['tokens_per_s']:,} tok/s "
         f"(per core, {result['stage']['tokens_per_article']} tok/article); model files {result['model_total_mb']} MB"
     )
+    print("\n| experiment | P | R | F1 | LOC | PERS | ORG | MISC | decision |\n|---|---|---|---|---|---|---|---|---|")
+    for e in result["experiments"]:
+        p, r, f = e["overall"]
+        types = " | ".join(f"{e[t][2]:.3f}" for t in ("LOC", "PERS", "ORG", "MISC"))
+        print(f"| {e['name']} | {p:.3f} | {r:.3f} | {f:.3f} | {types} | {e['decision'].split(' (')[0]} |")
 
 
 if __name__ == "__main__":

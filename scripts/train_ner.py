@@ -41,6 +41,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--clusters", action="store_true", help="rebuild data/ner/clusters.tsv.gz from ANT")
     ap.add_argument("--dev", action="store_true", help="train on 90%%, report F1 on the last 10%%")
+    ap.add_argument(
+        "--wojood", action="store_true", help="with --dev: add the Wojood sample (experiment; it lowered dev F1)"
+    )
     ap.add_argument("--c1", type=float, default=TrainConfig.c1)
     ap.add_argument("--c2", type=float, default=TrainConfig.c2)
     ap.add_argument("--iterations", type=int, default=TrainConfig.max_iterations)
@@ -64,7 +67,12 @@ def main() -> None:
     config = TrainConfig(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
     if args.dev:
         out_dir = args.out or dev_model_dir()
-        train_dev_model(SHARED, out_dir, config)
+        extra = []
+        if args.wojood:
+            from rasd.ner.wojood import read_wojood
+
+            extra = [s for f in ("train", "val", "test") for s in read_wojood(SHARED / "wojood-sample" / f"{f}.txt")]
+        train_dev_model(SHARED, out_dir, config, extra)
         result = evaluate_dev(SHARED, out_dir)
         result.pop("predictions")
         print(json.dumps(result, indent=1))
