@@ -500,3 +500,16 @@ def test_nouns_that_name_an_event_only_in_their_frame(paragraphs: list[str], exp
                                     "أنقرة": ("LOC", "أنقرة"), "روسيا": ("LOC", "روسيا"), "تركيا": ("LOC", "تركيا")},
               times={"اليوم": ("DATE", PUB), "الثلاثاء": ("DATE", "2022-03-08")})
     assert [r["type"] for r in summary(a)] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("سيطرت قوات النظام على عدد من البلدات المهمة في درعا اليوم.", ["territory"]),
+    ("ويمتدح تخفيف التشدد الديني الذي سيطر على المجتمع في أنقرة لعقود.", []),
+    ('وأبرز الفصائل في أنقرة هي "جيش الإسلام" و"جبهة تحرير سوريا" اليوم.', []),
+    ('ونقلت الوكالة عن الرئيس قوله "سأزور أنقرة وألتقي مع الزعيم سامي نور".', []),
+    ("وقتل 719 شخصا على الأقل خلال الأسابيع الماضية في أنقرة.", []),
+])
+def test_recall_round_precision_guards(paragraph: str, expected: list[str]) -> None:
+    a = build([paragraph], entities={"درعا": ("LOC", "درعا"), "أنقرة": ("LOC", "أنقرة"), "سامي نور": ("PER", "سامي نور")},
+              times={"اليوم": ("DATE", PUB)}, quantities={"719 شخصا": (719, "people", "at_least")})
+    assert [r["type"] for r in summary(a)] == expected

@@ -48,6 +48,8 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
             continue  # ليصل، لاستقبال: purpose, not a report
         if folded[m.start() : m.start("form")] == "ف" and m.group("form")[0] in "يت":
             continue  # فيصل، فتح: a name, not ف + a present-tense verb (rare in reports)
+        if kind == "meeting" and text[m.start("form")] == "أ":
+            continue  # سأزور … وألتقي: folded ألتقي (I meet) looks like التقى (he met)
         if pos == "verb" and m.group("form")[0] in "يتن" and _after_an(folded, m.start()):
             continue  # من المقرر أن يلتقي، يجب أن تتظاهر: a subjunctive, not something that happened
         by_sentence.setdefault(i, []).append(Candidate(m.start(), m.end(), kind, pos, number, i, m.group("form")))

@@ -41,7 +41,8 @@ HARAKAT = {c: None for c in range(0x064B, 0x0653)}
 #: Words after a unit-less count that make it a count of people (``6 آخرين``، ``8 من الحوثيين``).
 BARE_COUNT_FOLLOWERS = frozenset(fold_ar(w) for w in ("آخرين", "آخرون", "من", "منهم", "أشخاص", "شخصا"))
 #: Words that make a count a running toll (``منذ بدء الحملة قتل …``، ``حصيلة``): no weak trigger fires with them.
-CUMULATIVE_WORDS = frozenset(fold_ar(w) for w in ("منذ", "حصيلة", "إجمالي", "الإجمالي", "مجموع"))
+CUMULATIVE_WORDS = frozenset(fold_ar(w) for w in (
+    "منذ", "حصيلة", "إجمالي", "الإجمالي", "مجموع", "الأسابيع", "الأشهر", "الشهور", "السنوات", "الأعوام"))
 #: Before a control noun: gaining it (تمكن من السيطرة، استعادة السيطرة، غداة سيطرة أنقرة على).
 CONTROL_GAINS = frozenset(fold_ar(w) for w in (
     "استعادة", "استعادت", "استعاد", "تمكن", "تمكنت", "تمكنوا", "من", "أحكمت", "أحكم", "إحكام", "بسط", "بسطت", "غداة",
@@ -51,6 +52,10 @@ NOT_LIBERATION_BEFORE = frozenset(fold_ar(w) for w in (
     "رئيس", "مدير", "سكرتير", "هيئة", "حركة", "جبهة", "منظمة", "جيش", "خطة", "بهدف", "محاولة", "معركة", "عملية"))
 #: Words after تحرير naming a place (a place noun, or a target: مطار الحديدة، ميناء، قاعدة).
 PLACE_TARGETS = frozenset(fold_ar(w) for w in ("مطار", "ميناء", "قاعدة", "معسكر", "جبل", "جبال", "سلسلة", "مدينة"))
+#: Words after على that are places one takes (مواقع، بلدات، قرى، مناطق…), folded without ال.
+CONTROL_OBJECTS = frozenset(fold_ar(w) for w in (
+    "مواقع", "موقع", "بلدات", "بلدة", "قرى", "قرية", "مناطق", "منطقة", "مدن", "مدينة", "أحياء", "حي", "تلال", "تلة",
+    "مرتفعات", "طريق", "جميع", "كامل", "معظم", "أجزاء", "عدد"))
 #: Stems of verbs that conclude an agreement right after اتفاق (أبرمته، وقعه، توصلت إليه، عقد).
 CONCLUDING_STEMS = tuple(fold_ar(w) for w in ("أبرم", "وقع", "توصل", "عقد"))
 #: Words that open another clause (a relative clause, a subordinate one): a time after them dates that clause.

@@ -9,6 +9,7 @@ from rasd.enrich.events.lexicon import (
     ATTACK_VERB_THRESHOLD,
     CONCLUDING_STEMS,
     CONTROL_GAINS,
+    CONTROL_OBJECTS,
     CUMULATIVE_WORDS,
     DELEGATION_RE,
     FAMILIES,
@@ -17,6 +18,7 @@ from rasd.enrich.events.lexicon import (
     NOUN_THRESHOLD,
     PLACE_NOUNS,
     PLACE_TARGETS,
+    PUNCT,
     VIOLENT_VERB_THRESHOLD,
 )
 from rasd.enrich.lexmatch import fold_ar
@@ -71,7 +73,7 @@ class TriggerRules(ActorRules):
         """
         ws = self.words(c.sentence)
         k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
-        before = [w.lstrip("و") for _, _, w in ws[max(0, k - 3) : k]]
+        before = [w.lstrip("و").strip(PUNCT) for _, _, w in ws[max(0, k - 3) : k]]  # و"جبهة تحرير سوريا"
         after = [w for _, _, w in ws[k + 1 : k + 4]]
         near = {w for _, _, w in ws[max(0, k - 3) : k + 5]}
         if near & self.lex.visit_frames or self._generic_near(c):
@@ -115,10 +117,18 @@ class TriggerRules(ActorRules):
         return names
 
     def _control_object_follows(self, c: Candidate) -> bool:
-        """``سيطرت قوات النظام على بلدة``: a control verb is a territory event with على within six words."""
+        """``سيطرت قوات النظام على بلدة``: a control verb is a territory event with على within six words
+        and a place after it (a LOC, a place noun, ``مواقع``) — not ``التشدد الذي سيطر على المجتمع``."""
         ws = self.words(c.sentence)
         k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
-        return any(w == "علي" for _, _, w in ws[k + 1 : k + 7])
+        ala = next((n for n in range(k + 1, min(len(ws), k + 7)) if ws[n][2] == "علي"), None)
+        if ala is None:
+            return False
+        obj = ws[ala + 1 : ala + 3]  # the object itself: على مدينة دوما، على درعا، على عدد من البلدات
+        if any(w.removeprefix("ال") in PLACE_TARGETS or w in PLACE_NOUNS or w.removeprefix("ال") in CONTROL_OBJECTS
+               for _, _, w in obj):
+            return True
+        return bool(obj) and bool(self.entities.within(obj[0][0], obj[-1][1], ("LOC",)))
 
     def _visit_noun_fires(self, c: Candidate) -> bool:
         """``زيارة رسمية يقوم بها إلى باريس``، ``بداية زيارته إلى بريطانيا``، ``زيارة الرئيس السوري
