@@ -320,6 +320,17 @@ RULE_CASES += [
     ("أعلنت الوزارة أمس الأحد", "أمس الأحد", "2021-07-25", {"weekday": "XXXX-WXX-7"}),
     # نصف شهر + a month name: the middle of that month (not half a month)
     ("في نصف شهر نيسان", "نصف شهر نيسان", "2021-04", {"mod": "MID"}),
+    # a season of no stated year (TIMEX3 XXXX-SU), with its part of the season
+    ("تغلق المدارس أبوابها في الصيف عادة", "الصيف", "XXXX-SU", {"precision": "season"}),
+    ("تتساقط الثلوج بغزارة في فصل الشتاء،", "الشتاء", "XXXX-WI", {"precision": "season"}),
+    ("تعود الطيور المهاجرة أواخر الخريف", "أواخر الخريف", "XXXX-FA", {"mod": "END"}),
+    ("تبدأ الحملة منتصف الربيع المقبل", "منتصف الربيع المقبل", "2022-SP", {"mod": "MID"}),
+    # early years after a year word: Hijri converted, before Christ as TIMEX3 BC, hundreds in words
+    ("توفي الشاعر سنة 354 هـ في بغداد", "سنة 354 هـ", "0965", {"calendar": "hijri", "hijri": "354"}),
+    ("وضع المعجم المتوفى سنة 1100هـ، وفيه", "سنة 1100هـ", "1688", {"calendar": "hijri"}),
+    ("بني الحصن عام 820 للميلاد", "عام 820 للميلاد", "0820", {"precision": "year"}),
+    ("شيد المعبد عام 1250 قبل الميلاد", "عام 1250 قبل الميلاد", "BC1250", {"precision": "year"}),
+    ("تأسست المدينة عام خمسمائة وأربعين تقريبا", "عام خمسمائة وأربعين", "0540", {"precision": "year"}),
 ]
 
 
@@ -343,6 +354,10 @@ def test_time_rules(text: str, span: str, value: str, attrs: dict[str, str]) -> 
         "الأسبوع الأول من الشهر",  # a week, not the first day
         "أحد الأسبوعين",
         "وجاء خطاب ماي الثالث المهم",  # ماي the name, not May
+        "نظموا مسيرة في ذكرى الربيع الأمازيغي",  # a named event: an adjective after the season
+        'ونال فيلم "الخريف" جائزة',  # a title in quotes
+        "وقال أبو الربيع إن الوفد",  # a name
+        "كتب عن ربيع العمر وخريف العمر",
     ],
 )
 def test_no_time_expression_in_newer_rules(text: str) -> None:
@@ -396,6 +411,8 @@ def test_day_number_or_word_year_left_out(text: str, outside: str) -> None:
         "ارتفع 2000 في المئة",
         "بلغ 2000 دولار",
         "القرار 1973 الصادر عن مجلس الأمن",  # a label
+        "سقط في ذلك العام 700 قتيل",  # عام then a count: no early year
+        "أحصى التقرير عام ثلاثمائة شخص",
     ],
 )
 def test_bare_number_that_is_no_year(text: str) -> None:

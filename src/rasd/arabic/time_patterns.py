@@ -134,12 +134,17 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     day = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?!\d)|{ord_day})"
     year = r"(?:1[3-4]\d\d|19\d\d|20\d\d)(?!\d)"
     era = n(r"(?:\s*(?:هـ|ه|هجري|هجرية|للهجرة|م|ميلادي|ميلادية|للميلاد)(?!\w))?")
+    # after a year word, also before Christ (عام 590 قبل الميلاد, سنة 30 ق.م) and ميلاديا
+    era_year = n(r"(?:\s*(?:قبل\s+الميلاد|ق\s?\.\s?م(?:\s?\.)?)(?![^\W\d])"
+                 r"|\s*(?:هـ|ه|هجري|هجرية|للهجرة|م|ميلادي|ميلادية|ميلاديا|للميلاد)(?!\w))?")
     year_words = n(r"(?:(?:(?:من|في)\s+)?ل?(?:عام|العام|سنة|السنة)\s+)?")
     # a year in words: ألفين وثمانية عشر, ألف وتسعمائة وثمانية وسبعون (resolved in rasd.enrich.times)
     # (a lone ألفين only before a pause: في 5 مايو ألفين شخص is a count)
     year_in_words = (rf"{n('(?:ألف|ألفين|ألفان)')}(?:(?:\s+و\s*(?:{nums.word_pattern})(?!\w))"
                      rf"(?:\s+(?:{nums.word_pattern})(?!\w))?)+|{n('(?:ألفين|ألفان)')}(?=\s*(?:[^\w\s]|$))")
     year_any = rf"(?:{year}|{year_in_words})"
+    hundred_word = _alt(w for w, (_, c) in nums.words.items() if c == "hundred")
+    hundreds_in_words = rf"{hundred_word}(?!\w)(?:\s+و\s*(?:{nums.word_pattern})(?!\w))*"
     # a year spoken in two halves, only after عام/سنة: (عام) تسعة عشر تسعة وتسعون, سنة عشرين وعشرين
     century = n(r"(?:(?:أحد|إحدى|اثنا|اثني|إثنا|إثني|ثلاثة|ثلاث|أربعة|أربع|خمسة|خمس|ستة|ست|سبعة|سبع|ثمانية|ثماني"
                 r"|ثمان|تسعة|تسع)\s+عشر|عشرين)")
@@ -160,6 +165,9 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     decade = _alt(normalize_ar(w) + suffix for w in DECADES for suffix in ("يات", "ات"))
     season = _alt(SEASONS)
     season_year = n(r"(?:(?:من\s+)?(?:عام|العام|سنة)\s+)?")
+    season_mod = n(r"(?:(?:مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+)?")
+    season_bare = (n(r"(?<!أبو )(?<!أبي )(?<!أبا )(?<!عبد )(?<!ابن )") + rf"ال{season}(?!\w)(?![\"»”)])"
+                   + n(r"(?!\s+(?:ال\w+(?:ي|ية)|العمر|الأول|الثاني|الآخر|من\s+(?:العمر|عمر))(?!\w))"))
     nth_bare = _alt(w for w in NTH_WORDS if not w.startswith("ال"))
     nth_article = _alt(w for w in NTH_WORDS if w.startswith("ال"))
     nth_masculine = _alt(normalize_ar(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس"))
@@ -240,7 +248,9 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                  + n(r"|منتصف\s+(?:الليل|النهار)|الظهيرة"),
         "year": n(r"(?:(?:منذ|مطلع|أوائل|أواخر|منتصف|نهاية|بداية|أواسط)\s+)?"  # نهاية العام 2015
                   r"(?:عام|العام|سنة|السنة|عامي|(?<=ل)لعام|(?<=ل)لسنة)\s+")  # للعام 2009
-                + rf"(?:\(\s?(?:{year}|1[0-8]\d\d(?!\d))\s?\)|{year}|1[0-8]\d\d(?!\d)|{year_in_words}|{spoken_year}){era}"
+                + rf"(?:\(\s?(?:{year}|1[0-8]\d\d(?!\d))\s?\)|{year}|1[0-8]\d\d(?!\d)|{year_in_words}|{spoken_year}"
+                # سنة 276 هـ, عام 750 للميلاد, عام ثلاثمائة وعشرين: an early year, only after a year word
+                + rf"|[1-9]\d\d(?![\d.,:/%\-])|{hundreds_in_words}){era_year}"
                 + n(r"|(?:منذ|في|حتى|قبل|بعد|خلال|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\s+")
                 + rf"{year}(?!\s?[/\-.]\s?\d){era}"
                 + n(r"|(?:منذ|في|حتى|قبل|بعد|خلال|مطلع|أوائل|أواخر|منتصف|نهاية|بداية)\s+") + year_in_words
@@ -262,9 +272,12 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                    + rf"(?:\s+{direction_no_this}|\s+{year}|\s+{year_in_words})?)",
         "decade": rf"(?:ال)?{decade}(?:\s+(?:{n('من')}\s+)?{n('القرن')}\s+(?:{direction_only}|{ordinal}"
                   rf"(?:\s+{n('عشر')}|\s+و\s*{ordinal})?))?",
-        "season": rf"(?:{n('(?:هذا|هذه)')}\s+)?(?:ال)?{season}\s+{season_year}{year}"
+        "season": rf"{season_mod}(?:(?:{n('(?:هذا|هذه)')}\s+)?(?:ال)?{season}\s+{season_year}{year}"
                   rf"|(?:ال)?{season}\s+{of_year_word}\s+(?:{spoken_year}|{year_in_words})"
-                  rf"|(?:{n('(?:هذا|هذه)')})\s+(?:ال){season}(?!\w)|(?:ال){season}\s+{direction}",
+                  rf"|(?:{n('(?:هذا|هذه)')})\s+(?:ال){season}(?!\w)|(?:ال){season}\s+{direction}"
+                  # في الصيف, منتصف الشتاء, فصل الخريف: a season of no stated year (TIMEX3 XXXX-SU); not
+                  # الربيع العربي (nor any adjective after it), ربيع العمر, أبو الربيع (a name), فيلم "الصيف"
+                  rf"|{season_bare})",
         "weekend": n(r"(?:عطلة\s+)?(?:نهاية|عطلة)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع)")
                    + rf"(?:\s+{after_next}|\s+{direction})?(?!\w)",
         "monthday": rf"{day}\s+(?:{n('من')}\s+)?(?:(?:{n('هذا|هذه')})\s+{n('الشهر')}|{n('الشهر')}(?:\s+{direction})?"

@@ -15,7 +15,7 @@ the text and resolves each hit to a TIMEX3-style value::
     15 رمضان 1443 هـ          DATE      2022-04-16      (Hijri, tabular calendar)
     من 4 إلى 22 تموز          DATE      2021-07-04      end=2021-07-22 (a range: first value, ``end``)
     العامين الماضيين          DURATION  P2Y             begin=2019-07-26, end=2021-07-26 (a window)
-    الربع الثالث من عام 2016  DATE      2016-Q3         (also 2016-H1, 1970 for decades, 2021-SU)
+    الربع الثالث من عام 2016  DATE      2016-Q3         (also 2016-H1, 1970 for decades, 2021-SU, XXXX-SU)
     أول جمعة من رمضان         DATE      2022-04-08      (nth weekday of a month, any calendar)
     قبل شهرين                 DATE      2021-05-26      (precision month: the day, and the grain said)
     وفي اليوم التالي          DATE      day after the last day named (``anchor``), else the reference
@@ -37,7 +37,11 @@ decades; a bare ``في 15``/``إلى 27``, an ordinal without a month (``للث�
 a hyphen or dot date (``22-4``, ``4.22``) are not dates (in ANT they are counts, scores or centuries
 far more often); ``16/04/21`` is day/month/year, and month/day/year only when the day is over 12;
 ``الجمعة الثانية`` is a numbered Friday (of protests), not the second Friday of the month; a bare
-season (``الصيف``) or unit (``شهر``، ``أسبوع``) is no time expression without a number, year or direction.
+unit (``شهر``، ``أسبوع``) is no time expression without a number, year or direction.  A season of no
+stated year (``في الصيف``، ``فصل الشتاء``، ``أواخر الخريف``) is TIMEX3 ``XXXX-SU`` left unresolved (Wojood
+tags it DATE), but not ``الربيع العربي`` (an adjective follows), ``ربيع العمر``, a name (``أبو الربيع``)
+or a title in quotes.  Years before 1000 need a year word (``سنة 354 هـ``، ``عام 820 للميلاد``); before
+Christ they are written ``BC0590`` (TIMEX3).
 
 The package, module by module::
 

@@ -11,6 +11,7 @@ from rasd.arabic.dates import add_months, gregorian_from_hijri, iso_week_value
 from rasd.arabic.time_patterns import DIRECTION_WORDS, NTH_WORDS, SEASONS
 from rasd.enrich.times.lexicon import (
     _AGE_RE,
+    _BC_ERA_RE,
     _CONTINUES_RE,
     _HIJRI_ERA_RE,
     _MODS,
@@ -141,18 +142,30 @@ class CalendarResolvers(TimeLexicon):
         ym = _YEAR_RE.search(s) or _OLD_YEAR_RE.search(s)
         if ym is None and (word_year := self._year_in_words(s, 0)) is not None:  # عام ألفين وعشرين
             return "DATE", str(word_year), {"precision": "year"}
-        if ym is None or (len(words) == 1 and not self._bare_year(text, start, start + len(s))):
-            return None
-        year = int(ym.group())
         attrs: dict[str, Any] = {"precision": "year"}
         if words[0] in _MODS:
             attrs["mod"] = _MODS[words[0]]
+        if ym is None:  # عام ثلاثمائة وعشرين: an early year in words after a year word
+            value = self._number_in(s)
+            if value is None or not 100 <= value < 1000 or not value.is_integer() or words[0] not in _YEAR_WORDS:
+                return None
+            if _WORD_RE.match(text, start + len(s) + 1) and not self._bare_year(text, start, start + len(s)):
+                return None  # عام مائتين شخص: a count
+            return "DATE", f"{int(value):04d}", attrs
+        if len(words) == 1 and not self._bare_year(text, start, start + len(s)):
+            return None
+        year = int(ym.group())
+        if year < 1000 and not self._bare_year(text, start + ym.start(), start + ym.end()):
+            return None  # عام 300 قتيل: a count after عام "general"
+        before = _WORD_RE.findall(s, 0, ym.start())
+        if _BC_ERA_RE.search(s, ym.end()):  # عام 590 قبل الميلاد: TIMEX3 writes BC0590
+            return "DATE", f"BC{year:04d}", {**attrs, "era": "BC"}
         if _HIJRI_ERA_RE.search(s, ym.end()):
             attrs.update(calendar="hijri", hijri=str(year))
             year = gregorian_from_hijri(year, 1, 1).year
-        elif year < 1900 and words[-2 if len(words) > 1 else 0] not in _YEAR_WORDS:
-            return None  # في 1869 could be a count; عام 1869 is a year
-        return "DATE", str(year), attrs
+        elif year < 1900 and not (before and before[-1].removeprefix("ل") in _YEAR_WORDS):
+            return None  # في 1869 could be a count; عام 1869 is a year (also عام 936 للميلاد)
+        return "DATE", f"{year:04d}", attrs
 
     def _resolve_monthyear(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         mm = self.month_re.search(s)
@@ -350,11 +363,16 @@ class CalendarResolvers(TimeLexicon):
             return None
         year_m = _YEAR_RE.search(s)
         attrs: dict[str, Any] = {"precision": "season"}
+        if words[0] in _MODS:  # منتصف الصيف: TIMEX3 mod
+            attrs["mod"] = _MODS[words[0]]
         if year_m:
             return "DATE", f"{year_m.group()}-{code}", attrs
         if (word_year := self._year_in_words(s, 0)) is not None:  # ربيع عام تسعة عشر وثمانية وسبعين
             return "DATE", f"{word_year}-{code}", attrs
+        direction = DIRECTION_WORDS.get(words[-1])
+        if direction is None and words[-1].removeprefix("ال") in SEASONS and not {_n("هذا"), _n("هذه")} & set(words):
+            return "DATE", f"XXXX-{code}", attrs  # في الصيف: a summer of no stated year, not resolved
         if ref is None:
             return "DATE", f"XXXX-{code}", {**attrs, "anchor": "REF"}
-        direction = DIRECTION_WORDS.get(words[-1], 0)
+        direction = direction or 0
         return "DATE", f"{ref.year + direction:04d}-{code}", attrs
