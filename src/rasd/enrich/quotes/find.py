@@ -109,7 +109,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             if cue.antecedent is not None:
                 ant = cue.antecedent
                 state.add(cue.start, canonical_of(ant, text), (ant.start, ant.end))
-            # else an unnamed source (مصدر أمني): noted with its words when it gives a quote (make_quote)
+            elif cue.np_end > cue.np_start > cue.verb_end:  # كشفت مصادر قضائية عن … ثم وأفادت أن: the same source
+                state.add(cue.start, None, None, text[cue.np_start : cue.np_end])
 
         if cue.subject is not None:
             state.add(cue.subject.start, canonical_of(cue.subject, text), (cue.subject.start, cue.subject.end))

@@ -48,6 +48,7 @@ class QuoteLexicon:
     stop_words: frozenset[str]
     label_words: frozenset[str]
     relational_words: frozenset[str]
+    addressee_words: frozenset[str]  # مخاطبا، موجها: the rest is whom he spoke to, not who spoke
     anaphors: frozenset[str]
     anaphor_heads: frozenset[str]
 
@@ -69,6 +70,7 @@ def load_quote_lexicon() -> QuoteLexicon:
         stop_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "stop"),
         label_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "label"),
         relational_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "relational"),
+        addressee_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "addressee"),
         anaphors=anaphors,
         anaphor_heads=frozenset(a.split()[0] for a in anaphors),
     )

@@ -82,8 +82,12 @@ class RoleIndex:
             if s.label == "PER" and s.attrs.get("role"):
                 items.append((s.start, title_head(str(s.attrs["role"])), s))
             elif s.label == "PER":  # no role from the entity stage: the words right before the name
-                for word in text[max(0, s.start - 40) : s.start].split("\n")[-1].split()[-3:]:
+                for word in text[max(0, s.start - 60) : s.start].split("\n")[-1].split()[-5:]:
                     items.append((s.start, title_head(word.strip(PUNCT_STRIP)), s))
+            if s.label == "PER":  # and a title after it (العميد عبد السلام الشحي قائد قوات التحالف → قائد)
+                after = text[s.end : s.end + 30].split("\n")[0].split()[:1]
+                if after and after[0][:1] not in PUNCT_STRIP:
+                    items.append((s.start, title_head(after[0].strip(PUNCT_STRIP)), s))
             elif s.label == "ORG" and len(text[s.start : s.end].split()) >= 2:
                 items.append((s.start, title_head(text[s.start : s.end]), s))
         self.items = sorted(items, key=lambda x: x[0])
@@ -114,6 +118,8 @@ def title_head(words: str) -> str:
     head = parts[0] if parts else ""
     return head[2:] if head.startswith("ال") and len(head) > 4 else head
 
+#: ``من جهته``، ``من جانبها``: "for his part" before a sentence's verb.
+SIDE_WORDS = frozenset(fold_ar(w) for w in ("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم"))
 #: Words opening a fronted topic or adjunct before a verb (``أما بخصوص …``، ``وعن الاستفزازات …``).
 TOPIC_OPENERS = frozenset(fold_ar(w) for w in ("أما", "وأما", "بخصوص", "وبخصوص", "بشأن", "وبشأن", "وعن", "عن", "حول"))
 CLAUSE_OPENERS = frozenset(fold_ar(w) for w in (
@@ -141,8 +147,9 @@ def resolve_preverbal_subject(folded: str, cue: Cue, entities: EntityIndex, lex:
     bare = [w.group().strip(PUNCT_STRIP) for w in before]
     if all(b in PREVERBAL_PARTICLES or b in lex.skip_words or b in lex.stop_words for b in bare):
         return
-    if bare[0] in TOPIC_OPENERS or bare[0] in lex.stop_words:
-        return  # أما بخصوص تشكيل الحكومة أكد أنه …: a topic or an adjunct, not the subject
+    first = bare[0][1:] if bare[0].startswith(("و", "ف")) and bare[0][1:] in lex.stop_words else bare[0]
+    if first in TOPIC_OPENERS or first in lex.stop_words:
+        return  # أما بخصوص تشكيل الحكومة أكد أنه، وفي وقت سابق أعلن …: a topic or an adjunct, not the subject
     for e in reversed(entities.within(before[0].start(), cue.start, SUBJECT_LABELS)):
         k = next((n for n, w in enumerate(before) if w.start() <= e.start < w.end()), None)
         if k is None or e.start != before[k].start():
@@ -233,6 +240,8 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
             cue.anaphor = True
             cue.subject_end = m.end()
             return
+        if bare in lex.addressee_words:
+            return  # وقال مخاطبا الحكومة العراقية "…": whom he addressed; the speaker is the last agent
         if bare in lex.stop_words or (bare.startswith(("ل", "ب")) and bare[1:] in lex.stop_words):
             if not cue.explicit_other:
                 return
@@ -263,7 +272,9 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
 
 
 def is_definite(word: str) -> bool:
-    """``الأميركي``، ``والخارجية`` — a definite word, so a following name is in apposition to it."""
+    """``الأميركي``، ``والخارجية``، ``#الخارجية_الروسية`` — a definite word, so a following name is in
+    apposition to it."""
+    word = word.lstrip("#")
     return word.startswith(("ال", "وال", "بال", "فال")) or word == ""
 
 
@@ -287,6 +298,11 @@ def note_sentence_agent(text: str, folded: str, sent: Span, entities: EntityInde
         return
     if not entities.within(first.end(), min(sent.end, first.end() + AGENT_WINDOW_CHARS), AGENT_LABELS):
         return  # no PER/ORG near the start: no sentence subject to note (most sentences; fast path)
+    if fold_ar(first.group()) == "من":  # من جهته رد أحمد الرميحي: the verb comes after the particle pair
+        pair = WORD_RE.search(text, first.end(), sent.end)
+        verb = WORD_RE.search(text, pair.end(), sent.end) if pair else None
+        if pair and verb and fold_ar(pair.group()).strip(PUNCT_STRIP) in SIDE_WORDS:
+            first = verb
     probe = Cue(first.start(), first.end(), "any", sent.end)
     resolve_subject(text, folded, probe, sent.end, entities, lex)
     if probe.subject is not None and probe.subject.label in AGENT_LABELS:
@@ -307,7 +323,9 @@ def unnamed_speaker_text(text: str, cue: Cue, state: State) -> str | None:
         return None
     words = text[cue.np_start : cue.np_end]
     head = title_head(cue.first_word)
-    hashtag = next((w for w in words.split() if w.startswith("#") and len(w) > 2), None)
+    parts = words.split()
+    hashtag = next((w for n, w in enumerate(parts) if w.startswith("#") and len(w) > 2
+                    and not (n > 0 and fold_ar(parts[n - 1]) == "باسم")), None)  # المتحدثة باسم #الخارجية_الروسية
     if hashtag is not None:
         name = hashtag[1:].strip(PUNCT_STRIP)
         state.add_text(cue.start, head, name)
