@@ -23,24 +23,34 @@ One `Span` per event over its trigger (``هجوما داميا``، ``ويستق�
     sentence       [start, end] of the sentence the event came from
     notes          that sentence's text (first 400 characters), for exports and stores
 
-Precision over recall.  The rule that decides whether a trigger is an event:
+What fires (``triggers.py``; measured on the recall gold in ``benchmarks/judgments/recall_*.tsv``):
 
 - evidence of one concrete incident is scored over the sentence: +2 a casualty count, +1 a DATE/TIME,
-  +1 a LOC, +1 an incident word (``وقع``، ``أسفر``، ``استهدف``; +2 when within three words of the
-  trigger: ``شن هجوما``، ``اندلعت اشتباكات``), −2 a generic or non-violent word next to the trigger
-  (``هجمات متكررة``، ``لمكافحة``، ``مذكرة توقيف``، ``الهجوم الإلكتروني``), −1 a plural without count;
+  +1 a LOC, +1 an incident word (``وقع``، ``أسفر``، ``بوقوعه``، ``الكيميائي``; +2 when within three words of
+  the trigger: ``شن هجوما``، ``اندلعت اشتباكات``), −2 a generic word next to the trigger (``هجمات
+  متكررة``، ``مذكرة توقيف``، ``حادث تصادم``، ``مرمى الخصم``، ``عزم``), −1 a plural without count;
 - nouns (``هجوم``، ``انفجار``، ``اشتباكات``) need a score ≥ 3; ``هاجم`` (also "criticised") ≥ 2; other
-  violent verbs (``انفجرت``، ``قصفت``) ≥ 1; arrest and protest verbs fire on their own; a verb with
-  ب/ل (``ليصل``، purpose) never fires; meeting verbs need two participants (or one and a
-  ``وفد``/``نظير``), visit verbs a participant (or ``وفد``) and a destination LOC;
-- diplomatic nouns (``لقاء``، ``زيارة``) never fire on their own;
+  violent verbs (``انفجرت``، ``قصفت``، ``قُتل`` with a count) ≥ 1; arrest and protest verbs fire on their
+  own; a verb with ب/ل (``ليصل``) or after أن/لن (``أن يلتقي``) never fires, nor a noun a future or
+  subjunctive verb governs (``من المقرر أن يعقد محادثات``);
+- *weak* triggers (``قتل``، ``استهدف``) name an event only when nothing else in the sentence does, and
+  never with a running toll (``منذ``، ``حصيلة``، ``خلال الأسابيع الماضية``) or a generic word;
+- meeting verbs need two participants (or one and a ``وفد``/``نظير``), visit verbs a participant and a
+  destination; nouns that name an event only in their frame: a visit noun with a visitor and a
+  destination (not ``المرتقبة``، not ``تزامنا مع زيارة``), a meeting noun with بين/مع, a control noun
+  after a verb of gaining it (``تمكن من السيطرة على``), ``تحرير`` + a place, ``اتفاق`` + a concluding verb;
 - an event whose governing date is more than a year before publication is background
-  (``احتجاجات عام 1968``), not news, and is dropped; ``منذ العام 2011`` (since) never governs;
+  (``احتجاجات عام 1968``), not news, and is dropped; ``منذ العام 2011`` (since) never governs, nor a time
+  inside a relative clause after the trigger (``… الذي تتهمه أنقرة بتدبير انقلاب قبل عامين``);
 - a generic attack (``برصاص``) in a sentence with a protest is force against the protesters: one
-  protest event with ACLED's "Excessive force against protesters";
-- one event per family per sentence (the most specific type wins: suicide bomb > air strike >
-  shelling > explosion > …); a definite noun (``الانفجار``) within two sentences of an event of its
-  family adds to that event instead of starting a new one.
+  protest event with ACLED's "Excessive force against protesters".
+
+One incident, one event (``merging.py``): one event per family per sentence (the most specific type
+wins: suicide bomb > air strike > shelling > explosion > …); a definite noun (``الانفجار``) within two
+sentences of an event of its family adds to it; the headline and the lead (within two sentences) telling
+one incident of compatible types and a shared place merge, further apart only with the same type and
+date; one place of an earlier multi-place summary is its own incident; a visit of a meeting's
+participant is that meeting's trip.
 """
 
 from __future__ import annotations

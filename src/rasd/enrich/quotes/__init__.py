@@ -32,6 +32,15 @@ How a quote is found (all matching on a same-length folded text, see `rasd.enric
    agent: the last quote speaker, speech-verb subject or sentence-initial subject before it, named
    at most two paragraphs back.
 
+4. *Attributions* (``attribution.py``): ``نقل عن X قوله``، a trailing attribution with a verb of saying
+   (``…، كما أفاد المرصد``، ``وفق ما ذكرت مصادر``), a leading ``وفق X فإن`` naming a source, and a ``وأنه``
+   sentence continuing an indirect quote.  A bare ``بحسب X`` attributes a figure, not words.
+5. *Speakers the entity layer missed* keep their words in ``speaker_text``: the noun phrase after the verb
+   (``قالت نقابة الصحفيين اليمنيين``), a hashtag name after a title (``#سعد_الحريري``), the subject before
+   an unprefixed verb (``لكن مسؤولا إقليميا أضاف أن``); a later bare cue inherits them, and a definite bare
+   noun takes an earlier unnamed speaker of its head (``المصادر`` ← ``مصادر ميدانية``).  Bare surnames of
+   people named in full (``ماي`` ← ``تيريزا ماي``) are speakers too.
+
 The cue covers verb … subject (``وأشار بلينكن إلى أن``، ``وقال التحالف``) or, with no subject,
 verb … quote (``وأضاف، `` / ``وقال إن``).
 """
