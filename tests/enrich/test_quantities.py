@@ -251,6 +251,9 @@ def test_no_range_without_opener_or_with_two_units(text: str) -> None:
         ("أريد أن أكسب 10000دولار في 3 سنوات", [10000, 3]),  # numbers inside durations count
         ("الجواب سالب واحد على 20", [-0.05]),
         ("رقم هاتفي هو +1-222-2222/2222", [1, 222, 2222, 2222]),  # a list is no range
+        ("لكل واحد من الطلاب مقعد", []),  # the pronoun "one", not a count…
+        ("أي واحدة منهن اخترت", []),
+        ("أي واحد وثلاثين يوما", [31]),  # …but a compound after أي is
     ],
 )
 def test_phrase_mode(text: str, values: list[float]) -> None:

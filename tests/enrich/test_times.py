@@ -331,6 +331,13 @@ RULE_CASES += [
     ("بني الحصن عام 820 للميلاد", "عام 820 للميلاد", "0820", {"precision": "year"}),
     ("شيد المعبد عام 1250 قبل الميلاد", "عام 1250 قبل الميلاد", "BC1250", {"precision": "year"}),
     ("تأسست المدينة عام خمسمائة وأربعين تقريبا", "عام خمسمائة وأربعين", "0540", {"precision": "year"}),
+    # an indefinite accusative week or month is one unit
+    ("ظل الجريح في العناية المركزة أسبوعا قبل", "أسبوعا", "P1W", {"precision": "duration"}),
+    ("تأخر صرف الرواتب شهرا كما قالت النقابة", "شهرا", "P1M", {"precision": "duration"}),
+    # a number with the article before the unit: a window back or on from the reference
+    ("تضاعف الدين خلال الخمسة عشر عاما الماضية", "خلال الخمسة عشر عاما الماضية", "P15Y",
+     {"begin": "2006-07-26", "end": "2021-07-26"}),
+    ("يتوقع البنك نموا في الأربعة أشهر المقبلة", "في الأربعة أشهر المقبلة", "P4M", {"mod": "future"}),
 ]
 
 
@@ -362,6 +369,22 @@ def test_time_rules(text: str, span: str, value: str, attrs: dict[str, str]) -> 
 )
 def test_no_time_expression_in_newer_rules(text: str) -> None:
     assert [s for s in find_times(text, REF) if s.attrs.get("precision") in {"day", "season", "week"}] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لم يزر المدينة يوما",  # يوما "ever"
+        "عين مديرا عاما للشركة",  # عاما "general"
+        "ويرتفع السعر شهرا بعد شهر",
+        'عرض الفيلم في قسم "أسبوعا المخرجين"',  # a dual in a construct
+        "أمضى الخمس سنوات الأخيرة من حياته في المنفى",  # the last years of something else
+        "تراجع خلال الربع قرن الماضي",  # a quarter century is no count of centuries
+    ],
+)
+def test_no_span_or_window_for_these(text: str) -> None:
+    found = find_times(text, REF)
+    assert [s.attrs["value"] for s in found if s.attrs["type"] == "DURATION"] == []
 
 
 @pytest.mark.parametrize(

@@ -206,6 +206,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     day_digits = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)"
     this_month = n(r"(?:(?:من|في)\s+)?(?:(?:هذا|هذه)\s+)?الشهر") + rf"(?:\s+{direction})?"
     year_word = n(r"(?:(?:عام|العام|عامي|سنة|سنتي|الأعوام|السنوات|الفترة)\s+)")
+    not_fraction = n(r"(?!(?:ربع|نصف|ثلث)(?!\w))")
+    not_of = n(r"(?!\s+من\s)")
     branches = {
         "range": rf"{opener}?{day_digits}{connector}{day_digits}(?:\s*-\s*|\s+(?:{n('من')}\s+)?)(?:{n('شهر')}\s+)?"
                  rf"{month_x}(?!\w)(?:\s*[,،]?\s*{year_words_any}{year_any}{era})?"
@@ -261,7 +263,10 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   + n(r"(?:\s+(?:ونصف|وربع|وثلث))?") + rf"{one}{duration_chain}"  # منذ شهر و21 يوما
                   + n(r"(?:\s+من\s+الآن|(?!\s+(?:من|على|أن|ان|أمس)(?!\w)))"),
         "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{plural_unit}\s+(?:ال)?{number}\s+{direction}"
-                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"{number}\s+{plural_unit}\s+{direction_only}"
+                  # الثلاثة عقود القادمة, خلال الخمسين عاما الماضية: the number may take the article
+                  # (not السبع سنوات الأخيرة من حياته: the last years of something else; not الربع قرن)
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال{not_fraction})?{number}\s+{plural_unit}\s+{direction_only}{not_of}"
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"ال{not_fraction}{number_word}(?:\s+و?\s*{number_word})*\s+{unit}\s+{direction_only}{not_of}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}"
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?آخر\s+") + rf"{number}\s+{unit}"  # آخر 3 سنوات (not أول: the first months of a year)
                   + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?ال") + rf"{dual_unit}\s+{dual_direction}"
@@ -349,7 +354,7 @@ def first_words() -> frozenset[str]:
     words = {normalize_ar(w) for w in literal}
     words |= set(cal.months) | set(cal.weekdays) | {w[2:] for w in cal.weekdays} | set(load_ordinals())
     words |= {"ل" + w[2:] for w in load_ordinals() if w.startswith("ال")}  # للحادي عشر (ل + الحادي)
-    words |= set(numbers) | set(NTH_WORDS)
+    words |= set(numbers) | {"ال" + w for w in numbers} | set(NTH_WORDS)  # الخمسين عاما الماضية
     for w in (*cal.units, *(normalize_ar(d) + s for d in DECADES for s in ("يات", "ات")), *SEASONS):
         words |= {w, "ال" + w}
     return frozenset(w.split()[0] for w in words)

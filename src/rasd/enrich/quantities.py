@@ -60,6 +60,8 @@ _LIST_ITEM_RE = re.compile(r"(?:^|\n)\s*$")  # a number at the start of a line�
 _LIST_DASH_RE = re.compile(r"\d+\s*[-–.)]\s")  # …followed by a dash or a closing mark: "2 - يعاقب"
 _DEFINITE_BEFORE_RE = re.compile(r"(?<!\S)ال\w+\s+$")
 _TEENS = {normalize_ar(w) for w in ("عشر", "عشرة")}
+_ONE = {normalize_ar(w) for w in ("واحد", "واحدة")}
+_PRONOUN_BEFORE_RE = re.compile(normalize_ar(r"(?<!\w)(?:أي|كل|لكل|بكل|ولكل|وكل)\s+$"))
 _FRACTIONS = {normalize_ar(w) for w in ("نصف", "ثلث", "ربع")}
 _NEXT_WORD_RE = re.compile(r"\s+(ال\w+)")  # a definite noun: the whole the fraction is of
 _NOT_A_WHOLE = {normalize_ar(w) for w in ("النهائي", "النهائية", "النهائيات", "الساعة", "القرن", "الأول", "الثاني")}
@@ -291,6 +293,8 @@ class QuantityFinder:
                 attrs["vague"] = True
             if clean[0] in _TEENS and self._after_ordinal(m.string, m.start("num")):
                 return None  # الدورة الثانية عشرة: the end of an ordinal
+            if len(clean) == 1 and clean[0] in _ONE and not unit and _PRONOUN_BEFORE_RE.search(m.string, max(0, m.start("num") - 8), m.start("num")):
+                return None  # أي واحد، كل واحدة منهم: a pronoun "one", not a count (also in phrase mode)
             if len(clean) == 1 and clean[0] in _RISKY_ALONE and not (unit or m.group("q1") or m.group("neg") or phrase):
                 following = _NEXT_WORD_RE.match(m.string, m.end())
                 if not (clean[0] in _FRACTIONS and following and following.group(1) not in _NOT_A_WHOLE):

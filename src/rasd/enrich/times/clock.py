@@ -18,6 +18,11 @@ from rasd.enrich.times.lexicon import (
 )
 from rasd.enrich.times.values import _add_durations, _duration_value
 
+_ACCUSATIVE_UNITS = {_n("أسبوعا"), _n("اسبوعا"), _n("شهرا")}
+#: After an accusative unit: شهرا بعد شهر, أسبوعا تلو الآخر; a definite noun (أسبوعا المخرجين, a dual
+#: in a construct) — no duration of one unit.
+_NOT_A_SPAN_RE = re.compile(_n(r"\s+(?:ما|بعد|تلو|عن|وراء|ال\w+)(?!\w)"))
+
 
 class ClockResolvers(TimeLexicon):
     """Branch resolvers for clock times, durations and sets: ``_resolve_<branch>``."""
@@ -98,7 +103,11 @@ class ClockResolvers(TimeLexicon):
         dual = any(self.calendar.units.get(w, ("", 0))[1] == 2 for w in words)
         fractions = [(w.startswith("و"), self._fraction(w)) for w in words if self._fraction(w)]
         whole = words[-1] in _WHOLE_WORDS  # يوم كامل: one whole unit
-        if not (has_number or dual or fractions or whole or words[0] in _TRIM_PREFIXES):
+        # استمر القتال شهرا, بقي أسبوعا: the indefinite accusative is one unit (not شهرا بعد شهر, nor the
+        # dual in a construct, أسبوعا المخرجين; not يوما "ever", عاما also "general": مديرا عاما)
+        accusative = (len(words) == 1 and words[0] in _ACCUSATIVE_UNITS and not _NOT_A_SPAN_RE.match(text, start + len(s))
+                      and not text[max(0, start - 1) : start].isdigit())  # fmt: skip
+        if not (has_number or dual or fractions or whole or accusative or words[0] in _TRIM_PREFIXES):
             return None
         for joined, value in fractions:
             if joined:  # ساعة ونصف, ثلاث ساعات وربع
