@@ -259,7 +259,9 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                 + r"(?=\s*(?:[^\w\s%\u066a]|$))"  # في ألف وسبعمائة وتسعة وثمانين. (before a pause: no count)
                 + n(r"|1[34]\d\d\s*(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)")
                 + r"|(?<![\d.,:/\-])(?:19|20)\d\d(?![\d.,:/%\-])",  # a bare year: checked in rasd.enrich.times
-        "offset": n(r"(?:منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابة)\s+)?") + rf"(?:{number}\s+)?{unit}"
+        # منذ أكثر من عام, قبل أقل من شهر, منذ ما يزيد على 20 عاما: a qualified offset (TIMEX3 mod)
+        "offset": n(r"(?:منذ|قبل|بعد)\s+(?:(?:نحو|حوالي|قرابة|زهاء|(?:أكثر|أقل)\s+من|ما\s+(?:يزيد|يربو)\s+(?:على|عن)"
+                    r"|ما\s+لا\s+يقل\s+عن|ما\s+(?:يقرب|يقارب)(?:\s+من)?)\s+)?") + rf"(?:{number}\s+)?{unit}"
                   + n(r"(?:\s+(?:ونصف|وربع|وثلث))?") + rf"{one}{duration_chain}"  # منذ شهر و21 يوما
                   + n(r"(?:\s+من\s+الآن|(?!\s+(?:من|على|أن|ان|أمس)(?!\w)))"),
         "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{plural_unit}\s+(?:ال)?{number}\s+{direction}"
@@ -275,7 +277,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
         "quarter": n(r"(?:(?:خلال|في)\s+)?(?:الربع|النصف)\s+") + rf"(?:{ordinal}|{n('الأخير')})"
                    + n(r"(?:\s+(?:من|في))?(?:\s+(?:هذا|هذه)\s+(?:العام|السنة)|(?:\s+(?:عام|العام|السنة|سنة))?")
                    + rf"(?:\s+{direction_no_this}|\s+{year}|\s+{year_in_words})?)",
-        "decade": rf"(?:ال)?{decade}(?:\s+(?:{n('من')}\s+)?{n('القرن')}\s+(?:{direction_only}|{ordinal}"
+        "decade": rf"{season_mod}(?:ال)?{decade}(?:\s+(?:{n('من')}\s+)?{n('القرن')}\s+(?:{direction_only}|{ordinal}"
                   rf"(?:\s+{n('عشر')}|\s+و\s*{ordinal})?))?",
         "season": rf"{season_mod}(?:(?:{n('(?:هذا|هذه)')}\s+)?(?:ال)?{season}\s+{season_year}{year}"
                   rf"|(?:ال)?{season}\s+{of_year_word}\s+(?:{spoken_year}|{year_in_words})"

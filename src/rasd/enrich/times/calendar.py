@@ -335,6 +335,10 @@ class CalendarResolvers(TimeLexicon):
         """``السبعينيات`` → 1970 (precision decade); ``ثمانينيات القرن التاسع عشر`` → 1880."""
         if _AGE_RE.match(text, start + len(s)):
             return None  # في الأربعينيات من عمره: an age
+        attrs: dict[str, Any] = {"precision": "decade"}
+        if words[0] in _MODS:  # أواخر السبعينيات
+            attrs["mod"] = _MODS[words[0]]
+            words = words[1:]
         stem = re.sub("(?:ي?ات)$", "", words[0].removeprefix("ال"))
         tens = DECADES_BY_STEM.get(stem)
         if tens is None:
@@ -351,9 +355,9 @@ class CalendarResolvers(TimeLexicon):
                 century = ordinal - 1 if ordinal else None
         if century is None:
             if ref is None:
-                return "DATE", f"XX{tens}", {"precision": "decade"}
+                return "DATE", f"XX{tens}", attrs
             century = 20 if 2000 + tens <= ref.year else 19
-        return "DATE", f"{century * 100 + tens:04d}", {"precision": "decade"}
+        return "DATE", f"{century * 100 + tens:04d}", attrs
 
     def _resolve_season(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
                         future: bool = False) -> tuple[str, str, dict[str, Any]] | None:  # fmt: skip

@@ -41,7 +41,16 @@ _DUAL_DIRECTIONS = {_n(w): d for w, d in (("الماضيين", -1), ("المنص
 _DURATION_GAP_RE = re.compile(r"\s*(?:[,،]\s*)?(?:و\s*)?")
 _CONTINUES_RE = re.compile(_n(r"\s+(?:من|في|ل\w+)(?!\w)"))
 _AGE_RE = re.compile(_n(r"\s+من\s+(?:عمر|العمر)"))
-_OFFSET_NOISE = {_n(w) for w in ("نحو", "حوالي", "قرابة", "من", "الآن")}
+_OFFSET_NOISE = {_n(w) for w in ("نحو", "حوالي", "قرابة", "من", "الآن", "زهاء", "أكثر", "أقل", "ما", "يزيد", "يربو",
+                                  "على", "عن", "لا", "يقل", "يقرب", "يقارب")}  # fmt: skip
+#: The qualifier of an offset → (TIMEX3 mod of a past offset, of a future one): منذ أكثر من عام is before
+#: the day a year back, قبل أقل من شهر after the day a month back.
+_OFFSET_QUALIFIERS = (
+    (re.compile(_n(r"(?:أكثر\s+من|ما\s+(?:يزيد|يربو))(?!\w)")), ("BEFORE", "AFTER")),
+    (re.compile(_n(r"أقل\s+من(?!\w)")), ("AFTER", "BEFORE")),
+    (re.compile(_n(r"ما\s+لا\s+يقل(?!\w)")), ("ON_OR_BEFORE", "ON_OR_AFTER")),
+    (re.compile(_n(r"(?:نحو|حوالي|قرابة|زهاء|ما\s+(?:يقرب|يقارب))(?!\w)")), ("APPROX", "APPROX")),
+)
 _TRIM_PREFIXES = {_n(w) for w in ("في", "حتى", "قبل", "بعد", "خلال", "لمدة", "مدة", "طيلة", "طوال")}
 _MODS = {_n(w): m for w, m in (("مطلع", "START"), ("أوائل", "START"), ("بداية", "START"), ("أول", "START"),
                                ("أواسط", "MID"),

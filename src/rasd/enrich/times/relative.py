@@ -14,6 +14,7 @@ from rasd.enrich.times.lexicon import (
     _FUTURE_CUE_RE,
     _MODS,
     _OFFSET_NOISE,
+    _OFFSET_QUALIFIERS,
     _PERIOD_UNITS,
     _RANGE_MONTH_RE,
     _RELDAY,
@@ -68,8 +69,9 @@ class RelativeResolvers(TimeLexicon):
         if count is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", attrs
         count += sum(self._fraction(w) for w in words[2:] if w.startswith("و"))  # منذ عام ونصف
-        if words[1] in _MODS:
-            attrs["mod"] = "APPROX"
+        qualifier = next((mods for rx, mods in _OFFSET_QUALIFIERS if rx.match(s, len(words[0]) + 1)), None)
+        if qualifier is not None:
+            attrs["mod"] = qualifier[0] if sign < 0 else qualifier[1]
         attrs["offset"] = ("-" if sign < 0 else "") + _duration_value(unit, count)
         return _shift(ref, unit, sign * count, attrs)
 
