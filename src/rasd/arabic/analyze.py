@@ -35,7 +35,14 @@ from rasd.arabic.normalize import normalize_ar
 from rasd.arabic.stem import split_proclitics_ar, stem_candidates_ar
 from rasd.arabic.tokenize import tokenize_ar
 
-__all__ = ["ANALYZER_VERSION", "SearchAnalyzer", "WordTerms", "load_search_analyzer", "normalize_search_ar"]
+__all__ = [
+    "ANALYZER_VERSION",
+    "SearchAnalyzer",
+    "TermTuple",
+    "WordTerms",
+    "load_search_analyzer",
+    "normalize_search_ar",
+]
 
 #: Bump whenever analysis (normalization, stemming, folding) changes the terms it produces for the same
 #: text: archives indexed by another version are reindexed.  The stop-word and variant data are part of
@@ -46,6 +53,10 @@ _MEMO_LIMIT = 200_000  # entries per memo (~50 MB at most); cleared when full
 _NUM_FOLD = str.maketrans({",": "", "\u066c": "", ".": "d", "\u066b": "d"})
 _LATIN_FOLD = str.maketrans({"'": "", "’": "", "-": ""})
 _PROCLITIC_LETTERS = frozenset("وفبكل")
+
+
+#: ``(primary, alternates, exact)`` of one word.
+TermTuple = tuple[str, tuple[str, ...], str]
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,7 @@ class SearchAnalyzer:
         self.fingerprint = f"{ANALYZER_VERSION}-{digest}"
         self._memo: dict[tuple[str, str], tuple[str, tuple[str, ...], str] | None] = {}
         self._chunks: dict[str, tuple[str, str, str]] = {}
+        self._chunk_terms: dict[str, tuple[tuple[TermTuple, ...], tuple[str, ...]]] = {}
 
     # -- words --------------------------------------------------------------------------
     def analyze_word(self, word: str, kind: str = "ar") -> tuple[str, tuple[str, ...], str] | None:
@@ -199,6 +211,31 @@ class SearchAnalyzer:
                 if res[1]:
                     alternates.append(res[1])
         return " ".join(primary), " ".join(alternates), " ".join(exact)
+
+    def analyze_words(self, text: str) -> tuple[list[TermTuple], list[str]]:
+        """``(terms, forms)``: ``(primary, alternates, exact)`` of each indexable word of ``text`` in
+        order, and the matching form of every Arabic word, stop words included (no offsets; memoized
+        by whitespace chunk, for re-ranking many short texts such as headlines).
+
+        >>> load_search_analyzer().analyze_words("لواشنطن، أين الحكومة")
+        ([('لواشنطن', ('واشنطن',), 'لواشنطن'), ('حكوم', (), 'الحكومه')], ['لواشنطن', 'اين', 'الحكومه'])
+        """
+        terms: list[TermTuple] = []
+        forms: list[str] = []
+        memo = self._chunk_terms
+        for chunk in text.split():
+            res = memo.get(chunk)
+            if res is None:
+                res = (
+                    tuple((w.primary, w.alternates, w.exact) for w in self.analyze_text(chunk)),
+                    tuple(normalize_search_ar(t.text) for t in tokenize_ar(chunk) if t.kind == "ar"),
+                )
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                memo[chunk] = res
+            terms.extend(res[0])
+            forms.extend(res[1])
+        return terms, forms
 
     def _index_chunk(self, chunk: str) -> tuple[str, str, str]:
         words = self.analyze_text(chunk)

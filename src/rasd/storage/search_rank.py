@@ -35,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rasd.arabic.analyze import SearchAnalyzer, WordTerms, normalize_search_ar
+from rasd.arabic.analyze import SearchAnalyzer, TermTuple, WordTerms, normalize_search_ar
 from rasd.arabic.tokenize import tokenize_ar
 from rasd.search import Phrase, SearchQuery, Term, positive_terms
 
@@ -114,10 +114,10 @@ def analyze_query_words(query: SearchQuery, analyzer: SearchAnalyzer) -> QueryWo
     return QueryWords(tuple(words), tuple(stops))
 
 
-def _meets(q: WordTerms, d: WordTerms) -> bool:
+def _meets(q: WordTerms, d: TermTuple) -> bool:
     # The index's rule: the query's primary among the document word's keys, or the document's primary
     # among the query's alternates (two guessed clitic splits do not meet).
-    return q.primary == d.primary or q.primary in d.alternates or d.primary in q.alternates
+    return q.primary == d[0] or q.primary in d[1] or d[0] in q.alternates
 
 
 def match_headline(qw: QueryWords, title: str, analyzer: SearchAnalyzer) -> HeadlineMatch:
@@ -130,7 +130,7 @@ def match_headline(qw: QueryWords, title: str, analyzer: SearchAnalyzer) -> Head
     >>> match_headline(qw, "طهران: أين واشنطن", a)
     HeadlineMatch(query_words=2, query_stops=1, matched=2, stops=1, exact=2, in_order=False, length=2)
     """
-    doc = analyzer.analyze_text(title)
+    doc, forms = analyzer.analyze_words(title)
     positions: list[int] = []
     matched = exact = 0
     for q in qw.words:
@@ -139,12 +139,9 @@ def match_headline(qw: QueryWords, title: str, analyzer: SearchAnalyzer) -> Head
             continue
         matched += 1
         positions.append(hit)
-        if any(d.exact == q.exact for d in doc):
+        if any(d[2] == q.exact for d in doc):
             exact += 1
-    stops = 0
-    if qw.stops:
-        forms = {normalize_search_ar(t.text) for t in tokenize_ar(title) if t.kind == "ar"}
-        stops = sum(1 for s in qw.stops if s in forms)
+    stops = sum(1 for s in qw.stops if s in forms) if qw.stops else 0
     in_order = len(positions) >= 2 and all(a < b for a, b in pairwise(positions))
     return HeadlineMatch(len(qw.words), len(qw.stops), matched, stops, exact, in_order, len(doc))
 
