@@ -77,6 +77,17 @@ class RoleIndex:
     (``التحالف الدولي`` ← ``وقال التحالف``، ``وزارة الصحة`` ← ``وقالت الوزارة``)."""
 
     def __init__(self, spans: list[Span], text: str) -> None:
+        self.spans, self.text = spans, text
+        self._items: list[tuple[int, str, Span]] | None = None  # built on the first bare title (many articles have none)
+
+    @property
+    def items(self) -> list[tuple[int, str, Span]]:
+        if self._items is None:
+            self._items = self._build(self.spans, self.text)
+        return self._items
+
+    @staticmethod
+    def _build(spans: list[Span], text: str) -> list[tuple[int, str, Span]]:
         items = []
         for s in spans:
             if s.label == "PER" and s.attrs.get("role"):
@@ -90,7 +101,7 @@ class RoleIndex:
                     items.append((s.start, title_head(after[0].strip(PUNCT_STRIP)), s))
             elif s.label == "ORG" and len(text[s.start : s.end].split()) >= 2:
                 items.append((s.start, title_head(text[s.start : s.end]), s))
-        self.items = sorted(items, key=lambda x: x[0])
+        return sorted(items, key=lambda x: x[0])
 
     def resolve(self, word: str, pos: int, state: State) -> Span | None:
         """The latest earlier holder of that title anywhere before ``pos`` (a title is specific enough
