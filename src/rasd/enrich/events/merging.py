@@ -17,7 +17,7 @@ def force_against_protest(fired: dict[str, list[Candidate]], present: dict[str, 
 def same_incident(events: list[Event], new: Event, countries: frozenset[str] = frozenset()) -> Event | None:
     """An earlier event of the article's same family (not diplomacy), a compatible type and a shared
     location, told within two sentences (the headline and the lead paragraph telling one incident) with a
-    compatible date, or later with the same type and the same expressed date."""
+    compatible date, or later with the same type and the same date (a retelling further down)."""
     family = FAMILIES[new.type]
     if family in DIPLOMACY:
         return same_meeting(events, new)
@@ -34,8 +34,8 @@ def same_incident(events: list[Event], new: Event, countries: frozenset[str] = f
         if new.sentence - e.sentence <= MAX_RETELLING_GAP:  # the headline and the lead
             if e.attrs["date"] == new.attrs["date"] or "publication" in precisions:
                 return e
-        elif e.type == new.type and e.attrs["date"] == new.attrs["date"] and "publication" not in precisions:
-            return e  # told again further down, with the same date
+        elif e.type == new.type and e.attrs["date"] == new.attrs["date"]:
+            return e  # told again further down: same type, same place, same day
         # else: ضربات على سوريا … (ten sentences on) وقتل في الهجوم المزعوم في دوما: another incident
     return None
 
@@ -135,7 +135,7 @@ def may_refer(noun_type: str, event_type: str) -> bool:
 
 
 #: Two violent events are one incident when told close together (headline and lead), or further apart
-#: only with the same type and the same expressed date.
+#: only with the same type and the same date.
 MAX_RETELLING_GAP = 2
 #: Violent types that can tell one incident in a headline and a lead: the generic ones.
 _GENERIC_VIOLENCE = frozenset({"attack", "armed_clash", "territory"})
