@@ -513,3 +513,16 @@ def test_recall_round_precision_guards(paragraph: str, expected: list[str]) -> N
     a = build([paragraph], entities={"درعا": ("LOC", "درعا"), "أنقرة": ("LOC", "أنقرة"), "سامي نور": ("PER", "سامي نور")},
               times={"اليوم": ("DATE", PUB)}, quantities={"719 شخصا": (719, "people", "at_least")})
     assert [r["type"] for r in summary(a)] == expected
+
+
+def test_a_summary_whose_places_are_all_told_again_is_dropped() -> None:
+    a = build(["شنت طائرات التحالف غارات على مواقع في حجة وصعدة اليوم.",
+               "وشنت طائرات التحالف سلسلة غارات على مواقع في صعدة اليوم.",
+               "واستهدفت طائرات التحالف تعزيزات للمسلحين في حجة."],
+              entities={"حجة": ("LOC", "حجة"), "صعدة": ("LOC", "صعدة")}, times={"اليوم": ("DATE", PUB)})
+    assert [(r["trigger"], r["locations"]) for r in summary(a)] == [("غارات", ["صعدة"]), ("واستهدفت", ["حجة"])]
+
+
+def test_two_mentions_of_one_arrest_without_a_place_are_one_event() -> None:
+    a = build(["واعتُقل عدد من الناشطات في مجال حقوق المرأة.", "يذكر أن الناشطات الثلاث قد اعتقلن مؤخرا."])
+    assert [r["type"] for r in summary(a)] == ["arrest"]

@@ -11,6 +11,7 @@ from rasd.enrich.events.lexicon import FAMILIES, EventLexicon, load_event_lexico
 from rasd.enrich.events.merging import (
     absorb_visits,
     coreferent,
+    drop_covered_summaries,
     fill_missing,
     force_against_protest,
     same_incident,
@@ -83,7 +84,8 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
                 fill_missing(same, event)
                 continue
             events.append(event)
-    return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in absorb_visits(events)]
+    events = drop_covered_summaries(absorb_visits(events), lex.countries)
+    return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in events]
 
 
 def _after_an(folded: str, pos: int) -> bool:

@@ -22,6 +22,9 @@ def same_incident(events: list[Event], new: Event, countries: frozenset[str] = f
     if family in DIPLOMACY:
         return same_meeting(events, new)
     if not new.attrs["locations"]:
+        if family in ("arrest", "protest"):  # اعتُقل عدد من الناشطات … قد اعتقلن مؤخرا: no place, one arrest
+            return next((e for e in events if e.type == new.type and not e.attrs["locations"]
+                         and e.attrs["date"] == new.attrs["date"]), None)
         return None
     for e in events:
         if FAMILIES[e.type] != family or not set(e.attrs["locations"]) & set(new.attrs["locations"]):
@@ -67,6 +70,20 @@ def same_meeting(events: list[Event], new: Event) -> Event | None:
         ):
             return e
     return None
+
+
+def drop_covered_summaries(events: list[Event], countries: frozenset[str]) -> list[Event]:
+    """A headline event over several places (``غارات على حجة وصعدة``) whose every place has an event of
+    its own type further down is a summary of those incidents, not one more: it is dropped."""
+    out = []
+    for e in events:
+        places = {p for p in e.attrs["locations"] if fold_ar(p) not in countries}
+        if len(places) >= 2:
+            told = {p for o in events if o is not e and o.type == e.type for p in o.attrs["locations"]}
+            if places <= told:
+                continue
+        out.append(e)
+    return out
 
 
 def absorb_visits(events: list[Event]) -> list[Event]:
