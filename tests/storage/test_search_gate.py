@@ -19,7 +19,8 @@ from rasd.search import parse_query
 from rasd.storage import fts
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
-FLOORS = {"verbatim": 0.93, "typed": 0.92}  # measured 0.970 and 0.959 (3,815 BBC articles)
+# Measured 0.971 and 0.969 on 3,815 BBC articles (0.970 / 0.959 before the headline re-rank).
+FLOORS = {"verbatim": 0.94, "typed": 0.94}
 
 
 def _load(name: str, path: Path) -> ModuleType:
