@@ -526,3 +526,9 @@ def test_a_summary_whose_places_are_all_told_again_is_dropped() -> None:
 def test_two_mentions_of_one_arrest_without_a_place_are_one_event() -> None:
     a = build(["واعتُقل عدد من الناشطات في مجال حقوق المرأة.", "يذكر أن الناشطات الثلاث قد اعتقلن مؤخرا."])
     assert [r["type"] for r in summary(a)] == ["arrest"]
+
+
+def test_frame_words_with_tanween_still_frame() -> None:
+    a = build(["يأتي هذا الخطاب تزامناً مع زيارة الرئيس سامي نور لأنقرة."],
+              entities={"سامي نور": ("PER", "سامي نور"), "أنقرة": ("LOC", "أنقرة")})
+    assert summary(a) == []
