@@ -63,6 +63,10 @@ POSTGRES = Dialect(
     desc_nulls_last=" NULLS LAST",
     asc_nulls_first=" NULLS FIRST",
     upsert_entity=_UPSERT_ENTITY,
+    delete_emptied=(
+        "DELETE FROM entities e USING jsonb_array_elements(%s::jsonb) AS t(k)"
+        " WHERE e.canonical = t.k->>0 AND e.type = t.k->>1 AND e.article_count <= 0"
+    ),
     decode_json=_jsonb,
     write_rows=_copy_rows,
 )

@@ -107,9 +107,6 @@ _OLD_MENTIONS = (
     "SELECT key, label, count(*) FROM annotations WHERE article_pk = ? AND layer = 'entities'"
     " AND key IS NOT NULL GROUP BY key, label"
 )
-#: rows left without articles go: one statement per chunk of keys (older SQLite builds take 999 parameters)
-_DELETE_EMPTIED = "DELETE FROM entities WHERE article_count <= 0 AND (canonical, type) IN (VALUES {})"
-_CHUNK = 400
 
 
 class AnnotationBatch:
@@ -174,10 +171,8 @@ class AnnotationBatch:
             if params:
                 cur.executemany(self._dialect.upsert_entity, params)
             emptied = [k for k, d in deltas if d.may_empty()]
-            for i in range(0, len(emptied), _CHUNK):
-                chunk = emptied[i : i + _CHUNK]
-                sql = _DELETE_EMPTIED.format(", ".join(["(?, ?)"] * len(chunk)))
-                cur.execute(self._dialect.sql(sql), [v for k in chunk for v in k])
+            if emptied:  # one statement, the keys as one JSON array of [canonical, type] pairs
+                cur.execute(self._dialect.delete_emptied, (json.dumps(emptied, ensure_ascii=False),))
         finally:
             cur.close()
         self._pending.clear()

@@ -12,6 +12,7 @@ JSON member as text       ``json_extract(c, '$.k')``            ``c->>'k'``
 JSON array holds a value  ``json_each`` in ``EXISTS``           ``@> jsonb_build_array(…)`` (GIN index)
 NULLs in ORDER BY         the default (NULL is smallest)        ``NULLS LAST`` / ``NULLS FIRST``, spelled out
 entity upsert             ``json_each`` union, ``min``/``max``  ``jsonb`` union, ``LEAST``/``GREATEST``
+emptied entities deleted  keys from ``json_each``               keys from ``jsonb_array_elements`` (hash join)
 annotation rows in        ``executemany(INSERT …)``             ``COPY … FROM STDIN``
 JSON columns arrive as    text (``json.loads``)                 decoded ``jsonb``
 ========================  ====================================  ============================================
@@ -58,6 +59,9 @@ class Dialect:
     #: upsert of one entity-aggregate change: canonical, type, aliases, roles (JSON arrays as text),
     #: article and mention count changes, first and last date seen
     upsert_entity: str
+    #: delete the ``entities`` rows left at zero articles among the keys given as one JSON parameter,
+    #: an array of ``[canonical, type]`` pairs
+    delete_emptied: str
     #: a JSON column value as it arrives from the driver → Python
     decode_json: Callable[[Any], Any]
     #: write ``annotations`` rows on a connection (inside the caller's transaction)

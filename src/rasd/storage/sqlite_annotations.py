@@ -49,6 +49,10 @@ SQLITE = Dialect(
     desc_nulls_last="",  # NULL sorts first ascending, last descending
     asc_nulls_first="",
     upsert_entity=_UPSERT_ENTITY,
+    delete_emptied=(
+        "DELETE FROM entities WHERE article_count <= 0 AND (canonical, type) IN"
+        " (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))"
+    ),
     decode_json=json.loads,
     write_rows=_insert_rows,
 )
