@@ -27,6 +27,11 @@ CASES = [
     ("۱۲۰۰ مصاب", "۱۲۰۰ مصاب", 1200, "wounded", None),
     ("سقوط خمسة قتلى", "خمسة قتلى", 5, "killed", None),
     ("بلغ العدد ١٢٣٤٥", "١٢٣٤٥", 12345, None, None),
+    # number words up to a scale, then و and digits: one number
+    ("عاد نحو أربعة آلاف و250 لاجئا", "نحو أربعة آلاف و250 لاجئا", 4250, "refugees", "approximately"),
+    ("يسكن المدينة مليون و300 ألف نسمة", "مليون و300 ألف نسمة", 1_300_000, "people", None),
+    ("تراجع المخزون بمليونين و 40 ألف برميل", "مليونين و 40 ألف برميل", 2_040_000, "barrels", None),
+    ("سجلت سبعة ملايين و412 ألفا و96 زيارة", "سبعة ملايين و412 ألفا و96", 7_412_096, None, None),
 ]
 
 
@@ -240,6 +245,18 @@ def test_ranges_of_counts(text: str, span: str, low: int, high: int, unit: str) 
 )
 def test_no_range_without_opener_or_with_two_units(text: str) -> None:
     assert all("value_max" not in s.attrs for s in find_quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("جرح خمسة و4 آخرون", [5, 4]),  # a unit word is no scale: two numbers
+        ("خرج آلاف و200 منهم عادوا", [1000, 200]),  # a bare plural scale is vague: no sum
+        ("بلغ ثلاثة آلاف و5 آلاف", [3000]),  # a second scale as big: the first number only (as for digits)
+    ],
+)
+def test_words_then_digits_not_summed(text: str, values: list[float]) -> None:
+    assert [s.attrs["value"] for s in find_quantities(text)] == values
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ One compiled pattern over the matching form (`normalize_with_offsets`) finds
     ألفان وخمسمائة             2500      None
     ما بين 20 و30 قتيلا        20        killed     value_max 30 (a range: ACLED takes the lower)
     3 آلاف و500 شخص            3500      people
+    مليون و200 ألف نسمة        1200000   people     (words up to a scale, then و and digits)
 
 Numbers inside time expressions (``26 تموز 2021``، ``ثلاثة أشهر``، ``عام 2014``) are left to the
 ``times`` layer, and a bare year-like number (``انتخابات 2018``) is not a quantity.  Units and
@@ -126,10 +127,14 @@ class QuantityFinder:
         digits = rf"(?<![\d.,:/\-])(?:(?<![^\s(])(?<!\d\s)-)?(?:{_DIGIT_FORMS})(?![\d:/]|[.,]\d)"
         scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "plural"} or w in _HUNDREDS])
         negative = _alt([normalize_ar(w) for w in ("سالب", "ناقص")])
+        lone_scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "dual"}])  # مليون، ألفين
         self.regex = re.compile(
             rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?(?P<cur>(?:US)?[$€£]\s?)?"
             rf"(?P<num>(?:ال)?(?P<digits>{digits})(?:\s+(?P<dscale>{scale})(?!\w)"
             rf"(?P<more>(?:\s+و\s*(?:\d+(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*))*))?"  # 3 آلاف و500
+            # ثلاثة آلاف و500, مليون و200 ألف: words up to a scale, then و and digits
+            rf"|(?:{word}(?:\s+و?\s*{word})*?\s+{scale}|{lone_scale})(?!\w)"
+            rf"(?P<wmore>(?:\s+و\s*\d+(?![\d.,:/])(?:\s+{scale}(?!\w))?)+)"
             rf"|(?:ال(?={word}\s+{scale}(?!\w)))?{word}(?:\s+و?\s*{word})*)"  # الخمسة آلاف: 5000
             rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?:(?<=[%٪$€£])|(?!\w))"
             rf"(?:\s+(?P<adj>(?:ال)?\w{{3,}}(?:ي|يا|يين|يون)(?!\w)))?)?"
@@ -182,8 +187,9 @@ class QuantityFinder:
             if any(e.start < n_end and n_start < e.end for e in extra):
                 continue  # inside a ratio or fraction read as a whole
             found = self._read(m, phrase=phrase)
-            if found is None and m.group("more"):  # 3 آلاف و4 آلاف: two numbers, keep the first
-                head = self.regex.match(norm.text, m.start(), m.start("more"))
+            tail = "more" if m.group("more") else "wmore" if m.group("wmore") else None
+            if found is None and tail:  # 3 آلاف و4 آلاف: two numbers, keep the first
+                head = self.regex.match(norm.text, m.start(), m.start(tail))
                 if head is not None:
                     m, found = head, self._read(head, phrase=phrase)
                     n_start, n_end = norm.to_original(a, m.end("num"))
@@ -284,11 +290,22 @@ class QuantityFinder:
             if not (unit or m.group("q1") or phrase) and 1900 <= abs(value) <= 2099 and float(value).is_integer():
                 return None  # a year, not a count
         else:
+            if m.group("wmore"):  # مليون و200 ألف: the words, then each addend below the last scale
+                words = [w for w in _WORD_RE.findall(num[: m.start("wmore") - m.start("num")]) if w != "و"]
             clean = [self._bare(w) for w in words]
             parsed = self.numbers.evaluate_words(clean)
             if len(parsed) != 1 or parsed[0].last != len(clean):
                 return None
             value = parsed[0].value
+            if m.group("wmore"):
+                if parsed[0].vague:
+                    return None  # عشرات الآلاف و300: no sum of a vague count
+                last_scale = self.numbers.words[clean[-1]][0]
+                for addend in _ADDEND_RE.findall(m.group("wmore")):
+                    part = self._addend(addend)
+                    if part is None or part >= last_scale:
+                        return None
+                    value += part
             if parsed[0].vague or self.numbers.words[clean[0]][1] == "vague":
                 attrs["vague"] = True
             if clean[0] in _TEENS and self._after_ordinal(m.string, m.start("num")):
