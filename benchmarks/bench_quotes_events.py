@@ -49,7 +49,7 @@ OUT = ROOT / "benchmarks" / "results" / "bench_quotes_events.json"
 class _EmptyEntities:
     name = "entities"
     requires: tuple[str, ...] = ()
-    assigns = ("entities",)
+    assigns: tuple[str, ...] = ("entities",)
 
     def __call__(self, article: Article) -> Article:
         return article.with_layer("entities", [])
@@ -101,7 +101,10 @@ def check_seed() -> dict[str, Any]:
     from rasd.ingest import iter_raw_pages
     from rasd.pipeline import Pipeline
 
+    from rasd.ingest.rawpage import RawPage
+
     [raw] = list(iter_raw_pages([str(SHARED / "seeds" / f"{SEED}.txt")]))
+    assert isinstance(raw, RawPage), raw
     article = Pipeline.default()(extract_article(raw))
     expected = json.loads((SHARED / "seeds" / f"{SEED}.expected.json").read_text(encoding="utf-8"))
     quote_rows = []

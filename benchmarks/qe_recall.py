@@ -97,7 +97,7 @@ def _ratio(a: int, b: int) -> float:
 
 
 def score_events(articles: dict[str, Any], split: str) -> dict[str, Any]:
-    gold = []
+    gold: list[dict[str, Any]] = []
     for r in _rows(f"recall_events_{split}.tsv"):
         mentions = [(int(r[1]), int(r[2]))] + [
             (int(a), int(b)) for a, b in (m.split(":") for m in r[8].split(",") if m)] if len(r) > 8 else [
@@ -157,8 +157,8 @@ def score_events(articles: dict[str, Any], split: str) -> dict[str, Any]:
 
 
 def score_quotes(articles: dict[str, Any], split: str) -> dict[str, Any]:
-    gold = [{"doc": r[0], "start": int(r[1]), "end": int(r[2]), "kind": r[3], "speaker": r[4]}
-            for r in _rows(f"recall_quotes_{split}.tsv")]
+    gold: list[dict[str, Any]] = [{"doc": r[0], "start": int(r[1]), "end": int(r[2]), "kind": r[3], "speaker": r[4]}
+                                  for r in _rows(f"recall_quotes_{split}.tsv")]
     outputs = [(doc, q) for doc, a in sorted(articles.items()) for q in sorted(a.quotes, key=lambda s: s.start)]
     matched: dict[int, Any] = {}
     false_pos = []
