@@ -99,9 +99,8 @@ def check_seed() -> dict[str, Any]:
         return {"status": "skipped: no entity stage"}
     from rasd.extract import extract_article
     from rasd.ingest import iter_raw_pages
-    from rasd.pipeline import Pipeline
-
     from rasd.ingest.rawpage import RawPage
+    from rasd.pipeline import Pipeline
 
     [raw] = list(iter_raw_pages([str(SHARED / "seeds" / f"{SEED}.txt")]))
     assert isinstance(raw, RawPage), raw
