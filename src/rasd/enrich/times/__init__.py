@@ -41,7 +41,10 @@ unit (``شهر``، ``أسبوع``) is no time expression without a number, year 
 stated year (``في الصيف``، ``فصل الشتاء``، ``أواخر الخريف``) is TIMEX3 ``XXXX-SU`` left unresolved (Wojood
 tags it DATE), but not ``الربيع العربي`` (an adjective follows), ``ربيع العمر``, a name (``أبو الربيع``)
 or a title in quotes.  Years before 1000 need a year word (``سنة 354 هـ``، ``عام 820 للميلاد``); before
-Christ they are written ``BC0590`` (TIMEX3).
+Christ they are written ``BC0590`` (TIMEX3).  ``الأيام القليلة الماضية`` takes "a few" as 3 (``P3D`` with its
+interval and ``vague=True``), the reading ``بضعة أيام`` already has; ``عدة أشهر`` (several) stays unstated
+(``PXM``; ``منذ عدة أشهر`` → ``PAST_REF``).  A qualified offset keeps its day with a TIMEX3 mod:
+``منذ أكثر من عام`` → the day a year back, ``mod="BEFORE"``; ``قبل أقل من شهر`` → ``AFTER``.
 
 The package, module by module::
 

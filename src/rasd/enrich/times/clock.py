@@ -86,6 +86,9 @@ class ClockResolvers(TimeLexicon):
         return int(num) * sign if num is not None and (_n("دقيقة") in rest or _n("دقائق") in rest) else 0
 
     def _resolve_duration(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
+        if _n("عدة") in words:  # لعدة أيام: several, the count not stated
+            unit_x, _ = self._unit_count(s, words)
+            return ("DURATION", _duration_value(unit_x, 0).replace("0", "X"), {"precision": "duration"}) if unit_x else None
         parts = self._duration_parts(words)
         if len(parts) > 1:  # سنة وثلاثة أشهر → P1Y3M
             total: str | None = "P"

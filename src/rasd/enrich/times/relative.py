@@ -80,6 +80,9 @@ class RelativeResolvers(TimeLexicon):
         if unit is None:
             return None
         direction = DIRECTION_WORDS.get(words[-1], _DUAL_DIRECTIONS.get(words[-1], -1))
+        few = _n("القليلة") in words
+        if count is None and few:  # الأيام القليلة الماضية: a few = 3, as بضعة أيام reads (cardinals.tsv)
+            count = 3.0
         if count is None:  # الأيام المقبلة: a window of unstated length (TIMEX3 PXD)
             vague: dict[str, Any] = {"mod": "past" if direction < 0 else "future", "precision": "duration"}
             if ref is not None:
@@ -95,6 +98,8 @@ class RelativeResolvers(TimeLexicon):
                 else:
                     first = today + timedelta(days=1)
                     attrs["begin"], attrs["end"] = first.isoformat(), _shift_date(first, unit, count).isoformat()
+        if few:
+            attrs["vague"] = True  # the 3 is the convention for "a few", not a count in the text
         return "DURATION", _duration_value(unit, count), attrs
 
     def _resolve_weekend(self, s: str, words: list[str], start: int, text: str, ref: datetime | None,
