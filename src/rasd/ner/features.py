@@ -44,6 +44,7 @@ class WordInfo:
     feats: tuple[str, ...]
     prior: str = ""
     cut: int = 0  # characters of the original token before the word proper (proclitics)
+    ending: str = ""  # last two letters of the article-less stem
 
 
 def choose_stem_offset(form: str, lex: Lexicon) -> int:
@@ -84,6 +85,16 @@ def _count_bucket(count: int) -> str:
     if count == 0:
         return "0"
     return str(min(count.bit_length(), 12) // 2)
+
+
+def _article_ratio(bare: str, lex: Lexicon) -> str:
+    """How often ANT writes the word with the article: names (بايدن) almost never take it."""
+    plain, definite = lex.count(bare), lex.count("ال" + bare)
+    total = plain + definite
+    if total < 5:
+        return "u"
+    r = definite / total
+    return "0" if r < 0.01 else "1" if r < 0.1 else "2" if r < 0.5 else "3"
 
 
 def _shape(token: str) -> str:
@@ -130,6 +141,9 @@ class FeatureExtractor:
         cluster = hit[1] if hit else ("x", "x", "x")
         bare = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
         trigger = lex.triggers.get(stem, "") or lex.triggers.get(form, "")
+        if not trigger and bare != stem:
+            trigger = lex.triggers.get(bare, "")
+            trigger = trigger + "_DEF" if trigger else ""
         feats = [
             "w=" + form,
             "s=" + stem,
@@ -146,7 +160,10 @@ class FeatureExtractor:
             "e2=" + bare[-2:],
             "e3=" + bare[-3:],
             "n=" + str(min(len(bare), 8)),
+            "e4=" + bare[-4:],
         ]
+        if shape == "ar" and len(bare) >= 3:
+            feats.append("alr=" + _article_ratio(bare, lex))
         if trigger:
             feats.append("t=" + trigger)
         if stem in lex.person_parts:
@@ -158,7 +175,7 @@ class FeatureExtractor:
         if prior is not None:
             pclass = prior_features(prior, feats)
         cut = off if off == 0 or len(form) == len(token) else _original_offset(token, off)
-        return WordInfo(form, stem, cluster, trigger, tuple(feats), pclass, cut)
+        return WordInfo(form, stem, cluster, trigger, tuple(feats), pclass, cut, bare[-2:])
 
     def extract(self, tokens: Sequence[str]) -> list[list[str]]:
         """Feature lists, one per token (word, neighbour and sequence features)."""
@@ -193,6 +210,7 @@ def neighbor_features(o: WordInfo, d: int) -> list[str]:
     ]
     if d in (-1, 1):
         f.append(tag + ":w=" + o.form)
+        f.append(tag + ":e2=" + o.ending)
         if o.prior:
             f.append(tag + ":pr=" + o.prior)
     return f
