@@ -100,3 +100,18 @@ def test_annotation_rows_key_and_date() -> None:
         ("events", "attack", "2021-07-05T12:00:00"),  # no event date: the article's
     ]
     assert all(r[0] == 9 for r in rows) and rows[1][7] == '{"canonical": "بغداد"}'
+
+
+def test_sqlite_reads_an_articles_old_mentions_through_its_own_index(tmp_path: object) -> None:
+    """Not through (layer, key), which would scan every entity row of the archive per updated article."""
+    from pathlib import Path
+
+    from rasd.storage import open_store
+
+    store = open_store(str(Path(str(tmp_path)) / "plan.db"))
+    try:
+        plan = store.connection.execute("EXPLAIN QUERY PLAN " + sqa._OLD_MENTIONS, (1,)).fetchall()
+    finally:
+        store.close()
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "annotations_article" in details and "annotations_layer_key" not in details, details

@@ -103,8 +103,10 @@ class _Pending:
     mentions: dict[EntityKey, int]
 
 
+#: ``layer || ''``: no index on ``layer`` (SQLite would pick ``annotations_layer_key`` for the layer test
+#: and scan every entity row of the archive for each updated article), so the article's own index is used
 _OLD_MENTIONS = (
-    "SELECT key, label, count(*) FROM annotations WHERE article_pk = ? AND layer = 'entities'"
+    "SELECT key, label, count(*) FROM annotations WHERE article_pk = ? AND layer || '' = 'entities'"
     " AND key IS NOT NULL GROUP BY key, label"
 )
 
