@@ -115,3 +115,20 @@ def test_sqlite_reads_an_articles_old_mentions_through_its_own_index(tmp_path: o
         store.close()
     details = " ".join(str(row[-1]) for row in plan)
     assert "annotations_article" in details and "annotations_layer_key" not in details, details
+
+
+def test_sqlite_finds_co_mentioned_entities_from_the_entitys_own_rows(tmp_path: object) -> None:
+    """Start at the entity's rows (layer, key), then its articles' rows; never every entity row."""
+    from pathlib import Path
+
+    from rasd.storage import open_store
+
+    store = open_store(str(Path(str(tmp_path)) / "plan.db"))
+    try:
+        sql, params = sqa.co_mentioned_query(SQLITE, "بغداد", "LOC", 5)
+        plan = [str(row[-1]) for row in store.connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    finally:
+        store.close()
+    searches = [p for p in plan if p.startswith(("SEARCH", "SCAN"))]
+    assert searches[0].startswith("SEARCH a USING INDEX annotations_layer_key (layer=? AND key=?)"), plan
+    assert "annotations_article" in searches[1], plan

@@ -214,9 +214,11 @@ def entity_timeline_query(d: Dialect, key: str, label: str) -> Query:
 
 
 def co_mentioned_query(d: Dialect, key: str, label: str, limit: int) -> Query:
+    """Entities in the same articles; ``b`` is reached by article (``b.layer || ''`` keeps SQLite from
+    starting at every entity row of the archive through the (layer, key) index)."""
     return d.sql(
         "SELECT b.key, b.label, count(DISTINCT b.article_pk) AS n FROM annotations a"
-        " JOIN annotations b ON b.article_pk = a.article_pk AND b.layer = 'entities'"
+        " JOIN annotations b ON b.article_pk = a.article_pk AND b.layer || '' = 'entities'"
         " WHERE a.layer = 'entities' AND a.key = ? AND a.label = ? AND NOT (b.key = a.key AND b.label = a.label)"
         " GROUP BY b.key, b.label ORDER BY n DESC, b.key LIMIT ?"
     ), [key, label, limit]
