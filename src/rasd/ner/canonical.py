@@ -76,6 +76,11 @@ _ROLE_BREAKS = frozenset(
 _CITY_WORDS = frozenset(form_of(w) for w in ("مدينة", "حي", "ضاحية", "مخيم"))
 #: Words that make a region of the place after them (``ريف دمشق`` is a governorate, not Damascus).
 _REGION_WORDS = frozenset(form_of(w) for w in ("ريف",))
+#: Direction adjectives that say which part of a region is meant (``ريف دمشق الشرقي`` is ريف دمشق).
+_DIRECTIONS = frozenset(
+    form_of(w)
+    for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية")
+)
 
 
 @dataclass
@@ -246,7 +251,21 @@ def _join_regions(
             out[-1] = Mention(prev.start, m.end, "LOC", m.sentence, prev.first, m.last)
             continue
         out.append(m)
-    return out
+    return [_trim_direction(sentences, infos, m) for m in out]
+
+
+def _trim_direction(sentences: Sequence[Sentence], infos: list[list[WordInfo]], m: Mention) -> Mention:
+    """``ريف دمشق الشرقي`` → ``ريف دمشق``: the direction names a part of the region, not another place."""
+    words = infos[m.sentence]
+    if (
+        m.label == "LOC"
+        and m.last - m.first >= 3
+        and words[m.first].stem in _REGION_WORDS
+        and words[m.last - 1].form in _DIRECTIONS
+    ):
+        last = m.last - 1
+        return Mention(m.start, sentences[m.sentence].tokens[last - 1].end, "LOC", m.sentence, m.first, last)
+    return m
 
 
 def _match_at(
