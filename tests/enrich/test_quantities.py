@@ -252,7 +252,7 @@ def test_no_range_without_opener_or_with_two_units(text: str) -> None:
     [
         ("جرح خمسة و4 آخرون", [5, 4]),  # a unit word is no scale: two numbers
         ("خرج آلاف و200 منهم عادوا", [1000, 200]),  # a bare plural scale is vague: no sum
-        ("بلغ ثلاثة آلاف و5 آلاف", [3000]),  # a second scale as big: the first number only (as for digits)
+        ("بلغ ثلاثة آلاف و5 آلاف", [3000, 5000]),  # a second scale as big: two numbers
     ],
 )
 def test_words_then_digits_not_summed(text: str, values: list[float]) -> None:

@@ -264,16 +264,16 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                     r"|ما\s+لا\s+يقل\s+عن|ما\s+(?:يقرب|يقارب)(?:\s+من)?)\s+)?") + rf"(?:{number}\s+|{n('عدة')}\s+(?={plural_unit}))?{unit}"
                   + n(r"(?:\s+(?:ونصف|وربع|وثلث))?") + rf"{one}{duration_chain}"  # منذ شهر و21 يوما
                   + n(r"(?:\s+من\s+الآن|(?!\s+(?:من|على|أن|ان|أمس)(?!\w)))"),
-        "window": n(r"(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال)?{plural_unit}\s+(?:ال)?{number}\s+{direction}"
+        "window": n(r"(?:(?:خلال|في|طيلة|طوال|على\s+(?:مدى|مدار))\s+)?") + rf"(?:ال)?{plural_unit}\s+(?:ال)?{number}\s+{direction}"
                   # الثلاثة عقود القادمة, خلال الخمسين عاما الماضية: the number may take the article
                   # (not السبع سنوات الأخيرة من حياته: the last years of something else; not الربع قرن)
-                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"(?:ال{not_fraction})?{number}\s+{plural_unit}\s+{direction_only}{not_of}"
-                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"ال{not_fraction}{number_word}(?:\s+و?\s*{number_word})*\s+{unit}\s+{direction_only}{not_of}"
-                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)") + rf"{number}\s+{unit}\s+{direction}"
-                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?آخر\s+") + rf"{number}\s+{unit}"  # آخر 3 سنوات (not أول: the first months of a year)
-                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?ال") + rf"{dual_unit}\s+{dual_direction}"
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على\s+(?:مدى|مدار))\s+)?") + rf"(?:ال{not_fraction})?{number}\s+{plural_unit}\s+{direction_only}{not_of}"
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على\s+(?:مدى|مدار))\s+)?") + rf"ال{not_fraction}{number_word}(?:\s+و?\s*{number_word})*\s+{unit}\s+{direction_only}{not_of}"
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على\s+(?:مدى|مدار))\s+)") + rf"{number}\s+{unit}\s+{direction}"
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على\s+(?:مدى|مدار))\s+)?آخر\s+") + rf"{number}\s+{unit}"  # آخر 3 سنوات (not أول: the first months of a year)
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على\s+(?:مدى|مدار))\s+)?ال") + rf"{dual_unit}\s+{dual_direction}"
                   # الأيام المقبلة, السنوات الأخيرة, الأيام القليلة الماضية: a window of unstated length
-                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على مدى)\s+)?") + rf"{al_plural}\s+(?:{n('القليلة')}\s+)?{direction_only}",
+                  + n(r"|(?:(?:خلال|في|طيلة|طوال|على\s+(?:مدى|مدار))\s+)?") + rf"{al_plural}\s+(?:{n('القليلة')}\s+)?{direction_only}",
         "quarter": n(r"(?:(?:خلال|في)\s+)?(?:الربع|النصف)\s+") + rf"(?:{ordinal}|{n('الأخير')})"
                    + n(r"(?:\s+(?:من|في))?(?:\s+(?:هذا|هذه)\s+(?:العام|السنة)|(?:\s+(?:عام|العام|السنة|سنة))?")
                    + rf"(?:\s+{direction_no_this}|\s+{year}|\s+{year_in_words})?)",
@@ -358,7 +358,7 @@ def first_words() -> frozenset[str]:
     words = {normalize_ar(w) for w in literal}
     words |= set(cal.months) | set(cal.weekdays) | {w[2:] for w in cal.weekdays} | set(load_ordinals())
     words |= {"ل" + w[2:] for w in load_ordinals() if w.startswith("ال")}  # للحادي عشر (ل + الحادي)
-    words |= set(numbers) | {"ال" + w for w in numbers} | set(NTH_WORDS)  # الخمسين عاما الماضية
+    words |= set(numbers) | set(NTH_WORDS)
     for w in (*cal.units, *(normalize_ar(d) + s for d in DECADES for s in ("يات", "ات")), *SEASONS):
         words |= {w, "ال" + w}
     return frozenset(w.split()[0] for w in words)

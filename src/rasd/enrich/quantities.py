@@ -62,6 +62,7 @@ _LIST_DASH_RE = re.compile(r"\d+\s*[-–.)]\s")  # …followed by a dash or a cl
 _DEFINITE_BEFORE_RE = re.compile(r"(?<!\S)ال\w+\s+$")
 _TEENS = {normalize_ar(w) for w in ("عشر", "عشرة")}
 _ONE = {normalize_ar(w) for w in ("واحد", "واحدة")}
+_AND_DIGIT_RE = re.compile(r"\s+و\s*\d")
 _PRONOUN_BEFORE_RE = re.compile(normalize_ar(r"(?<!\w)(?:أي|كل|لكل|بكل|ولكل|وكل)\s+$"))
 _FRACTIONS = {normalize_ar(w) for w in ("نصف", "ثلث", "ربع")}
 _NEXT_WORD_RE = re.compile(r"\s+(ال\w+)")  # a definite noun: the whole the fraction is of
@@ -128,17 +129,19 @@ class QuantityFinder:
         scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "plural"} or w in _HUNDREDS])
         negative = _alt([normalize_ar(w) for w in ("سالب", "ناقص")])
         lone_scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "dual"}])  # مليون، ألفين
-        self.regex = re.compile(
-            rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?(?P<cur>(?:US)?[$€£]\s?)?"
-            rf"(?P<num>(?:ال)?(?P<digits>{digits})(?:\s+(?P<dscale>{scale})(?!\w)"
-            rf"(?P<more>(?:\s+و\s*(?:\d+(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*))*))?"  # 3 آلاف و500
-            # ثلاثة آلاف و500, مليون و200 ألف: words up to a scale, then و and digits
-            rf"|(?:{word}(?:\s+و?\s*{word})*?\s+{scale}|{lone_scale})(?!\w)"
-            rf"(?P<wmore>(?:\s+و\s*\d+(?![\d.,:/])(?:\s+{scale}(?!\w))?)+)"
-            rf"|(?:ال(?={word}\s+{scale}(?!\w)))?{word}(?:\s+و?\s*{word})*)"  # الخمسة آلاف: 5000
-            rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?:(?<=[%٪$€£])|(?!\w))"
-            rf"(?:\s+(?P<adj>(?:ال)?\w{{3,}}(?:ي|يا|يين|يون)(?!\w)))?)?"
-            rf"(?P<q2>\s+{post}(?!\w))?"
+        head = rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?(?P<cur>(?:US)?[$€£]\s?)?"
+        numbers = (rf"(?:ال)?(?P<digits>{digits})(?:\s+(?P<dscale>{scale})(?!\w)"
+                   rf"(?P<more>(?:\s+و\s*(?:\d+(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*))*))?"  # 3 آلاف و500
+                   rf"|(?:ال(?={word}\s+{scale}(?!\w)))?{word}(?:\s+و?\s*{word})*")  # الخمسة آلاف: 5000
+        tail = (rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?:(?<=[%٪$€£])|(?!\w))"
+                rf"(?:\s+(?P<adj>(?:ال)?\w{{3,}}(?:ي|يا|يين|يون)(?!\w)))?)?"
+                rf"(?P<q2>\s+{post}(?!\w))?")
+        self.regex = re.compile(rf"{head}(?P<num>{numbers}|(?P<wmore>(?!)))" + tail)
+        # ثلاثة آلاف و500, مليون و200 ألف: words up to a scale, then و and digits — tried (in `find`)
+        # only where a run of number words is followed by و and a digit, so other words pay nothing
+        self.words_then_digits = re.compile(
+            rf"{head}(?P<num>(?:{word}(?:\s+و?\s*{word})*?\s+{scale}|{lone_scale})(?!\w)"
+            rf"(?P<wmore>(?:\s+و\s*\d+(?![\d.,:/])(?:\s+{scale}(?!\w))?)+)|{numbers})" + tail
         )
 
     def find(self, text: str, times: Sequence[Span] | None = None, *, phrase: bool = False) -> list[Span]:
@@ -162,7 +165,14 @@ class QuantityFinder:
         taken.sort()
         starts = [a for a, _ in taken]
         spans: list[Span] = []
+        skip_until = -1
         for m in self.regex.finditer(norm.text):
+            if m.start() < skip_until:
+                continue  # inside the words-then-digits number read just before
+            if not m.group("digits") and _AND_DIGIT_RE.match(norm.text, m.end("num")):
+                wide = self.words_then_digits.match(norm.text, m.start())
+                if wide is not None and wide.group("wmore") and self._read(wide, phrase=phrase) is not None:
+                    m, skip_until = wide, wide.end()
             a, b = m.start("num"), m.end("num")
             if norm.text.startswith("ال", a) and norm.text[a + 2 : a + 3].isdigit():
                 a += 2
