@@ -81,9 +81,12 @@ def main() -> None:
     )
     print("\n| experiment | P | R | F1 | LOC | PERS | ORG | MISC | decision |\n|---|---|---|---|---|---|---|---|---|")
     for e in result["experiments"]:
-        p, r, f = e["overall"]
-        types = " | ".join(f"{e[t][2]:.3f}" for t in ("LOC", "PERS", "ORG", "MISC"))
-        print(f"| {e['name']} | {p:.3f} | {r:.3f} | {f:.3f} | {types} | {e['decision'].split(' (')[0]} |")
+        cells = " | ".join(_fmt(x) for x in [*e["overall"], *(e[t][2] for t in ("LOC", "PERS", "ORG", "MISC"))])
+        print(f"| {e['name']} | {cells} | {e['decision'].split(' (')[0].split(':')[0]} |")
+
+
+def _fmt(x: float | None) -> str:
+    return "–" if x is None else f"{x:.3f}"
 
 
 if __name__ == "__main__":
