@@ -17,7 +17,7 @@ from rasd.arabic.normalize import normalize_ar
 __all__ = ["form_of"]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def form_of(token: str) -> str:
     """Normalized, lower-cased matching form of one token (memoized: a pure function, bounded cache)."""
     return normalize_ar(token).lower()
