@@ -86,14 +86,47 @@ def evaluate(engine: Any, semantics: str, queries: list[Query], field: str, late
 
 
 def run_scale(
-    docs: list[Any], queries: list[Query], total: int, workdir: Path, latency_n: int
+    docs: list[Any],
+    queries: list[Query],
+    total: int,
+    workdir: Path,
+    latency_n: int,
+    *,
+    db: Path | None = None,
+    build_only: bool = False,
 ) -> dict[str, Any]:
-    """rasd at ``total`` articles: the corpus, then copies with new ids indexed by index_articles."""
-    from rasd.search import parse_query
-    from rasd.storage import fts, open_store
+    """rasd at ``total`` articles: the corpus, then copies with new ids indexed by index_articles.
 
-    path = workdir / "rasd-scale.db"
+    With ``db`` the archive is kept there, and a later run that finds it complete (its sidecar
+    ``.build.json`` says so) measures latency without building again: the long build can run while
+    the machine is busy and the latencies later on a quiet machine.
+    """
+    from rasd.storage import open_store
+
+    path = db or workdir / "rasd-scale.db"
+    sidecar = path.with_name(path.name + ".build.json")
+    if path.exists() and sidecar.exists():
+        built = json.loads(sidecar.read_text(encoding="utf-8"))
+        if built.get("articles") == total:
+            print(f"  scale: reusing {path} ({built})", flush=True)
+            store = open_store(str(path))
+            out = dict(built, reused_build=True)
+            out.update(_scale_latency(store, queries, latency_n))
+            store.close()
+            return out
+    path.unlink(missing_ok=True)
     store = open_store(str(path))
+    out = _build_scale(store, docs, total)
+    sidecar.write_text(json.dumps(out) + "\n", encoding="utf-8")
+    if not build_only:
+        out.update(_scale_latency(store, queries, latency_n))
+    store.close()
+    return out
+
+
+def _build_scale(store: Any, docs: list[Any], total: int) -> dict[str, Any]:
+    from rasd.storage import fts
+
     conn = store.connection
     t0 = time.perf_counter()
     base = [(to_article(d), None) for d in docs]
@@ -137,7 +170,18 @@ def run_scale(
     build_s = time.perf_counter() - t0
     size = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%'").fetchone()[0]
     count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    out: dict[str, Any] = {"articles": count, "build_s": round(build_s, 1), "index_bytes": int(size)}
+    return {
+        "articles": count,
+        "build_s": round(build_s, 1),
+        "index_bytes": int(size),
+        "build_load_avg_1m": round(os.getloadavg()[0], 2),
+    }
+
+
+def _scale_latency(store: Any, queries: list[Query], latency_n: int) -> dict[str, Any]:
+    from rasd.search import parse_query
+
+    out: dict[str, Any] = {"latency_load_avg_1m": round(os.getloadavg()[0], 2)}
     for field in ("verbatim", "typed"):
         times: list[float] = []
         for q in queries[:latency_n]:
@@ -149,7 +193,6 @@ def run_scale(
             "latency_ms_p95": round(percentile(times, 95), 2),
             "latency_ms_max": round(max(times), 2),
         }
-    store.close()
     return out
 
 
@@ -223,6 +266,14 @@ def main() -> int:
     parser.add_argument("--latency-queries", type=int, default=1000)
     parser.add_argument("--engines", default="rasd,fts5,postgres,tantivy")
     parser.add_argument("--scale", type=int, default=0, help="also measure rasd at this many articles")
+    parser.add_argument(
+        "--scale-db",
+        default="",
+        help="keep the scale archive at this path and reuse it when a finished build is there",
+    )
+    parser.add_argument(
+        "--scale-build-only", action="store_true", help="build the scale archive, measure nothing"
+    )
     parser.add_argument("--out", default=str(HERE / "results" / "search_bench.json"))
     parser.add_argument(
         "--label",
@@ -272,7 +323,18 @@ def main() -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         if args.scale:
-            results["scale"] = run_scale(docs, queries, args.scale, Path(tmp), args.latency_queries)
+            results["scale"] = run_scale(
+                docs,
+                queries,
+                args.scale,
+                Path(tmp),
+                args.latency_queries,
+                db=Path(args.scale_db) if args.scale_db else None,
+                build_only=args.scale_build_only,
+            )
+            if args.scale_build_only:
+                print(f"scale archive built: {json.dumps(results['scale'])}", flush=True)
+                return 0
             print(f"scale: {json.dumps(results['scale'])}", flush=True)
     out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(markdown(results))
