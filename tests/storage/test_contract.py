@@ -308,26 +308,57 @@ def test_pagination_boundaries(sql_store: object) -> None:
     assert [r.title for r in sql_store.list_articles(outlet="أ", offset=1)] == [titles[2]]  # type: ignore[attr-defined]
 
 
-def test_name_filters_match_the_stored_arabic_exactly(sql_store: object) -> None:
-    """Names are compared as stored (byte for byte), the same on every backend: no folding of
-    hamza or alef forms, no Unicode normalisation, no diacritic stripping."""
+def test_name_filters_fold_arabic_spelling(sql_store: object) -> None:
+    """Entity, speaker and location filters fold spelling as Arabic is typed (hamza dropped, ى/ي, ة/ه,
+    diacritics, tatweel, Unicode normal forms), the same on every backend; results show the names as
+    stored, and a different name still finds nothing."""
     import unicodedata
 
     sql_store.put_articles([(x, None) for x in _annotated_corpus()])  # type: ignore[attr-defined]
     assert _triggers(sql_store, location=ERBIL) == ["اشتباك"]
-    assert _triggers(sql_store, location="اربيل") == []  # bare alef is another name
+    assert _triggers(sql_store, location="اربيل") == ["اشتباك"]  # hamza dropped
     decomposed = unicodedata.normalize("NFD", ERBIL)
-    assert decomposed != ERBIL and _triggers(sql_store, location=decomposed) == []
-    profile = sql_store.entity_profile(ERBIL)  # type: ignore[attr-defined]
-    assert profile is not None and profile["canonical"] == ERBIL and profile["aliases"] == [ERBIL]
-    assert sql_store.entity_profile(decomposed) is None  # type: ignore[attr-defined]
-    assert sql_store.entity_profile("الموصِل") is None  # type: ignore[attr-defined]  # with a kasra
+    assert decomposed != ERBIL and _triggers(sql_store, location=decomposed) == ["اشتباك"]
+    assert _triggers(sql_store, location="البصره") == ["احتجاج"]  # ة typed as ه, a one-name location
+    assert _triggers(sql_store, location="نينوي", type="attack") == ["هجوم"]  # ى typed as ي
+    assert _triggers(sql_store, location="اربيلي") == []
+    assert _triggers(sql_store, location="أربي") == []
+    for typed in (ERBIL, "اربيل", "إربيل", "أَرْبِيل", "اربـيل", decomposed):
+        profile = sql_store.entity_profile(typed)  # type: ignore[attr-defined]
+        assert profile is not None and profile["canonical"] == ERBIL and profile["aliases"] == [ERBIL], typed
+    mosul = sql_store.entity_profile("الموصِل")  # type: ignore[attr-defined]  # with a kasra
+    assert mosul is not None and mosul["canonical"] == MOSUL
+    assert sql_store.entity_profile("الموصلي") is None  # type: ignore[attr-defined]
     by_alias = sql_store.entity_profile("المحافظ")  # type: ignore[attr-defined]
     assert by_alias is not None and by_alias["canonical"] == GOVERNOR and by_alias["roles"] == ["محافظ"]
     assert [c["canonical"] for c in by_alias["co_mentioned"]] == [ERBIL, MOSUL]
-    assert [q["text"] for q in sql_store.find_quotes(speaker=GOVERNOR)] == ["القوات تتقدم", "الوضع مستقر"]  # type: ignore[attr-defined]
-    assert sql_store.find_quotes(speaker="نجم الجبورى") == []  # type: ignore[attr-defined]  # alef maqsura
-    assert sql_store.list_articles(outlet="ا") == []  # type: ignore[attr-defined]
+    folded_alias = sql_store.entity_profile("المُحافِظ")  # type: ignore[attr-defined]
+    assert folded_alias is not None and folded_alias["canonical"] == GOVERNOR
+    governor = ["القوات تتقدم", "الوضع مستقر"]
+    assert [q["text"] for q in sql_store.find_quotes(speaker=GOVERNOR)] == governor  # type: ignore[attr-defined]
+    assert [q["text"] for q in sql_store.find_quotes(speaker="نجم الجبورى")] == governor  # type: ignore[attr-defined]
+    assert [q["speaker"] for q in sql_store.find_quotes(speaker="نجم  الجبوري")] == [GOVERNOR] * 2  # type: ignore[attr-defined]
+    assert sql_store.find_quotes(speaker="نجم الجبوريه") == []  # type: ignore[attr-defined]
+    assert sql_store.find_quotes(speaker="نجم") == []  # type: ignore[attr-defined]
+    assert sql_store.list_articles(outlet="ا") == []  # type: ignore[attr-defined]  # outlets are not names
+
+
+def test_folding_prefers_a_canonical_name_then_the_most_mentioned(sql_store: object) -> None:
+    """``الكاظمى`` finds ``الكاظمي``; a name written as stored still wins over a folded one."""
+    a = make("قال الكاظمي", "أكد الكاظمى أن الكاظمي يزور البصرة", url="https://e.com/k/a")
+    a = a.with_layer("entities", [
+        _at(a, "الكاظمي", "PER", {"canonical": "مصطفى الكاظمي"}),
+        _at(a, "الكاظمى", "PER", {"canonical": "الكاظمى"}),
+        _at(a, "الكاظمي", "PER", {"canonical": "مصطفى الكاظمي"}, nth=1),
+    ])
+    sql_store.put_articles([(a, None)])  # type: ignore[attr-defined]
+    exact = sql_store.entity_profile("الكاظمى")  # type: ignore[attr-defined]
+    assert exact is not None and exact["canonical"] == "الكاظمى"
+    folded = sql_store.entity_profile("الكاظمي")  # type: ignore[attr-defined]  # folded canonical before an alias
+    assert folded is not None and folded["canonical"] == "الكاظمى"
+    by_alias = sql_store.entity_profile("مصطفي الكاظمى")  # type: ignore[attr-defined]
+    assert by_alias is not None and by_alias["canonical"] == "مصطفى الكاظمي"
+    assert by_alias["aliases"] == ["الكاظمي"]
 
 
 @pytest.mark.parametrize(

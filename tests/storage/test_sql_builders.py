@@ -64,8 +64,6 @@ def test_each_dialect_keeps_to_its_own_placeholder() -> None:
 def test_dialects_bind_the_same_values_in_the_same_order() -> None:
     for filters in _event_filter_sets():
         (_, lite), (_, pg) = (sqa.events_query(d, **filters) for d in DIALECTS)  # type: ignore[arg-type]
-        if filters.get("location"):  # PostgreSQL tests an array and a single string: the name twice
-            pg.remove(filters["location"])
         assert lite == pg, filters
     others = len(_event_filter_sets())
     for lite_q, pg_q in zip(_all_queries(SQLITE)[others:], _all_queries(POSTGRES)[others:], strict=True):
@@ -79,8 +77,16 @@ def test_events_query_limits_only_when_asked(dialect: Dialect) -> None:
         assert "LIMIT" not in sql and params == []
     sql, params = sqa.events_query(dialect, limit=3)
     assert sql.endswith(f"LIMIT {dialect.placeholder}") and params == [3]
-    sql, _ = sqa.events_query(dialect, location="بغداد")
-    assert "locations" in sql and dialect.placeholder in sql
+    sql, params = sqa.events_query(dialect, location="أربيل")
+    assert "a.names" in sql and dialect.placeholder in sql and params == ["اربيل"]  # the folded name
+
+
+@pytest.mark.parametrize("dialect", DIALECTS, ids=lambda d: d.name)
+def test_name_filters_bind_the_folded_name(dialect: Dialect) -> None:
+    sql, params = sqa.quotes_query(dialect, speaker="الكاظمى", limit=5)
+    assert "a.names" in sql and params == ["الكاظمي", 5]
+    (_, exact), (folded_sql, folded) = sqa.entity_lookup_queries(dialect, "أَربيل")
+    assert exact == ["أَربيل"] and folded == ["اربيل"] and "entity_names" in folded_sql
 
 
 def test_annotation_rows_key_and_date() -> None:
@@ -100,6 +106,25 @@ def test_annotation_rows_key_and_date() -> None:
         ("events", "attack", "2021-07-05T12:00:00"),  # no event date: the article's
     ]
     assert all(r[0] == 9 for r in rows) and rows[1][7] == '{"canonical": "بغداد"}'
+    assert [r[8] for r in rows] == [None, None, '["الوزير"]', "[]", "[]"]  # folded names: speaker, places
+
+
+def test_sqlite_finds_an_entity_by_folded_name_through_indexes(tmp_path: object) -> None:
+    """The alias/name lookup searches ``entity_names`` by its key and ``entities`` by its own: no scan."""
+    from pathlib import Path
+
+    from rasd.storage import open_store
+
+    store = open_store(str(Path(str(tmp_path)) / "n.db"))
+    try:
+        for sql, params in sqa.entity_lookup_queries(SQLITE, "اربيل"):
+            plan = [str(row[-1]) for row in store.connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
+            assert plan and all(not p.startswith("SCAN") for p in plan), plan
+            assert any(p.startswith("SEARCH") and "sqlite_autoindex_entities_1 (canonical=?" in p for p in plan), plan
+        plan = [str(row[-1]) for row in store.connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        assert any(p.startswith("SEARCH n USING") and "(folded=?)" in p for p in plan), plan
+    finally:
+        store.close()
 
 
 def test_sqlite_reads_an_articles_old_mentions_through_its_own_index(tmp_path: object) -> None:

@@ -1,15 +1,23 @@
 """Numbered schema migrations, recorded in ``schema_migrations`` (after sqlite-utils' migrations).
 
-Each migration is a tuple of SQL statements; `apply_migrations` runs the ones not yet recorded, each
-in its own transaction, so an archive created by an older rasd is upgraded in place.
+Each migration is a tuple of steps (an SQL statement, or a function of the connection for a backfill
+that needs Python); `apply_migrations` runs the ones not yet recorded, each in its own transaction,
+so an archive created by an older rasd is upgraded in place.
+
+Numbers: 1 and 2 here, 3 the search index's (`rasd.storage.fts`, passed in as ``extra``), then
+`LATER_MIGRATIONS` from 4 on.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+from rasd.storage.names import fold_value
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     # 1: articles, raw bytes (content-addressed), rejects
     (
         """CREATE TABLE articles (
@@ -81,20 +89,85 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 
 
-def apply_migrations(conn: sqlite3.Connection, extra: Sequence[tuple[str, ...]] = ()) -> list[int]:
-    """Apply pending migrations; returns the numbers applied.  ``extra`` are appended after ours."""
+
+def _fold_names(conn: sqlite3.Connection) -> None:
+    """Backfill migration 4: folded names of the rows an older rasd stored (`rasd.storage.names`)."""
+    conn.create_function("rasd_fold_name", 1, fold_value, deterministic=True)
+    try:
+        conn.execute(
+            "UPDATE annotations SET names = CASE WHEN key IS NULL THEN '[]' ELSE json_array(rasd_fold_name(key))"
+            " END WHERE layer = 'quotes'"
+        )
+        conn.execute(
+            "UPDATE annotations SET names = (SELECT json_group_array(rasd_fold_name(j.value))"
+            " FROM json_each(annotations.attrs, '$.locations') j WHERE j.value IS NOT NULL) WHERE layer = 'events'"
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO entity_names (folded, canonical, type, is_alias)"
+            " SELECT rasd_fold_name(canonical), canonical, type, 0 FROM entities"
+        )
+        conn.execute(
+            "INSERT OR IGNORE INTO entity_names (folded, canonical, type, is_alias)"
+            " SELECT rasd_fold_name(j.value), e.canonical, e.type, 1 FROM entities e, json_each(e.aliases) j"
+            " WHERE j.value IS NOT NULL"
+        )
+    finally:
+        conn.create_function("rasd_fold_name", 1, None)
+
+
+#: the search index's migration (`rasd.storage.fts.FTS_SCHEMA`) is number 3
+SEARCH_MIGRATION = 3
+
+LATER_MIGRATIONS: tuple[tuple[Step, ...], ...] = (
+    # 4: folded name keys (`rasd.storage.names`): entity names and aliases, quote speakers, event places
+    (
+        # a JSON array of folded names: a quote's speaker, an event's locations (NULL for entities)
+        "ALTER TABLE annotations ADD COLUMN names TEXT",
+        """CREATE TABLE entity_names (
+            folded TEXT NOT NULL,
+            canonical TEXT NOT NULL,
+            type TEXT NOT NULL,
+            is_alias INTEGER NOT NULL,
+            PRIMARY KEY (folded, canonical, type, is_alias),
+            FOREIGN KEY (canonical, type) REFERENCES entities (canonical, type) ON DELETE CASCADE
+        ) WITHOUT ROWID""",
+        "CREATE INDEX entity_names_entity ON entity_names (canonical, type)",
+        _fold_names,
+    ),
+)
+
+
+def numbered_migrations(extra: Sequence[tuple[Step, ...]] = ()) -> list[tuple[int, tuple[Step, ...]]]:
+    """Every migration with its number: ours, ``extra`` (the search index's, number 3), the later ones.
+
+    >>> [n for n, _ in numbered_migrations([("SELECT 1",)])]
+    [1, 2, 3, 4]
+    """
+    if len(extra) > SEARCH_MIGRATION - len(MIGRATIONS):
+        raise ValueError("the SQLite store takes one extra (search index) migration, number 3")
+    first = list(enumerate((*MIGRATIONS, *extra), start=1))
+    return first + list(enumerate(LATER_MIGRATIONS, start=SEARCH_MIGRATION + 1))
+
+
+def apply_migrations(conn: sqlite3.Connection, extra: Sequence[tuple[Step, ...]] = ()) -> list[int]:
+    """Apply pending migrations; returns the numbers applied.  ``extra`` is the search index's (3)."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY, applied_at TEXT NOT NULL"
         " DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
     )
     done = {row[0] for row in conn.execute("SELECT number FROM schema_migrations")}
     applied = []
-    for number, statements in enumerate((*MIGRATIONS, *extra), start=1):
+    for number, steps in numbered_migrations(extra):
         if number in done:
             continue
         with conn:
-            for sql in statements:
-                conn.execute(sql)
+            if not conn.in_transaction:  # an autocommit connection: one transaction per migration
+                conn.execute("BEGIN")
+            for step in steps:
+                if isinstance(step, str):
+                    conn.execute(step)
+                else:
+                    step(conn)
             conn.execute("INSERT INTO schema_migrations(number) VALUES (?)", (number,))
         applied.append(number)
     return applied

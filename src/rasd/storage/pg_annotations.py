@@ -34,7 +34,7 @@ _UPSERT_ENTITY = (
     " last_seen = GREATEST(e.last_seen, EXCLUDED.last_seen)"
 )
 _COPY_ANNOTATIONS = (
-    "COPY annotations (article_pk, layer, span_start, span_end, label, key, date, attrs) FROM STDIN"
+    "COPY annotations (article_pk, layer, span_start, span_end, label, key, date, attrs, names) FROM STDIN"
 )
 
 

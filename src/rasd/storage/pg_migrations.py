@@ -12,14 +12,62 @@ do not both migrate; each migration runs in its own transaction with its ``schem
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from typing import Any
+
 import psycopg
 
 from rasd.errors import StoreError
+from rasd.storage.names import fold_name
 
 #: advisory-lock key for migrations (any constant; "rasd" in ASCII)
 _MIGRATION_LOCK = 0x72617364
 
-PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+#: an event's locations as a jsonb array (one name, or none, as an array too)
+_PLACES = (
+    "CASE jsonb_typeof(attrs->'locations') WHEN 'array' THEN attrs->'locations'"
+    " WHEN 'string' THEN jsonb_build_array(attrs->'locations') ELSE '[]'::jsonb END"
+)
+
+
+def _fold_names(conn: psycopg.Connection[Any]) -> None:
+    """Backfill migration 4: folded names (`rasd.storage.names`) of the rows an older rasd stored.
+
+    The archive's distinct names are folded in Python and sent back as one JSON object (name → key).
+    """
+    names = conn.execute(
+        "SELECT key FROM annotations WHERE layer = 'quotes' AND key IS NOT NULL"
+        f" UNION SELECT t.v FROM annotations, jsonb_array_elements_text({_PLACES}) AS t(v) WHERE layer = 'events'"
+        " UNION SELECT canonical FROM entities UNION SELECT jsonb_array_elements_text(aliases) FROM entities"
+    ).fetchall()
+    folded = json.dumps({str(n): fold_name(str(n)) for (n,) in names if n is not None}, ensure_ascii=False)
+    conn.execute(
+        "UPDATE annotations SET names = CASE WHEN key IS NULL THEN '[]'::jsonb"
+        " ELSE jsonb_build_array(%s::jsonb->>key) END WHERE layer = 'quotes'",
+        (folded,),
+    )
+    conn.execute(
+        "UPDATE annotations SET names = (SELECT coalesce(jsonb_agg(%s::jsonb->>t.v), '[]'::jsonb)"
+        f" FROM jsonb_array_elements_text({_PLACES}) AS t(v) WHERE t.v IS NOT NULL) WHERE layer = 'events'",
+        (folded,),
+    )
+    conn.execute(
+        "INSERT INTO entity_names (folded, canonical, type, is_alias)"
+        " SELECT %s::jsonb->>canonical, canonical, type, 0 FROM entities ON CONFLICT DO NOTHING",
+        (folded,),
+    )
+    conn.execute(
+        "INSERT INTO entity_names (folded, canonical, type, is_alias)"
+        " SELECT DISTINCT %s::jsonb->>t.v, e.canonical, e.type, 1"
+        " FROM entities e, jsonb_array_elements_text(e.aliases) AS t(v) WHERE t.v IS NOT NULL ON CONFLICT DO NOTHING",
+        (folded,),
+    )
+
+
+Step = str | Callable[[psycopg.Connection[Any]], None]
+
+PG_MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     # 1: articles, raw bytes (content-addressed), rejects
     (
         """CREATE TABLE articles (
@@ -107,6 +155,25 @@ PG_MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX search_docs_stems ON search_docs USING gin (stems) WITH (gin_pending_list_limit = 512)",
         "CREATE INDEX search_docs_exact ON search_docs USING gin (exact) WITH (gin_pending_list_limit = 512)",
     ),
+    # 4: folded name keys (`rasd.storage.names`): entity names and aliases, quote speakers, event places
+    (
+        # a jsonb array of folded names: a quote's speaker, an event's locations (NULL for entities)
+        "ALTER TABLE annotations ADD COLUMN names jsonb",
+        """CREATE TABLE entity_names (
+            folded text COLLATE "C" NOT NULL,
+            canonical text COLLATE "C" NOT NULL,
+            type text COLLATE "C" NOT NULL,
+            is_alias smallint NOT NULL,
+            PRIMARY KEY (folded, canonical, type, is_alias),
+            FOREIGN KEY (canonical, type) REFERENCES entities (canonical, type) ON DELETE CASCADE
+        )""",
+        "CREATE INDEX entity_names_entity ON entity_names (canonical, type)",
+        _fold_names,
+        "CREATE INDEX annotations_quote_names ON annotations USING gin (names jsonb_path_ops) WHERE layer = 'quotes'",
+        "CREATE INDEX annotations_event_names ON annotations USING gin (names jsonb_path_ops) WHERE layer = 'events'",
+        # the location filter reads the folded names now
+        "DROP INDEX annotations_event_places",
+    ),
 )
 
 
@@ -125,8 +192,11 @@ def apply_pg_migrations(conn: psycopg.Connection[tuple[object, ...]]) -> list[in
             if number in done:
                 continue
             with conn.transaction():
-                for sql in statements:
-                    conn.execute(sql)  # constant SQL from this module
+                for step in statements:
+                    if isinstance(step, str):
+                        conn.execute(step)  # constant SQL from this module
+                    else:
+                        step(conn)
                 conn.execute("INSERT INTO schema_migrations (number) VALUES (%s)", (number,))
             applied.append(number)
         return applied

@@ -25,6 +25,7 @@ from typing import Any
 
 from rasd.document import Article, Span
 from rasd.storage.filters import check_count, check_event_filters, check_text
+from rasd.storage.names import annotation_names, fold_name
 from rasd.storage.rows import ENTITY_FIELDS, EVENT_FIELDS, QUOTE_FIELDS, as_dict
 from rasd.storage.sql_dialect import Connection, Dialect, Query, Row
 
@@ -61,7 +62,8 @@ def annotation_rows(pk: int, article: Article) -> list[Row]:
     """The ``annotations`` rows of one article: its entity, quote and event spans with their keys.
 
     Keys: an entity's name (`entity_key`), a quote's speaker, an event's type; dates: an event's own
-    date, else the article's publication date.
+    date, else the article's publication date; names: the folded speaker or locations a quote or event
+    is filtered by (`rasd.storage.names.annotation_names`).
     """
     published = article.published.isoformat() if article.published else None
     text = article.text
@@ -70,7 +72,8 @@ def annotation_rows(pk: int, article: Article) -> list[Row]:
         for span in article.layer(layer):
             key, date = _key_and_date(layer, span, text, published)
             attrs = json.dumps(dict(span.attrs), ensure_ascii=False, default=str)
-            rows.append((pk, layer, span.start, span.end, span.label, key, date, attrs))
+            names = annotation_names(layer, key, span.attrs)
+            rows.append((pk, layer, span.start, span.end, span.label, key, date, attrs, names))
     return rows
 
 
@@ -172,6 +175,7 @@ class AnnotationBatch:
         try:
             if params:
                 cur.executemany(self._dialect.upsert_entity, params)
+                cur.executemany(self._dialect.sql(_INSERT_NAME), _name_rows(deltas))
             emptied = [k for k, d in deltas if d.may_empty()]
             if emptied:  # one statement, the keys as one JSON array of [canonical, type] pairs
                 cur.execute(self._dialect.delete_emptied, (json.dumps(emptied, ensure_ascii=False),))
@@ -179,6 +183,21 @@ class AnnotationBatch:
             cur.close()
         self._pending.clear()
         self._deltas.clear()
+
+
+#: a folded name of an entity (``is_alias`` 0: its canonical name); its rows go with the entity's (cascade)
+_INSERT_NAME = (
+    "INSERT INTO entity_names (folded, canonical, type, is_alias) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
+def _name_rows(deltas: Sequence[tuple[EntityKey, _Delta]]) -> list[tuple[str, str, str, int]]:
+    """The folded canonical names and aliases a batch adds (aliases only grow, so names only grow)."""
+    rows: set[tuple[str, str, str, int]] = set()
+    for (canonical, label), d in deltas:
+        rows.add((fold_name(canonical), canonical, label, 0))
+        rows.update((fold_name(alias), canonical, label, 1) for alias in d.aliases)
+    return sorted(rows)
 
 
 def _dump(values: set[str]) -> str:
@@ -197,12 +216,18 @@ def top_entities_query(d: Dialect, *, type: str | None, limit: int) -> Query:
 
 
 def entity_lookup_queries(d: Dialect, name: str) -> list[Query]:
-    """An entity by canonical name, else by alias (the most-mentioned first)."""
-    order = " ORDER BY article_count DESC, canonical, type LIMIT 1"
-    alias = d.array_has.format(col="aliases")
+    """An entity by canonical name as written, else by folded name (`rasd.storage.names.fold_name`):
+    a canonical name before an alias, then the most-mentioned first.
+
+    Both are index lookups: the ``entities`` primary key, then ``entity_names`` by folded key.
+    """
+    columns = ", ".join(f"e.{c}" for c in ENTITY_COLUMNS.split(", "))
     return [
-        (d.sql(f"SELECT {ENTITY_COLUMNS} FROM entities WHERE canonical = ?{order}"), [name]),
-        (d.sql(f"SELECT {ENTITY_COLUMNS} FROM entities WHERE {alias}{order}"), [name] * alias.count("?")),
+        (d.sql(f"SELECT {ENTITY_COLUMNS} FROM entities WHERE canonical = ?"
+               " ORDER BY article_count DESC, canonical, type LIMIT 1"), [name]),
+        (d.sql(f"SELECT {columns} FROM entity_names n JOIN entities e ON e.canonical = n.canonical"
+               " AND e.type = n.type WHERE n.folded = ?"
+               " ORDER BY n.is_alias, e.article_count DESC, e.canonical, e.type LIMIT 1"), [fold_name(name)]),
     ]
 
 
@@ -243,9 +268,10 @@ def quotes_query(d: Dialect, *, speaker: str | None, limit: int) -> Query:
         " a.key, a.attrs FROM annotations a JOIN articles ar ON ar.pk = a.article_pk WHERE a.layer = 'quotes'"
     )
     params: list[Any] = []
-    if speaker:
-        sql += " AND a.key = ?"
-        params.append(speaker)
+    if speaker:  # folded (`rasd.storage.names`): الكاظمى finds الكاظمي
+        has = d.array_has.format(col="a.names")
+        sql += f" AND {has}"
+        params += [fold_name(speaker)] * has.count("?")
     sql += f" ORDER BY {d.desc('ar.published')}, a.article_pk, a.{d.span_start} LIMIT ?"
     return d.sql(sql), [*params, limit]
 
@@ -281,10 +307,10 @@ def events_query(
     if date_to:
         sql += " AND substr(a.date, 1, 10) <= ?"
         params.append(date_to)
-    if location:
-        has = d.member_has.format(col="a.attrs", key="locations")
+    if location:  # folded (`rasd.storage.names`): اربيل finds أربيل
+        has = d.array_has.format(col="a.names")
         sql += f" AND {has}"
-        params += [location] * has.count("?")
+        params += [fold_name(location)] * has.count("?")
     sql += f" ORDER BY {d.desc('a.date')}, a.article_pk, a.{d.span_start}"
     if limit:
         sql += " LIMIT ?"
@@ -304,7 +330,7 @@ def top_entities(conn: Connection, d: Dialect, *, type: object = None, limit: ob
 
 
 def entity_profile(conn: Connection, d: Dialect, name: str, *, limit: int = 20) -> dict[str, Any] | None:
-    """An entity by canonical name or alias: articles over time (by month), co-mentioned entities."""
+    """An entity by canonical name or alias, spelling folded (`entity_lookup_queries`): articles over time (by month), co-mentioned entities."""
     check_text("name", name)
     row = None
     for sql, params in entity_lookup_queries(d, name):

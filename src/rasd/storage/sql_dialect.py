@@ -18,7 +18,8 @@ JSON columns arrive as    text (``json.loads``)                 decoded ``jsonb`
 ========================  ====================================  ============================================
 
 Name comparisons are byte for byte on both (SQLite ``BINARY``, PostgreSQL ``COLLATE "C"`` columns),
-so the same filter finds the same rows; neither folds Arabic letter forms or Unicode normal forms.
+so the same filter finds the same rows.  Name filters (entity, speaker, location) compare folded keys
+computed in Python (`rasd.storage.names`) and stored at ingest, so both backends fold alike.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-#: one ``annotations`` row: article_pk, layer, start, end, label, key, date, attrs (JSON text)
-Row = tuple[int, str, int, int, str, "str | None", "str | None", str]
+#: one ``annotations`` row: article_pk, layer, start, end, label, key, date, attrs (JSON text),
+#: names (the folded names a quote or event is filtered by, a JSON array as text, or None)
+Row = tuple[int, str, int, int, str, "str | None", "str | None", str, "str | None"]
 #: a statement and its parameters
 Query = tuple[str, list[Any]]
 

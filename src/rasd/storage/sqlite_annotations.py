@@ -31,8 +31,8 @@ _UPSERT_ENTITY = (
 
 def _insert_rows(conn: sqlite3.Connection, rows: Sequence[Row]) -> None:
     conn.executemany(
-        "INSERT INTO annotations (article_pk, layer, start, end, label, key, date, attrs)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO annotations (article_pk, layer, start, end, label, key, date, attrs, names)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
 
