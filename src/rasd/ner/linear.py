@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -83,9 +84,8 @@ class LinearChainModel:
             raise ModelError(f"cannot read NER weights {path}: {exc}") from exc
 
     def ids(self, attrs: Sequence[str]) -> list[int]:
-        get = self.attr_index.get
-        unknown = self.unknown
-        return [get(a, unknown) for a in attrs]
+        """Attribute ids (the zero row for unknown attributes)."""
+        return list(map(self.attr_index.get, attrs, repeat(self.unknown, len(attrs))))
 
     def sum_rows(self, ids: Sequence[int]) -> FloatArray:
         vec: FloatArray = self.weights[list(ids)].sum(axis=0)
