@@ -65,3 +65,30 @@ def test_show_unknown_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     capsys.readouterr()
     assert main(["show", "0000000000000000", "--db", db]) == 2
     assert "no article with id" in capsys.readouterr().err
+
+
+def test_name_lookups_fold_arabic_spelling(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``rasd entity اربيل`` finds أربيل; speaker and location filters fold the same way; output keeps
+    the names as stored."""
+    from rasd.document import Article, Span
+    from rasd.storage import open_store
+
+    erbil, speaker = "أربيل", "الكاظمي"
+    a = Article.build(f"اشتباك قرب {erbil}", [f"وقال {speaker} إن القوات تتقدم"], url="https://e.com/cli/1")
+    e, q = a.text.index(erbil), a.text.index("القوات تتقدم")
+    a = a.with_layer("entities", [Span(e, e + len(erbil), "LOC", {"canonical": erbil})])
+    a = a.with_layer("quotes", [Span(q, q + 12, "quote", {"speaker": speaker})])
+    a = a.with_layer("events", [Span(0, 6, "clash", {"type": "clash", "locations": [erbil]})])
+    db = str(tmp_path / "f.db")
+    store = open_store(db)
+    store.put_articles([(a, None)])
+    store.close()
+    capsys.readouterr()
+    assert main(["entity", "اربيل", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["canonical"] == erbil
+    assert main(["quotes", "--speaker", "الكاظمى", "--db", db, "--json"]) == 0
+    assert [r["speaker"] for r in json.loads(capsys.readouterr().out)] == [speaker]
+    assert main(["events", "--location", "إربيل", "--db", db, "--format", "json"]) == 0
+    assert [r["trigger"] for r in json.loads(capsys.readouterr().out)] == ["اشتباك"]
+    assert main(["entity", "اربيلي", "--db", db]) != 0
+    assert "no entity named" in capsys.readouterr().err
