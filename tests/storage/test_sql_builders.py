@@ -123,6 +123,9 @@ def test_sqlite_finds_an_entity_by_folded_name_through_indexes(tmp_path: object)
             assert any(p.startswith("SEARCH") and "sqlite_autoindex_entities_1 (canonical=?" in p for p in plan), plan
         plan = [str(row[-1]) for row in store.connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
         assert any(p.startswith("SEARCH n USING") and "(folded=?)" in p for p in plan), plan
+        sql, params = sqa.quotes_query(SQLITE, speaker="الكاظمى", limit=5)
+        plan = [str(row[-1]) for row in store.connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        assert any(p.startswith("SEARCH a USING INDEX annotations_quote_name") for p in plan), plan
     finally:
         store.close()
 

@@ -132,6 +132,8 @@ LATER_MIGRATIONS: tuple[tuple[Step, ...], ...] = (
             FOREIGN KEY (canonical, type) REFERENCES entities (canonical, type) ON DELETE CASCADE
         ) WITHOUT ROWID""",
         "CREATE INDEX entity_names_entity ON entity_names (canonical, type)",
+        # the speaker filter (`rasd.storage.sqlite_annotations.SQLITE.sole_name_is`)
+        "CREATE INDEX annotations_quote_name ON annotations (json_extract(names, '$[0]')) WHERE layer = 'quotes'",
         _fold_names,
     ),
 )

@@ -56,10 +56,7 @@ POSTGRES = Dialect(
     span_end="span_end",
     json_text="{col}->>'{key}'",
     array_has="{col} @> jsonb_build_array(?::text)",
-    member_has=(
-        "({col}->'{key}' @> jsonb_build_array(?::text)"
-        " OR (jsonb_typeof({col}->'{key}') = 'string' AND {col}->>'{key}' = ?))"
-    ),
+    sole_name_is="{col} @> jsonb_build_array(?::text)",  # the GIN index annotations_quote_names
     desc_nulls_last=" NULLS LAST",
     asc_nulls_first=" NULLS FIRST",
     upsert_entity=_UPSERT_ENTITY,

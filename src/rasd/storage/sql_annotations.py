@@ -269,7 +269,7 @@ def quotes_query(d: Dialect, *, speaker: str | None, limit: int) -> Query:
     )
     params: list[Any] = []
     if speaker:  # folded (`rasd.storage.names`): الكاظمى finds الكاظمي
-        has = d.array_has.format(col="a.names")
+        has = d.sole_name_is.format(col="a.names")
         sql += f" AND {has}"
         params += [fold_name(speaker)] * has.count("?")
     sql += f" ORDER BY {d.desc('ar.published')}, a.article_pk, a.{d.span_start} LIMIT ?"

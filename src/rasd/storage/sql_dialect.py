@@ -10,6 +10,7 @@ placeholder               ``?``                                 ``%s``
 span columns              ``start``, ``end``                    ``span_start``, ``span_end``
 JSON member as text       ``json_extract(c, '$.k')``            ``c->>'k'``
 JSON array holds a value  ``json_each`` in ``EXISTS``           ``@> jsonb_build_array(…)`` (GIN index)
+one-name array is value   ``json_extract(c, '$[0]')`` (index)   ``@> jsonb_build_array(…)`` (GIN index)
 NULLs in ORDER BY         the default (NULL is smallest)        ``NULLS LAST`` / ``NULLS FIRST``, spelled out
 entity upsert             ``json_each`` union, ``min``/``max``  ``jsonb`` union, ``LEAST``/``GREATEST``
 emptied entities deleted  keys from ``json_each``               keys from ``jsonb_array_elements`` (hash join)
@@ -53,8 +54,8 @@ class Dialect:
     json_text: str
     #: the JSON array ``{col}`` holds the ``?`` value
     array_has: str
-    #: the JSON member ``{col}.{key}`` is, or is an array that holds, the ``?`` value (each ``?`` gets it)
-    member_has: str
+    #: the JSON array ``{col}``, of one name at most (a quote's folded speaker), is that ``?`` value
+    sole_name_is: str
     #: appended to ``x DESC`` so NULLs come last / to ``x`` (ascending) so NULLs come first
     desc_nulls_last: str
     asc_nulls_first: str

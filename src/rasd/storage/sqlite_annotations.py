@@ -44,8 +44,8 @@ SQLITE = Dialect(
     span_end="end",
     json_text="json_extract({col}, '$.{key}')",
     array_has="EXISTS (SELECT 1 FROM json_each({col}) j WHERE j.value = ?)",
-    # json_each over a string member yields the string itself: one test covers both shapes
-    member_has="EXISTS (SELECT 1 FROM json_each({col}, '$.{key}') j WHERE j.value = ?)",
+    # the expression of the index annotations_quote_name (migration 4)
+    sole_name_is="json_extract({col}, '$[0]') = ?",
     desc_nulls_last="",  # NULL sorts first ascending, last descending
     asc_nulls_first="",
     upsert_entity=_UPSERT_ENTITY,
