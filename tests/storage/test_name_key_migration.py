@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from rasd.document import Article, Span
+from rasd.errors import StoreError
 from rasd.storage import migrations as sqlite_migrations
 from rasd.storage import open_store, pg_migrations
 from rasd.storage.sql_annotations import annotation_rows, entity_key
@@ -82,7 +83,10 @@ def test_sqlite_archive_before_migration_4_gets_folded_keys(tmp_path: Path, monk
         _write_the_old_way(conn, "?", "start, end")
         conn.execute("COMMIT")
         old.close()
-    store = open_store(path)
+    with pytest.raises(StoreError, match="needs migrating: open it once without readonly"):
+        open_store(path, readonly=True)  # `rasd entity` on an older archive: one clear line
+    open_store(path).close()
+    store = open_store(path, readonly=True)
     try:
         numbers = [r[0] for r in store.connection.execute("SELECT number FROM schema_migrations")]  # type: ignore[attr-defined]
         assert sorted(numbers) == [1, 2, 3, 4]
@@ -117,6 +121,8 @@ def test_postgres_archive_before_migration_4_gets_folded_keys(pg_url: str, monke
     with psycopg.connect(pg_url) as conn:
         assert [r[0] for r in conn.execute("SELECT number FROM schema_migrations ORDER BY number")] == [1, 2, 3]
         _write_the_old_way(conn, "%s", "span_start, span_end")
+    with pytest.raises(StoreError, match="needs migrating"):
+        open_store(pg_url, readonly=True)
     store = open_store(pg_url)
     try:
         numbers = [r[0] for r in store.connection.execute("SELECT number FROM schema_migrations")]  # type: ignore[attr-defined]

@@ -151,6 +151,13 @@ def numbered_migrations(extra: Sequence[tuple[Step, ...]] = ()) -> list[tuple[in
     return first + list(enumerate(LATER_MIGRATIONS, start=SEARCH_MIGRATION + 1))
 
 
+def pending_migrations(conn: sqlite3.Connection, extra: Sequence[tuple[Step, ...]] = ()) -> list[int]:
+    """The numbers of the migrations not yet applied to the archive on ``conn`` (read-only is fine)."""
+    exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    done = {row[0] for row in conn.execute("SELECT number FROM schema_migrations")} if exists.fetchone() else set()
+    return [number for number, _ in numbered_migrations(extra) if number not in done]
+
+
 def apply_migrations(conn: sqlite3.Connection, extra: Sequence[tuple[Step, ...]] = ()) -> list[int]:
     """Apply pending migrations; returns the numbers applied.  ``extra`` is the search index's (3)."""
     conn.execute(

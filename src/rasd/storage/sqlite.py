@@ -20,7 +20,7 @@ from rasd.ingest.rawpage import RawPage
 from rasd.storage import sql_annotations as sqa
 from rasd.storage import sql_articles
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
-from rasd.storage.migrations import apply_migrations
+from rasd.storage.migrations import apply_migrations, pending_migrations
 from rasd.storage.rows import ARTICLE_COLUMNS, article_values
 from rasd.storage.sqlite_annotations import SQLITE
 
@@ -59,10 +59,17 @@ class SQLiteStore:
                 self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._conn.execute("PRAGMA busy_timeout = 10000")
             self._conn.execute("PRAGMA foreign_keys = ON")
+            migrations = (tuple(_fts_module().FTS_SCHEMA),)
             if not readonly:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
-                apply_migrations(self._conn, extra=(tuple(_fts_module().FTS_SCHEMA),))
+                apply_migrations(self._conn, extra=migrations)
+            elif pending_migrations(self._conn, extra=migrations):  # an archive of an older rasd
+                self._conn.close()
+                raise StoreError(
+                    f"the archive at {self.path} needs migrating: open it once without readonly"
+                    " (any `rasd ingest` into it)"
+                )
             _fts_module().ensure_index_current(self._conn, writable=not readonly)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open archive {self.path}: {exc}") from exc
