@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gzip
 import json
 import os
 import sys
 import time
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,17 +54,9 @@ class _EmptyEntities:
 
 
 def load_articles(per_outlet: int) -> list[Article]:
-    out = []
-    for outlet in OUTLETS:
-        with gzip.open(ANT / f"ant-{outlet}.jsonl.gz", "rt", encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if i >= per_outlet:
-                    break
-                d = json.loads(line)
-                published = parsedate_to_datetime(d["time"]).replace(tzinfo=None) if d.get("time") else None
-                out.append(Article.build(d["title"], d["text"].split("\n"), url=d["url"], outlet=d["src"],
-                                         published=published))
-    return out
+    from qe_recall import read_ant_articles
+
+    return [article for _, article in read_ant_articles(per_outlet=per_outlet)]
 
 
 def upstream_stages() -> tuple[list[Stage], bool]:
@@ -168,15 +158,9 @@ def check_judged() -> dict[str, Any]:
     from rasd.pipeline import Pipeline
 
     pipeline = Pipeline.default()
-    found: dict[str, Article] = {}
-    for outlet in OUTLETS:
-        with gzip.open(ANT / f"ant-{outlet}.jsonl.gz", "rt", encoding="utf-8") as fh:
-            for line in fh:
-                d = json.loads(line)
-                if d["docno"] in docnos:
-                    published = parsedate_to_datetime(d["time"]).replace(tzinfo=None) if d.get("time") else None
-                    found[d["docno"]] = pipeline(Article.build(d["title"], d["text"].split("\n"), url=d["url"],
-                                                               outlet=d["src"], published=published))
+    from qe_recall import read_ant_articles
+
+    found: dict[str, Article] = {doc: pipeline(a) for doc, a in read_ant_articles(docnos)}
     out: dict[str, Any] = {}
     for name, (layer, judged) in judged_sets.items():
         docs = {k[0] for k in judged}

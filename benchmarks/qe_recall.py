@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Collection
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -45,21 +46,34 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
-def load_split_articles(pipeline: Any) -> dict[str, dict[str, Any]]:
-    """docno -> enriched Article for every article of recall_articles.tsv, grouped by split."""
-    split_of = {r[0]: r[1] for r in _rows("recall_articles.tsv")}
+def read_ant_articles(
+    docnos: Collection[str] | None = None, per_outlet: int | None = None
+) -> list[tuple[str, Any]]:
+    """``(docno, Article)`` pairs of ANT in corpus order, not enriched: those in ``docnos`` (all when
+    None), among the first ``per_outlet`` lines of each outlet (all when None)."""
     from rasd.document import Article
 
-    out: dict[str, dict[str, Any]] = {split: {} for split in dict.fromkeys(split_of.values())}
+    out: list[tuple[str, Any]] = []
     for outlet in OUTLETS:
         with gzip.open(ANT / f"ant-{outlet}.jsonl.gz", "rt", encoding="utf-8") as fh:
-            for line in fh:
+            for i, line in enumerate(fh):
+                if per_outlet is not None and i >= per_outlet:
+                    break
                 d = json.loads(line)
-                if d["docno"] in split_of:
+                if docnos is None or d["docno"] in docnos:
                     published = parsedate_to_datetime(d["time"]).replace(tzinfo=None) if d.get("time") else None
                     article = Article.build(d["title"], d["text"].split("\n"), url=d["url"], outlet=d["src"],
                                             published=published)
-                    out[split_of[d["docno"]]][d["docno"]] = pipeline(article)
+                    out.append((d["docno"], article))
+    return out
+
+
+def load_split_articles(pipeline: Any) -> dict[str, dict[str, Any]]:
+    """docno -> enriched Article for every article of recall_articles.tsv, grouped by split."""
+    split_of = {r[0]: r[1] for r in _rows("recall_articles.tsv")}
+    out: dict[str, dict[str, Any]] = {split: {} for split in dict.fromkeys(split_of.values())}
+    for docno, article in read_ant_articles(split_of):
+        out[split_of[docno]][docno] = pipeline(article)
     return out
 
 
