@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,30 +18,20 @@ from rasd.storage import Outcome, Reject, open_store
 @pytest.fixture(params=["memory", "sqlite", "postgres"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
     if request.param == "postgres":
-        yield from _postgres_store()
+        yield from _postgres_store(request)
         return
     s = open_store("memory://" if request.param == "memory" else str(tmp_path / "a.db"))
     yield s
     s.close()
 
 
-def _postgres_store() -> Iterator[object]:
+def _postgres_store(request: pytest.FixtureRequest) -> Iterator[object]:
     """A store in a fresh schema of the database at RASD_TEST_PG_URL (skipped when it is unset)."""
-    base = os.environ.get("RASD_TEST_PG_URL")
-    if not base:
-        pytest.skip("RASD_TEST_PG_URL is not set (scripts/pg_test_server.sh start prints one)")
-    import psycopg
-
-    schema = f"contract_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-    s = open_store(f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}")
+    s = open_store(request.getfixturevalue("pg_url"))
     try:
         yield s
     finally:
         s.close()
-        with psycopg.connect(base, autocommit=True) as admin:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def make(title: str, body: str, *, url: str | None = None, day: int = 1, **kw: object) -> Article:
@@ -210,7 +198,7 @@ def test_failed_batch_rolls_back_only_itself(store: object) -> None:
 @pytest.fixture(params=["sqlite", "postgres"])
 def sql_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
     if request.param == "postgres":
-        yield from _postgres_store()
+        yield from _postgres_store(request)
         return
     s = open_store(str(tmp_path / "q.db"))
     yield s

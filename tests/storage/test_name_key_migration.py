@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -93,23 +91,6 @@ def test_sqlite_archive_before_migration_4_gets_folded_keys(tmp_path: Path, monk
         _check_folded_lookups(store)
     finally:
         store.close()
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A URL whose search_path is a new, empty schema (dropped afterwards)."""
-    if not PG_URL:
-        pytest.skip("RASD_TEST_PG_URL is not set (scripts/pg_test_server.sh start)")
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(PG_URL, autocommit=True) as admin:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def test_postgres_archive_before_migration_4_gets_folded_keys(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import socket
 import threading
-import uuid
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -24,27 +23,6 @@ PG_URL = os.environ.get("RASD_TEST_PG_URL", "")
 needs_pg = pytest.mark.skipif(
     not PG_URL, reason="RASD_TEST_PG_URL is not set (scripts/pg_test_server.sh start)"
 )
-
-
-def _with_schema(base: str, schema: str) -> str:
-    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A URL whose search_path is a new, empty schema (dropped afterwards)."""
-    if not PG_URL:
-        pytest.skip("RASD_TEST_PG_URL is not set")
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield _with_schema(PG_URL, schema)
-    finally:
-        with psycopg.connect(PG_URL, autocommit=True) as admin:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture
