@@ -59,6 +59,7 @@ SHARED = ROOT.parent / "shared" / "data"
 RESULTS = ROOT / "benchmarks" / "results" / "timex_eval.json"
 #: Failing cases the team judges suite errors or conventions wrong for news, one reason each.
 DISPUTED = ROOT / "benchmarks" / "timex_disputed.tsv"
+LOCAL_TEXTS = ROOT / "benchmarks" / "results" / "timex_eval.cases.local.json"
 NEWS_RELEVANT = ("date", "date_period", "duration", "number")
 #: Categories scored with ``find_quantities(..., phrase=True)``: the text is a number phrase, so a lone
 #: ``واحد``, a year-like ``2000``, ratios (``واحد على ثلاثة``) and digit fractions (``3/4``) are numbers.
@@ -468,6 +469,7 @@ def main() -> int:
         "rasd": run_rasd, "dateparser": run_dateparser, "puckling": run_puckling}  # fmt: skip
     report: dict[str, Any] = {"cases": len(cases), "news_relevant_categories": list(NEWS_RELEVANT), "systems": {}}
     failures: list[dict[str, Any]] = []
+    case_texts: dict[str, str] = {}  # key -> suite phrase, for the local (git-ignored) file only
     disputed_reasons = load_disputed()
     disputed: dict[str, dict[str, Any]] = {}
     for name, runner in systems.items():
@@ -488,12 +490,14 @@ def main() -> int:
                 kept[case["category"]][1] += 1
             if name == "rasd" and key in disputed_reasons:
                 kind, reason = disputed_reasons[key]
-                disputed.setdefault(key, {"category": case["category"], "text": case["text"], "expected": case["expected"],
+                disputed.setdefault(key, {"category": case["category"], "key": key, "expected": case["expected"],
                                           "kind": {"E": "suite error", "C": "convention"}[kind], "reason": reason,
                                           "rasd_passes": ok})  # fmt: skip
+                case_texts[key] = case["text"]
             if name == "rasd" and not ok and case["category"] in NEWS_RELEVANT:
-                failures.append({"category": case["category"], "text": case["text"],
+                failures.append({"category": case["category"], "key": key,
                                  "expected": case["expected"], "got": sorted(out)})  # fmt: skip
+                case_texts[key] = case["text"]
         news = [sum(per_cat[c][i] for c in NEWS_RELEVANT) for i in (0, 1)]
         undisputed = [sum(kept[c][i] for c in NEWS_RELEVANT) for i in (0, 1)]
         report["systems"][name] = {
@@ -511,10 +515,13 @@ def main() -> int:
         print(f"warning: {len(stale)} disputed keys match no case: {stale}", file=sys.stderr)
     report["disputed_note"] = ("News-relevant cases the team judges suite errors or conventions wrong for Arabic news "
                                f"({DISPUTED.name}); news_relevant_pass_rate stays the raw figure over every case.")
-    report["disputed"] = sorted(disputed.values(), key=lambda d: (d["category"], d["text"]))
+    report["disputed"] = sorted(disputed.values(), key=lambda d: (d["category"], d["key"]))
     report["ant_stage_ms_per_article"] = measure_ant_stages()
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    # The suite's phrases stay out of the repository: failures and disputed cases name them by key;
+    # this git-ignored file maps the keys back to the phrases for whoever reruns the benchmark.
+    LOCAL_TEXTS.write_text(json.dumps(case_texts, ensure_ascii=False, indent=1), encoding="utf-8")
     names = [n for n, v in report["systems"].items() if v]
     cats = sorted({c for n in names for c in report["systems"][n]["categories"]})
     print("| category | n | " + " | ".join(names) + " |")
