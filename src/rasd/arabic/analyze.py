@@ -170,11 +170,15 @@ class SearchAnalyzer:
         return tuple(dict.fromkeys((primary, *alternates))), norm
 
     # -- text ---------------------------------------------------------------------------
-    def analyze_text(self, text: str) -> list[WordTerms]:
-        """All indexable words of ``text`` with their offsets in ``text``.
+    def analyze_text(self, text: str, stops: list[str] | None = None) -> list[WordTerms]:
+        """All indexable words of ``text`` with their offsets in ``text``; the Arabic words that are
+        not indexed (stop words), normalized, are appended to ``stops`` when it is given.
 
         >>> [(w.start, w.end, w.primary) for w in load_search_analyzer().analyze_text("بـ«الحكومة»")]
         [(3, 10, 'حكوم')]
+        >>> stops: list[str] = []
+        >>> [w.exact for w in load_search_analyzer().analyze_text("أنها الحكومة", stops)], stops
+        (['الحكومه'], ['انها'])
         """
         out: list[WordTerms] = []
         for tok in tokenize_ar(text):
@@ -183,6 +187,8 @@ class SearchAnalyzer:
             res = self.analyze_word(tok.text, tok.kind)
             if res is not None:
                 out.append(WordTerms(tok.start, tok.end, res[0], res[1], res[2]))
+            elif stops is not None and tok.kind == "ar":
+                stops.append(normalize_search_ar(tok.text))
         return out
 
     def index_strings(self, text: str) -> tuple[str, str, str]:

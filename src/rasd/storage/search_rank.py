@@ -35,8 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rasd.arabic.analyze import SearchAnalyzer, TermTuple, WordTerms, normalize_search_ar
-from rasd.arabic.tokenize import tokenize_ar
+from rasd.arabic.analyze import SearchAnalyzer, TermTuple, WordTerms
 from rasd.search import Phrase, SearchQuery, Term, positive_terms
 
 __all__ = [
@@ -103,14 +102,7 @@ def analyze_query_words(query: SearchQuery, analyzer: SearchAnalyzer) -> QueryWo
         if isinstance(node, Term) and node.prefix:
             continue
         text = " ".join(node.words) if isinstance(node, Phrase) else node.text
-        for tok in tokenize_ar(text):
-            if tok.kind == "punct":
-                continue
-            res = analyzer.analyze_word(tok.text, tok.kind)
-            if res is not None:
-                words.append(WordTerms(tok.start, tok.end, res[0], res[1], res[2]))
-            elif tok.kind == "ar":
-                stops.append(normalize_search_ar(tok.text))
+        words += analyzer.analyze_text(text, stops)
     return QueryWords(tuple(words), tuple(stops))
 
 
