@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from rasd.enrich.events.context import Candidate, Event
 from rasd.enrich.events.lexicon import (
+    CROWD_WORDS,
     DIPLOMACY,
     FAMILIES,
+    FRESH_WORDS,
     GOVERNMENT_WORDS,
     NOTES_MAX_CHARS,
     PRIORITY,
@@ -18,6 +20,17 @@ from rasd.enrich.events.triggers import TriggerRules
 
 class EventBuilder(TriggerRules):
     """Makes and merges events; every rule of the chain in one object."""
+
+    def names_another(self, c: Candidate) -> bool:
+        """``وفي هجوم آخر``، ``انفجار جديد``، ``في حادث منفصل``: the trigger names an incident other than
+        the ones told before (within two words after it)."""
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[0] >= c.end), len(ws))
+        return any(w in FRESH_WORDS for _, _, w in ws[k : k + 2])
+
+    def locations_of(self, i: int) -> list[str]:
+        """The places of sentence ``i`` as a violent event would take them."""
+        return self._locations(i)
 
     # -- building an event ----------------------------------------------------------------
     def make_event(self, fired: list[Candidate], i: int) -> Event:
@@ -36,6 +49,11 @@ class EventBuilder(TriggerRules):
             acled_sub = "Excessive force against protesters"  # protesters killed
         if kind == "territory":
             acled_sub = self._territory_sub_type(trigger)
+        if kind == "armed_clash" and self._crowd_clash(trigger):  # مواجهات مسيرة العودة
+            kind = "protest"
+            acled_type = "Protests"
+            acled_sub = ("Excessive force against protesters" if self.casualties([i])[0][0] is not None
+                         else "Protest with intervention")
         event = Event((trigger.start, self._extend_trigger(trigger.end, i)), kind, i)
         a = event.attrs
         a["type"], a["acled_event_type"], a["acled_sub_event_type"] = kind, acled_type, acled_sub
@@ -72,6 +90,21 @@ class EventBuilder(TriggerRules):
         a["sentence"] = [s.start, s.end]
         a["notes"] = self.text[s.start : min(s.end, s.start + NOTES_MAX_CHARS)]
         return event
+
+    def _crowd_clash(self, c: Candidate) -> bool:
+        """``مواجهات`` between a crowd and the forces (a march, protesters in the sentence or the headline:
+        ``مواجهات مسيرة العودة``، ``مواجهات بين المحتجين والشرطة``) are a protest met by force, not a battle."""
+        if c.form.removeprefix("و").removeprefix("ال") != "مواجهات":
+            return False
+        sentences = {c.sentence} | {n for n, s in enumerate(self.sentences[:2]) if s.start < self.article.title_span.end}
+        for n in sentences:
+            previous = ""
+            for _, _, w in self.words(n):
+                bare = w.removeprefix("و").removeprefix("ب").removeprefix("ل")
+                if bare in CROWD_WORDS and not previous.endswith(("طائره", "طائرات")):
+                    return True
+                previous = w
+        return False
 
     def _territory_sub_type(self, c: Candidate) -> str:
         """``سيطرت قوات النظام على دوما`` → the government regains territory; ``سيطر مسلحو طالبان على

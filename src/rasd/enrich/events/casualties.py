@@ -21,7 +21,7 @@ class CasualtyRules(SentenceContext):
                 unit = str(q.attrs.get("unit", ""))
                 role = unit if unit in ("killed", "wounded") else None
                 if role is None and unit in ("people", "soldiers", "civilians", "children", "women", "fighters"):
-                    role = self._casualty_role(q) or (role_before if self._joined(q) else None)
+                    role = self._casualty_role(q, self.sentences[i].start) or (role_before if self._joined(q) else None)
                 elif role is None and q.attrs.get("unit") is None:
                     role = self._bare_count_role(q)
                 role_before = role
@@ -48,8 +48,8 @@ class CasualtyRules(SentenceContext):
                     return self.lex.casualty_words[cand]
         return None
 
-    def _casualty_role(self, q: Span) -> str | None:
-        before = self.folded[max(0, q.start - 80) : q.start].split()[-8:]  # nearest casualty word wins
+    def _casualty_role(self, q: Span, floor: int = 0) -> str | None:
+        before = self.folded[max(floor, q.start - 80) : q.start].split()[-8:]  # nearest casualty word wins
         for w in reversed(before):
             w = w.strip(PUNCT).translate(HARAKAT)  # قُتل → قتل
             for cand in (w, w[1:] if w[:1] in "وفب" else w):

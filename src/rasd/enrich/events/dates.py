@@ -30,13 +30,24 @@ class DateRules(CasualtyRules):
     """Dates from the times layer."""
 
     def is_background(self, event: Event) -> bool:
-        """A governing date whose period ended more than a year before publication."""
+        """A governing date whose period ended more than a year before publication; or an earlier event
+        the sentence refers to (``عزله الجيش في يوليو 2013 إثر احتجاجات حاشدة``) when the sentence's
+        own date is that old already."""
         published = self.article.published
-        value = event.attrs.get("date")
-        if published is None or not value or event.attrs.get("date_precision") == "publication":
+        if published is None:
             return False
-        last = period_end(str(value))
-        return last is not None and (published.date() - last).days > MAX_EVENT_AGE_DAYS
+        if event.attrs.get("date_precision") == "publication":
+            if not event.attrs.get("reference"):
+                return False
+            dates = [d for d in (self._date_of(t) for t in self.spans_in(self.times, event.sentence)) if d]
+            return any(self._too_old(d[0], published.date()) for d in dates)
+        value = event.attrs.get("date")
+        return bool(value) and self._too_old(str(value), published.date())
+
+    @staticmethod
+    def _too_old(value: str, published: date) -> bool:
+        last = period_end(value)
+        return last is not None and (published - last).days > MAX_EVENT_AGE_DAYS
 
     # -- date ------------------------------------------------------------------------------
     def _date_of(self, t: Span) -> tuple[str, str] | None:

@@ -7,7 +7,7 @@ import bisect
 from rasd.document import Article, Span
 from rasd.enrich.events.builder import EventBuilder
 from rasd.enrich.events.context import Candidate, Event
-from rasd.enrich.events.lexicon import FAMILIES, EventLexicon, load_event_lexicon
+from rasd.enrich.events.lexicon import DIPLOMACY, FAMILIES, EventLexicon, load_event_lexicon
 from rasd.enrich.events.merging import (
     absorb_visits,
     coreferent,
@@ -70,7 +70,9 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
         for family, fired in fired_by_family.items():
             if not fired or (force and family == "violence"):
                 continue
-            previous = coreferent(events, family, fired, i, folded)
+            fresh = ctx.names_another(fired[0])  # وفي هجوم آخر: not the incident told before
+            places = ctx.locations_of(i) if family not in DIPLOMACY else None
+            previous = None if fresh else coreferent(events, family, fired, i, folded, places)
             if previous is not None:
                 ctx.merge_into(previous, i)
                 continue
@@ -79,7 +81,7 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
                 continue
             if force and family == "protest":
                 event.attrs["acled_sub_event_type"] = "Excessive force against protesters"
-            same = same_incident(events, event, lex.countries)
+            same = None if fresh else same_incident(events, event, lex.countries)
             if same is not None:  # the headline and the lead paragraph tell the same incident
                 fill_missing(same, event)
                 continue

@@ -34,7 +34,32 @@ MAX_EVENT_AGE_DAYS = 365
 NOTES_MAX_CHARS = 400
 PUNCT = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
 WORD_RE = re.compile(r"\S+")
-SOURCE_WORDS = frozenset(fold_ar(w) for w in ("بحسب", "حسب", "وفق", "وفقا", "عن", "لـ", "مصادر", "مصدر"))
+SOURCE_WORDS = frozenset(fold_ar(w) for w in (
+    "بحسب", "حسب", "حسبما", "وفق", "وفقا", "عن", "لـ", "مصادر", "مصدر", "نقلا", "حصيلة", "لحصيلة", "بيان", "تقرير"))
+#: Words that make a count a running tally of arrests (``ألقت القبض على 160 ألفا منذ محاولة الانقلاب``).
+TALLY_WORDS = frozenset(fold_ar(w) for w in (
+    "حصيلة", "إجمالي", "الإجمالي", "مجموع", "مجمل", "مدى", "طوال", "الأسابيع", "الأشهر", "الشهور", "السنوات", "الأعوام"))
+#: Words after مع that make a meeting noun an interview (لقاء مع وكالة بلومبرغ، لقاء مع الصحفيين).
+MEDIA_WORDS = frozenset(fold_ar(w) for w in (
+    "وكالة", "صحيفة", "قناة", "تلفزيون", "التلفزيون", "شبكة", "مجلة", "موقع", "إذاعة", "برنامج", "الصحفيين",
+    "الصحافيين", "صحفيين", "صحافيين", "وسائل", "الإعلام", "إعلاميين"))
+#: Auxiliaries that make a following noun a past passive (تم اعتقال، جرى احتجاز): it reports like a verb.
+PASSIVE_AUX = frozenset(fold_ar(w) for w in ("تم", "جرى", "وتم", "وجرى", "فتم"))
+#: Words after a trigger that say it is another incident than the one told before (وفي هجوم آخر).
+FRESH_WORDS = frozenset(fold_ar(w) for w in ("آخر", "أخرى", "منفصل", "منفصلة", "جديد", "جديدة"))
+#: Verbs that carry out a violent noun (شنت غارات، نفذ هجوما): past forms anywhere, present ones in a headline.
+DOING_PAST = frozenset(fold_ar(w) for w in ("شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا"))
+DOING_PRESENT = frozenset(fold_ar(w) for w in ("يشن", "تشن", "يشنون", "ينفذ", "تنفذ", "ينفذون"))
+#: A crowd in the street: with one of these in the sentence or the headline, ``مواجهات`` are a protest met by force.
+CROWD_WORDS = frozenset(fold_ar(w) for w in (
+    "مسيرة", "مسيرات", "المسيرة", "المسيرات", "متظاهرين", "المتظاهرين", "متظاهرون", "المتظاهرون", "محتجين",
+    "المحتجين", "محتجون", "المحتجون"))
+#: Frame words that, before a meeting noun, say it was held (بعد لقاء بين، أثناء مباحثات، على هامش القمة):
+#: unlike a visit noun there (the frame of a trip told elsewhere), the meeting itself is an event.
+MEETING_HELD = frozenset(fold_ar(w) for w in (
+    "بعد", "عقب", "إثر", "خلال", "أثناء", "اثناء", "تزامنا", "بالتزامن", "تزامن", "هامش", "بمناسبة"))
+#: Complementisers that end a reporting verb's subject (قالت الشرطة إن …).
+COMPLEMENTISERS = frozenset(fold_ar(w) for w in ("إن", "أن", "بأن", "لأن"))
 LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))
 #: str.translate table deleting the short vowels and shadda news sites put on passives (قُتل، أُصيب).
 HARAKAT = {c: None for c in range(0x064B, 0x0653)}
@@ -106,6 +131,11 @@ class EventLexicon:
     topic_words: frozenset[str]
     visit_frames: frozenset[str]
     visit_doing: frozenset[str]
+    not_detained: frozenset[str] = frozenset()
+    diplomatic_protest: frozenset[str] = frozenset()
+    protest_words: frozenset[str] = frozenset()
+    reporting: frozenset[str] = frozenset()
+    reporter_orgs: tuple[str, ...] = ()
 
 
 def load_event_lexicon() -> EventLexicon:
@@ -141,6 +171,11 @@ def load_event_lexicon() -> EventLexicon:
         topic_words=words("topic_words.txt"),
         visit_frames=words("visit_frame_words.txt"),
         visit_doing=words("visit_doing_words.txt"),
+        not_detained=words("not_detained_words.txt"),
+        diplomatic_protest=words("diplomatic_protest_words.txt"),
+        protest_words=words("protest_words.txt"),
+        reporting=words("reporting_words.txt"),
+        reporter_orgs=tuple(fold_ar(w) for w in read_data_lines("events", "reporter_orgs.txt")),
     )
 
 

@@ -15,32 +15,43 @@ def force_against_protest(fired: dict[str, list[Candidate]], present: dict[str, 
 
 
 def same_incident(events: list[Event], new: Event, countries: frozenset[str] = frozenset()) -> Event | None:
-    """An earlier event of the article's same family (not diplomacy), a compatible type and a shared
-    location, told within two sentences (the headline and the lead paragraph telling one incident) with a
-    compatible date, or later with the same type and the same date (a retelling further down)."""
+    """An earlier event of the article's same family (not diplomacy) and a compatible type whose places
+    agree (shared, one side without a place, or a country and a place named in the other), told within two
+    sentences (the headline and the lead paragraph telling one incident) on a compatible date, or later
+    with the same type and the same date (a retelling further down: ``شنت القوات الجوية ضربات`` … ``نفذت
+    قواتنا الجوية ضربات جوية``).  Two types that differ must share a place."""
     family = FAMILIES[new.type]
     if family in DIPLOMACY:
         return same_meeting(events, new)
-    if not new.attrs["locations"]:
-        if family in ("arrest", "protest"):  # اعتُقل عدد من الناشطات … قد اعتقلن مؤخرا: no place, one arrest
-            return next((e for e in events if e.type == new.type and not e.attrs["locations"]
-                         and e.attrs["date"] == new.attrs["date"]), None)
-        return None
+    new_places = new.attrs["locations"]
     for e in events:
-        if FAMILIES[e.type] != family or not set(e.attrs["locations"]) & set(new.attrs["locations"]):
-            continue
-        if not compatible_types(e.type, new.type):
+        if FAMILIES[e.type] != family or not compatible_types(e.type, new.type):
             continue  # مصرع 13 في قصف مدفعي ومعارك …: the clash and the shelling are two incidents
-        if _part_of_summary(e.attrs["locations"], new.attrs["locations"], countries):
+        old_places = e.attrs["locations"]
+        shared = bool(set(old_places) & set(new_places))
+        if not shared and (e.type != new.type or not places_agree(old_places, new_places, countries)):
+            continue
+        if shared and _part_of_summary(old_places, new_places, countries):
             continue  # غارات على حجة وصعدة … then the strikes on حجة: one place of a summary is its own incident
         precisions = (e.attrs["date_precision"], new.attrs["date_precision"])
         if new.sentence - e.sentence <= MAX_RETELLING_GAP:  # the headline and the lead
             if e.attrs["date"] == new.attrs["date"] or "publication" in precisions:
                 return e
-        elif e.type == new.type and e.attrs["date"] == new.attrs["date"]:
-            return e  # told again further down: same type, same place, same day
+        elif e.type == new.type and e.attrs["date"] == new.attrs["date"] and (shared or not old_places or not new_places):
+            return e  # told again further down: same type, same day, no other place
         # else: ضربات على سوريا … (ten sentences on) وقتل في الهجوم المزعوم في دوما: another incident
     return None
+
+
+def places_agree(old: list[str], new: list[str], countries: frozenset[str]) -> bool:
+    """No conflict between two events' places: one has none, they share one, or one names only countries
+    while the other names a place (``مسيرات في البرازيل`` … ``في ريو دي جانيرو``); not two different
+    places, nor two different countries."""
+    if not old or not new or set(old) & set(new):
+        return True
+    places_old = [p for p in old if fold_ar(p) not in countries]
+    places_new = [p for p in new if fold_ar(p) not in countries]
+    return bool(places_old) != bool(places_new)
 
 
 def _part_of_summary(old: list[str], new: list[str], countries: frozenset[str]) -> bool:
@@ -121,8 +132,11 @@ def fill_missing(old: Event, new: Event) -> None:
             a[k] = b[k]
 
 
-def coreferent(events: list[Event], family: str, fired: list[Candidate], i: int, folded: str) -> Event | None:
-    """A definite noun (الانفجار، الهجوم) right after an event of its family refers back to it."""
+def coreferent(events: list[Event], family: str, fired: list[Candidate], i: int, folded: str,
+               places: list[str] | None = None) -> Event | None:
+    """A definite noun (الانفجار، الهجوم) right after an event of its family refers back to it; further
+    down (``ووقع الانفجار عصر الأربعاء``) when that event is the article's only one of its family so far
+    and the noun's sentence names no other place (``places``; None: not checked)."""
     if family in DIPLOMACY or any(c.pos == "verb" for c in fired):
         return None
     first = fired[0]
@@ -132,7 +146,10 @@ def coreferent(events: list[Event], family: str, fired: list[Candidate], i: int,
     for e in reversed(events):
         if FAMILIES[e.type] == family and 0 < i - e.sentence <= 2 and may_refer(first.type, e.type):
             return e
-    return None
+    earlier = [e for e in events if FAMILIES[e.type] == family]
+    if places is None or len(earlier) != 1 or not may_refer(first.type, earlier[0].type):
+        return None
+    return earlier[0] if not places or set(places) & set(earlier[0].attrs["locations"]) else None
 
 
 #: What a definite noun may refer back to: الهجوم to a bombing or an attack, not to an air strike or

@@ -12,16 +12,22 @@ from rasd.enrich.events.lexicon import (
     CONTROL_OBJECTS,
     CUMULATIVE_WORDS,
     DELEGATION_RE,
+    DOING_PAST,
+    DOING_PRESENT,
     FAMILIES,
     INCIDENT_NEAR_WORDS,
+    MEDIA_WORDS,
+    MEETING_HELD,
     NOT_LIBERATION_BEFORE,
     NOUN_THRESHOLD,
+    PASSIVE_AUX,
     PLACE_NOUNS,
     PLACE_TARGETS,
     PUNCT,
+    TALLY_WORDS,
     VIOLENT_VERB_THRESHOLD,
 )
-from rasd.enrich.lexmatch import fold_ar
+from rasd.enrich.lexmatch import canonical_of, fold_ar
 
 
 class TriggerRules(ActorRules):
@@ -35,16 +41,27 @@ class TriggerRules(ActorRules):
             return False  # ومنذ بدء الحملة قتل أكثر من 630 مدنيا، قتل 10 في حادث تصادم: a toll, an accident
         if c.type == "territory" and c.pos == "verb" and not self._control_object_follows(c):
             return False
+        family = FAMILIES[c.type]
+        if family == "arrest" and (self._object_not_person(c) or self._running_tally(i)):
+            return False  # أوقفت أعمال الحفر، ألقت القبض على 160 ألفا منذ محاولة الانقلاب
+        if family == "protest" and c.pos == "noun" and self._running_tally(i):
+            return False  # منذ بدء مسيرات العودة، سلسلة من الإضرابات في الأسابيع الأخيرة: many protests, not one
+        if family == "protest" and self._diplomatic_protest(c):
+            return False  # احتجت الصين على، أثار احتجاجات من الولايات المتحدة: a government objects
         if override is not None:
             return self.concreteness(c) >= override
         if c.pos == "noun" and self._planned(c):
             return False
+        if c.pos == "noun" and family == "violence" and self._carried_out(c):
+            # شنت القوات الجوية ضربات جوية: done, unless generic (شن هجوما على مرمى الخصم) or a tally
+            return not self._generic_near(c) and not self._running_tally(i) and self.concreteness(c) >= 0
         if c.pos == "noun" and c.type in ("meeting", "agreement", "territory") and override is None:
             return self._framed_noun_fires(c)
         if c.type in ("meeting", "agreement"):
             names = self._agents(i, drop_sources=True, after=c.start)
             after = self.folded[c.end : self.sentences[i].end]
-            return len(names) >= 2 or (len(names) == 1 and bool(DELEGATION_RE.search(after)))
+            with_ = c.type == "meeting" and " مع " in after[:60]  # والتقت الهيئة مع منظمات إنسانية دولية
+            return len(names) >= 2 or (len(names) == 1 and (with_ or bool(DELEGATION_RE.search(after))))
         if c.type == "visit" and c.pos == "noun":
             return self._visit_noun_fires(c)
         if c.type == "visit":
@@ -52,7 +69,7 @@ class TriggerRules(ActorRules):
             has_visitor = bool(self._agents(i, drop_sources=True)) or bool(
                 DELEGATION_RE.search(self.folded, s.start, s.end))
             return has_visitor and bool(self._visit_locations(i, c.end)) and not self._generic_near(c)
-        if c.pos == "verb":
+        if c.pos == "verb" or self._passive_noun(c):
             if FAMILIES[c.type] in ("arrest", "protest"):
                 return not self._generic_near(c)
             need = ATTACK_VERB_THRESHOLD if c.type == "attack" else VIOLENT_VERB_THRESHOLD
@@ -76,11 +93,13 @@ class TriggerRules(ActorRules):
         before = [w.lstrip("و").strip(PUNCT) for _, _, w in ws[max(0, k - 3) : k]]  # و"جبهة تحرير سوريا"
         after = [w for _, _, w in ws[k + 1 : k + 4]]
         near = {w for _, _, w in ws[max(0, k - 3) : k + 5]}
-        if near & self.lex.visit_frames or self._generic_near(c):
+        frames = self.lex.visit_frames - MEETING_HELD if c.type == "meeting" else self.lex.visit_frames
+        if near & frames or self._generic_near(c):
             return False
         glued = self.folded[c.start : c.start + 1] in ("ل", "ب") and not c.form.startswith(("ل", "ب"))
-        if c.type == "meeting":
-            return bool(after) and after[0] in ("بين", "مع")
+        if c.type == "meeting":  # محادثات مع الحوثيين، محادثات غريفيث في صنعاء مع، مباحثات … جرى عقدها بين
+            n = next((n for n in range(k + 1, min(len(ws), k + 7)) if ws[n][2] in ("بين", "مع")), None)
+            return n is not None and (n + 1 >= len(ws) or ws[n + 1][2] not in MEDIA_WORDS)  # not an interview
         if c.type == "agreement":
             concluded = any(w.startswith(CONCLUDING_STEMS) for w in after[:2])
             return concluded and len(self._parties(c.sentence)) >= 2
@@ -149,6 +168,72 @@ class TriggerRules(ActorRules):
             return True
         return any(w.lstrip("و") in self.lex.visit_doing for _, _, w in ws[max(0, k - 3) : k])
 
+    def _passive_noun(self, c: Candidate) -> bool:
+        """``جرى احتجاز مشتبه به``، ``تم اعتقال``: a noun after a passive auxiliary reports like a verb."""
+        words = self.folded[max(self.sentences[c.sentence].start, c.start - 8) : c.start].split()
+        return bool(words) and words[-1] in PASSIVE_AUX
+
+    def _object_not_person(self, c: Candidate) -> bool:
+        """``أوقفت أعمال الحفر``، ``أوقف إطلاق النار``، ``احتجاز السفينة``: the arrest word's object is a
+        thing or an activity (``not_detained_words.txt``), so it means "stopped" or "held", not an arrest."""
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[0] >= c.end), None)
+        if k is None:
+            return False
+        word = ws[k][2].removeprefix("و").removeprefix("ال")
+        return word in self.lex.not_detained
+
+    def _running_tally(self, i: int) -> bool:
+        """A count over a period, not one incident: ``حصيلة``/``إجمالي``, or ``منذ`` that is not a recent
+        date (``منذ محاولة الانقلاب``، ``منذ العام 2011``; ``منذ يومين`` is a date)."""
+        times = None
+        for start, _, w in self.words(i):
+            w = w.removeprefix("و")
+            if w in TALLY_WORDS:
+                return True
+            if w == "منذ":
+                if times is None:
+                    times = self.spans_in(self.times, i)
+                t = next((t for t in times if t.start <= start < t.end), None)
+                d = self._date_of(t) if t is not None else None
+                if d is None or d[1] not in ("day", "week"):
+                    return True
+        return False
+
+    def _diplomatic_protest(self, c: Candidate) -> bool:
+        """A government's objection, not a street protest: a diplomatic word next to the trigger (``احتجاج
+        رسمي``، ``استدعت السفير احتجاجا``) or a country as the protester (``احتجت الصين على``، ``احتجاجات من
+        الولايات المتحدة``)."""
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        if any(w.removeprefix("و") in self.lex.diplomatic_protest for _, _, w in ws[max(0, k - 3) : k + 4]):
+            return True
+        n = k + 1
+        if c.pos == "noun":
+            if n >= len(ws) or ws[n][2] != "من":
+                return False
+            n += 1
+        if n >= len(ws):
+            return False
+        ents = self.entities.within(ws[n][0], ws[min(len(ws) - 1, n + 2)][1], ("LOC", "ORG"))
+        if not ents or ents[0].start > ws[n][0] + 1:
+            return False
+        name = fold_ar(canonical_of(ents[0], self.text))
+        return name in self.lex.countries or any(w in name for w in ("الخارجيه", "الحكومه", "السفاره"))
+
+    def _carried_out(self, c: Candidate) -> bool:
+        """A violent noun a verb of doing governs within five words before it: ``شنت القوات الجوية
+        العراقية الخميس ضربات جوية``، ``نفذ مسلحون هجوما``; in a headline also the present (``الجيش يشن
+        غارات``), which headlines use for what happened."""
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        headline = self.sentences[c.sentence].start < self.article.title_span.end
+        for _, _, w in ws[max(0, k - 5) : k]:
+            w = w.removeprefix("و").removeprefix("ف")
+            if w in DOING_PAST or (headline and w in DOING_PRESENT):
+                return True
+        return False
+
     def concreteness(self, c: Candidate) -> int:
         i = c.sentence
         score = 0
@@ -166,6 +251,8 @@ class TriggerRules(ActorRules):
             score += 2
         elif self.has_word(i, self.lex.incident):
             score += 1
+        if FAMILIES[c.type] == "protest" and self.has_word(i, self.lex.protest_words):
+            score += 2  # مسيرات حاشدة، نزل عشرات الآلاف إلى الشوارع: a crowd in the street
         if self._generic_near(c):
             score -= 2
         return score
