@@ -138,3 +138,33 @@ def test_plain_numbers_are_no_phrases(text: str) -> None:
 )  # fmt: skip
 def test_teens_after_scales_and_a_few(text: str, value: int) -> None:
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("words", "values"),
+    [
+        ("ألف مليار", [1_000_000_000_000]),  # a larger scale after a scale multiplies
+        ("سبعة آلاف مليار", [7_000_000_000_000]),
+        ("مئة ألف تريليون", [100_000_000_000_000_000]),
+        ("مليون ألف", [1_000_000, 1000]),  # descending scales stay two numbers
+        ("ألف خمسمائة مليار", [1500, 1_000_000_000]),  # only a bare scale multiplies (و already removed)
+        ("ثلاث مائة دزينتين", [324]),  # a dual below a hundred adds like a ten
+        ("ثلاث مائة مائتين", [300, 200]),
+    ],
+)
+def test_scale_products_and_small_duals(words: str, values: list[float]) -> None:
+    lex = load_number_lexicon()
+    assert [n.value for n in lex.evaluate_words(normalize_ar(words).split())] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("المائة", [100.0]), ("الخمسة", [5.0]), ("الخمسة آلاف", []), ("العشرات", []), ("النصف", [])],
+)
+def test_definite_number_word_phrase(text: str, values: list[float]) -> None:
+    assert [v for _, _, v in find_number_phrases(normalize_ar(text))] == values
+
+
+def test_ratio_of_a_scale_product() -> None:
+    # جزء من مئة ألف تريليون: one part in 10^17
+    assert [v for _, _, v in find_number_phrases(normalize_ar("جزء من مئة ألف تريليون"))] == [pytest.approx(1e-17)]

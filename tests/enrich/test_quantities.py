@@ -292,3 +292,42 @@ def test_news_mode_keeps_phrase_readings_out(text: str) -> None:
 )
 def test_definite_number_before_a_scale(text: str, span: str, value: int) -> None:
     assert (span, value) in [(text[s.start : s.end], s.attrs["value"]) for s in find_quantities(text)]
+
+
+# Scales: glued to the digits, a larger scale after a smaller one (multiplies), an addend with a
+# scale and no و. (sentence, span, value, unit)
+SCALE_CASES = [
+    ("قيمتها 200مليار دولار بعد", "200مليار دولار", 200_000_000_000, "dollars"),
+    ("إلغاء 120ألف وظيفة", "120ألف", 120_000, None),
+    ("انخفضت 1.3مليون برميل", "1.3مليون برميل", 1_300_000, "barrels"),
+    ("المقدرة بألف مليار دولار", "ألف مليار دولار", 1_000_000_000_000, "dollars"),
+    ("تناهز سبعة آلاف مليار دولار", "سبعة آلاف مليار دولار", 7_000_000_000_000, "dollars"),
+    ("خسائر بقيمة 3 آلاف مليار سنتيم", "3 آلاف مليار", 3_000_000_000_000, None),
+    ("بلغ 2 مليون 500 ألف شخص", "2 مليون 500 ألف شخص", 2_500_000, "people"),
+    ("٤ آلاف ٣ مائة و ٢١ رقم", "٤ آلاف ٣ مائة و ٢١", 4321, None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit"), SCALE_CASES)
+def test_scales(text: str, span: str, value: float, unit: str | None) -> None:
+    found = [(text[s.start : s.end], s.attrs["value"], s.attrs["unit"]) for s in find_quantities(text)]
+    assert (span, value, unit) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("5 ملايين ألف", [5_000_000]),  # a smaller scale after a larger one: not one number
+        ("قتل 4 آلاف 300 منهم", [4000, 300]),  # an addend without و needs its own scale
+        ("3 آلاف و4 آلاف", [3000]),
+        ("ثلاثة آلاف و4 آلاف", [3000, 4000]),
+    ],
+)
+def test_scales_that_do_not_join(text: str, values: list[float]) -> None:
+    assert [s.attrs["value"] for s in find_quantities(text)] == values
+
+
+@pytest.mark.parametrize(("text", "value"), [("المائة", 100), ("الخمسة", 5), ("العشرين", 20)])
+def test_definite_number_word_alone_in_phrase_mode(text: str, value: float) -> None:
+    assert [s.attrs["value"] for s in find_quantities(text, phrase=True)] == [value]
+    assert find_quantities(text) == []  # news: الخمسة alone refers back to something counted

@@ -203,6 +203,15 @@ class NumberLexicon:
             elif cls == "hundred" and value == 100 and last_class == "unit" and group < 10:
                 group *= 100  # ثلاث مائة
                 last_class = "hundred"
+            elif cls in {"scale", "plural"} and last_class in {"scale", "plural"} and group == 0 and value > total:
+                # ألف مليار = 10^12, سبعة آلاف مليار, مئة ألف تريليون: a larger scale after a scale multiplies
+                # (additive parts only ever descend)
+                total *= value
+                last_scale = value
+                last_class = "scale"
+            elif cls == "dual" and last_class == "hundred" and value < 100 and group % 100 == 0:
+                group += value  # ثلاثمائة ودزينتين = 324: a dual below a hundred adds like a ten
+                last_class = "ten"
             elif cls in {"scale", "plural"} and last_class in {"unit", "ten", "hundred", "vague"}:
                 if group * value >= last_scale:
                     break
@@ -328,6 +337,8 @@ def _phrase_regex() -> re.Pattern[str]:
         rf"|(?<!\w){sign.format('dneg')}(?P<da>{num})\s+{n('فاصلة')}\s+(?P<db>\d+|{chain})"
         rf"(?:\s+{n('(?:على|من)')}\s+(?P<dden>{num}))?"
         rf"|(?<!\w){sign.format('cneg')}(?P<chain>{chain})"
+        # المائة, الخمسة: a number word with the article, alone (الخمسة آلاف is read as a count)
+        rf"|(?<!\w)ال(?P<defn>{word})(?!\s+و?\s*{word})"
     )
 
 
@@ -335,7 +346,8 @@ def find_number_phrases(text: str) -> list[tuple[int, int, float]]:
     """Numbers that only a number phrase spells this way, in ``text`` (matching form): ratios
     (``واحد على ثلاثة`` 1/3, ``جزء من مئة`` 1/100, ``مئتان وواحد وسبعون جزء من مئة`` 200 + 71/100),
     digit fractions (``3/4``, ``2 1/4``), decimals in words (``واحد فاصلة خمسة`` 1.5), singular
-    denominators (``ثلاثة وعشرون خمس`` 23/5, ``ثلاثة وخمس`` 3.2) and lists of three or more digit
+    denominators (``ثلاثة وعشرون خمس`` 23/5, ``ثلاثة وخمس`` 3.2), a lone definite number word
+    (``المائة`` 100) and lists of three or more digit
     groups (``192.168.1.2``: one number per group).  News text reads ``3/4`` as a date and ``واحد من
     ثلاثة`` as "one of three", so only the standalone phrase mode of the quantity finder uses this.
 
@@ -389,6 +401,11 @@ def find_number_phrases(text: str) -> list[tuple[int, int, float]]:
                 continue
             value = whole + frac
             out.append((m.start(), m.end(), -value if m.group("dneg") or m.group("dnegd") else value))
+            continue
+        if m.group("defn"):
+            entry = lex.words[m.group("defn")]
+            if entry[1] in {"unit", "teen", "ten", "hundred", "scale"}:
+                out.append((m.start(), m.end(), entry[0]))
             continue
         if m.group("chain"):
             words, joined = _chain_words(lex, m.group("chain"))

@@ -119,12 +119,15 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     cal = load_calendar_lexicon()
     nums = load_number_lexicon()
     n = normalize_ar
-    month = _alt(cal.months)
+    ordinal_months = [m for m in cal.months if m.startswith(normalize_ar("الشهر "))]
+    month = _alt(m for m in cal.months if m not in ordinal_months)
+    # الشهر التاسع من عام 2014, الشهر الثالث من العام الماضي: a month by its ordinal, only with its year
+    ordinal_month = _alt(ordinal_months)
     # أيار/مايو, يونيو حزيران 2017; never glued to a following letter (اكتوبرعام)
     month_x = rf"{month}(?![^\W\d])(?:\s*[/(\-]\s*{month}\s*\)?|\s+{month}(?=\s+\d))?"
     safe_month = _alt(
         m for m in cal.months
-        if (m not in _AMBIGUOUS_MONTHS and len(m) >= 4 and not m[-1].isdigit()) or m.startswith(normalize_ar("شهر "))
+        if (m not in _AMBIGUOUS_MONTHS and m not in ordinal_months and len(m) >= 4 and not m[-1].isdigit()) or m.startswith(normalize_ar("شهر "))
     )
     weekday = _alt(cal.weekdays)
     ordinal = _alt(load_ordinals())
@@ -213,7 +216,11 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                  rf"{month_x}(?!\w)(?:\s*[,،]?\s*{year_words_any}{year_any}{era})?"
                  rf"|{opener}{day_digits}{connector}{day_digits}\s+{this_month}"
                  rf"|{opener}?{year_word}?{year}\s*[-–/]\s*{year}"
-                 rf"|{opener}{year_word}?{year}{connector}{year_word}?{year}",
+                 rf"|{opener}{year_word}?{year}{connector}{year_word}?{year}"
+                 # من ألفين إلى ألفين وأربعة عشر: years in words (checked: 1900-2100, not a count)
+                 rf"|{opener}{year_word}?(?:{year_in_words}|{n('(?:ألفين|ألفان)')}){connector}{year_word}?{year_in_words}"
+                 # نوفمبر بين 19 و20: the month first, then its days (before a pause: not 19 و20 شخصا)
+                 rf"|(?:{n('شهر')}\s+)?{month_x}\s+{opener}{day_digits}{connector}{day_digits}(?=\s*(?:[^\w\s%٪]|$))",
         # الأسبوع الثالث من عام 2027, الأسبوع الأول من هذا العام, الأسبوع الأخير من العام المقبل: an ISO week
         "yearweek": rf"(?:{nth_bare}\s+{n('(?:ال)?أسبوع')}|{n('الأسبوع')}\s+{nth_article})\s+(?:{n('(?:من|في)')}\s+)?"
                     rf"(?:{n('(?:هذا|هذه)')}\s+{n('(?:العام|السنة)')}|{n('(?:العام|السنة)')}\s+{direction}"
@@ -222,13 +229,15 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                       rf"|{nth_bare}\s+{n('يوم')}|{n('اليوم')}\s+{nth_article}"  # آخر يوم من أيلول
                       rf"|{nth_bare}\s+{n('(?:ال)?أسبوع')}|{n('الأسبوع')}\s+{nth_article})\s+"  # الأسبوع الأول من
                       rf"(?:{n('(?:من|في)')}\s+|[بل])(?:{n('شهر')}\s+)?"
-                      rf"(?:{month_x}|(?:{n('(?:هذا|هذه)')})\s+{n('الشهر')}|{n('الشهر')}\s+{direction})(?!\w)"
+                      rf"(?:(?:{month_x}|(?:{n('(?:هذا|هذه)')})\s+{n('الشهر')}|{n('الشهر')}\s+{direction})(?!\w)"
                       rf"(?:\s*[,،]?\s*(?:{n('(?:من|في)')}\s+|[بل])?(?:{n('(?:عام|سنة|العام|السنة)')}\s+)?{year}"
                       rf"|\s+{n('(?:العام|السنة)')}\s+{direction})?"
+                      rf"|{ordinal_month}\s+(?:(?:{n('(?:من|في)')}\s+|[بل])?(?:{n('(?:عام|سنة|العام|السنة)')}\s+)?{year}"
+                      rf"|(?:{n('(?:من|في)')}\s+)?{n('(?:العام|السنة)')}\s+{direction}))"
                       # الأحد الثاني, الثلاثاء الثالث: of the reference's month (not الجمعة الثانية, a
                       # numbered Friday of protests; not الأحد الأخير, the last Sunday)
                       rf"|(?:{n('يوم')}\s+)?{weekday_not_friday}\s+{nth_masculine}(?!\s+{n('(?:من|في)')}(?!\w))",
-        "date": rf"(?:(?:{n('يوم')}\s+)?{weekday}\s*[,،]?\s*)?(?:{day}(?:\s*[-./]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
+        "date": rf"(?:(?:{n('يوم')}\s+)?{weekday}\s*[,،]?\s*|{n('يوم')}\s+(?=\d))?(?:{day}(?:\s*[-./]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
                 # يناير الحادي والعشرين; سبتمبر 10، 1901 (a month first: digits only before a year)
                 # واحد وعشرين مايو: a day in cardinal words (only before an unambiguous month)
                 rf"|{number_word}(?:\s+و?\s*{number_word})?\s+(?:{n('من')}\s+)?(?:{n('شهر')}\s+)?{safe_month}(?![^\W\d])"
@@ -287,7 +296,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   rf"|{season_bare})",
         "weekend": n(r"(?:عطلة\s+)?(?:نهاية|عطلة)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع)")
                    + rf"(?:\s+{after_next}|\s+{direction})?(?!\w)",
-        "monthday": rf"{day}\s+(?:{n('من')}\s+)?(?:(?:{n('هذا|هذه')})\s+{n('الشهر')}|{n('الشهر')}(?:\s+{direction})?"
+        "monthday": rf"{day}\s+(?:{n('من')}\s+)?(?:(?:{n('هذا|هذه')})\s+{n('الشهر')}|{n('الشهر')}(?!\s+{ordinal})(?:\s+{direction})?"
                     rf"|{n('(?:الجاري|الحالي)')})(?!\w)",
         # يوم 27، يوم الجمعة 15، الجمعة 15، يوم الجمعة في خمسة عشر: a day of a month near the reference,
         # only before a pause or a preposition (الجمعة 15 شخصا is a count)
@@ -295,6 +304,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                  rf"(?:{day_digits}|(?<={n('في')}\s){number_word}(?:\s+{number_word})?)"
                  + n(r"(?=\s*(?:[^\w\s%٪.,،/:\-]|[.,،](?!\d)|$)|\s+(?:في|إلى|الى|حيث|حين|عندما|على|بعد|قبل|حتى)(?!\w))"),
         "monthyear": rf"{month_mod}(?:{n('شهر')}\s+)?{month_x}\s*[,،/]?\s*{year_words}(?:\(\s?{year}\s?\)|{year}){era}"
+                     rf"|{month_mod}{ordinal_month}\s+{year_words}{year}{era}"
+                     rf"|{month_mod}{ordinal_month}\s+(?:{n('(?:من|في)')}\s+)?{n('(?:العام|السنة)')}\s+{direction}(?!\w)"
                      rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s*[,،]?\s*{year_words_any}{year_in_words}"
                      rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+{of_year_word}\s+{spoken_year}"
                      rf"|{month_mod}(?:{n('شهر')}\s+)?{month_x}\s+(?:{n('(?:من|في)')}\s+)?"
@@ -310,7 +321,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   # العقد الماضي/المقبل: a decade (not هذا العقد/العقد الحالي "this contract", nor the last
                   # decade of a century: العقد الأخير من القرن)
                   + "|" + mod + n(r"العقد\s+(?:الماضي|المنصرم|الفائت|السابق|الأخير|المقبل|القادم)(?!\s+من(?!\w))"),
-        "rest": n(r"(?:بقية|باقي|ما\s+تبقى\s+من|ما\s+بقي\s+من)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع|الشهر|العام|السنة)")
+        "rest": n(r"(?:بقية|باقي|ما\s+تبقى\s+من|ما\s+بقي\s+من)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع|الشهر|العام|السنة"
+                  r"|(?:أسبوع|اسبوع|شهر|عام)(?:ي|نا)(?!\w))")  # بقية أسبوعي/عامنا: the speaker's, this one
                 + rf"(?:\s+{direction})?",
         "daypart": n(r"(?:صباح|مساء|ظهر|فجر|ليل|ليلة|عصر|ظهيرة)\s+(?:يوم\s+)?")
                    + rf"(?:{relday_core}|{weekday})(?:\s+{weekday})?(?:\s+{direction})?",

@@ -130,8 +130,12 @@ class QuantityFinder:
         negative = _alt([normalize_ar(w) for w in ("سالب", "ناقص")])
         lone_scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "dual"}])  # مليون، ألفين
         head = rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?(?P<cur>(?:US)?[$€£]\s?)?"
-        numbers = (rf"(?:ال)?(?P<digits>{digits})(?:\s+(?P<dscale>{scale})(?!\w)"
-                   rf"(?P<more>(?:\s+و\s*(?:\d+(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*))*))?"  # 3 آلاف و500
+        # 3 آلاف و500; ٤آلاف (glued); 3 آلاف مليار (a larger scale multiplies); 4 آلاف 300 مائة و21
+        addend = (rf"\s+و\s*(?P<add>\d+(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*)"
+                  rf"|\s+(?P<bare>\d+\s+{scale}(?!\w))")
+        self.addend_re = re.compile(addend)
+        numbers = (rf"(?:ال)?(?P<digits>{digits})(?:\s*(?P<dscale>{scale})(?!\w)(?:\s+(?P<dscale2>{scale})(?!\w))?"
+                   rf"(?P<more>(?:{addend.replace('?P<add>', '').replace('?P<bare>', '')})*))?"
                    rf"|(?:ال(?={word}\s+{scale}(?!\w)))?{word}(?:\s+و?\s*{word})*")  # الخمسة آلاف: 5000
         tail = (rf"(?:\s*(?:{normalize_ar('من')}\s+)?(?:ال)?(?P<unit>{_alt(list(self.units))})(?:(?<=[%٪$€£])|(?!\w))"
                 rf"(?:\s+(?P<adj>(?:ال)?\w{{3,}}(?:ي|يا|يين|يون)(?!\w)))?)?"
@@ -197,7 +201,7 @@ class QuantityFinder:
             if any(e.start < n_end and n_start < e.end for e in extra):
                 continue  # inside a ratio or fraction read as a whole
             found = self._read(m, phrase=phrase)
-            tail = "more" if m.group("more") else "wmore" if m.group("wmore") else None
+            tail = "dscale2" if m.group("dscale2") else "more" if m.group("more") else "wmore" if m.group("wmore") else None
             if found is None and tail:  # 3 آلاف و4 آلاف: two numbers, keep the first
                 head = self.regex.match(norm.text, m.start(), m.start(tail))
                 if head is not None:
@@ -291,9 +295,14 @@ class QuantityFinder:
             value = parse_digit_token(m.group("digits"))
             if m.group("dscale"):
                 scale_value = self.numbers.words[m.group("dscale")][0]
+                if m.group("dscale2"):
+                    larger = self.numbers.words[m.group("dscale2")][0]
+                    if larger <= scale_value:
+                        return None  # 5 ملايين ألف: not one number
+                    scale_value *= larger
                 value *= scale_value
-                for addend in _ADDEND_RE.findall(m.group("more") or ""):
-                    part = self._addend(addend)
+                for item in self.addend_re.finditer(m.group("more") or ""):
+                    part = self._addend(item.group("add") or item.group("bare"))
                     if part is None or part >= scale_value:
                         return None  # not one number: let the regex-free reading stand
                     value += part

@@ -30,13 +30,18 @@ from rasd.enrich.times.values import _hijri_year_of, _nearest_year
 _HALF_WORDS = {_n("نصف"), _n("نص")}
 
 
+_RANGE_SPLIT_RE = re.compile(_n(r"\s*(?:-|–|\s(?:و?إلى|و?حتى|و?لغاية|و))\s*"))
+#: A day in digits right before its month (16 سبتمبر, 2. أكتوبر): a date even after a unit word.
+_DIGIT_DAY_RE = re.compile(_n(r"\d{1,2}(?:\s*[./\-]\s*|\s+)(?!من(?!\w))"))
+
+
 class CalendarResolvers(TimeLexicon):
     """Branch resolvers for expressions that name the calendar: ``_resolve_<branch>``."""
 
     def _resolve_date(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         mm = self.month_re.search(s)
-        if mm is None or self._after_unit_word(text, start):
-            return None  # الأسبوع الأول من أيلول: a week, not the first day
+        if mm is None or (self._after_unit_word(text, start) and not _DIGIT_DAY_RE.match(s)):
+            return None  # الأسبوع الأول من أيلول: a week, not the first day (but أسبوع 16 سبتمبر: a date)
         month, calendar = self.calendar.months[" ".join(mm.group().split())]
         head = s[: mm.start()]
         digits = re.search(r"\d+", head)
@@ -89,9 +94,19 @@ class CalendarResolvers(TimeLexicon):
         """``من 4 إلى 22 يناير 1995``, ``بين 3 و5 مارس``, ``19-20 نوفمبر``, ``من 4 حتى 23 من هذا الشهر``,
         ``بين عامي 2014 و2018``, ``2014-2018``: the first value, with the last as ``end``."""
         found = list(re.finditer(r"\d+", s))
+        if not found:  # من ألفين إلى ألفين وأربعة عشر: years in words
+            return self._word_year_range(s, start, text)
         if len(found) < 2:
             return None
         first_day, last_day = int(found[0].group()), int(found[1].group())
+        head_month = self.month_re.match(s) or self.month_re.match(s, len(_n("شهر ")))
+        if head_month is not None and first_day < last_day <= 31:  # نوفمبر بين 19 و20: the month first
+            resolved = self._resolve_date(f"{last_day} {head_month.group()}", [], start, text, ref, future)
+            if resolved is None:
+                return None
+            end_value = resolved[1]
+            begin_value = end_value[:-2] + f"{first_day:02d}"
+            return "DATE", begin_value, {**resolved[2], "end": end_value}
         if first_day >= 1000:  # years
             if not 1900 <= first_day < last_day <= 2100:
                 return None
@@ -115,6 +130,19 @@ class CalendarResolvers(TimeLexicon):
         month = add_months(ref.date().replace(day=1), DIRECTION_WORDS.get(words[-1], 0))
         begin, end = month.replace(day=first_day), month.replace(day=last_day)
         return "DATE", begin.isoformat(), {"precision": "day", "end": end.isoformat()}
+
+    def _word_year_range(self, s: str, start: int, text: str) -> tuple[str, str, dict[str, Any]] | None:
+        """``من ألفين إلى ألفين وأربعة عشر`` → 2000 with end 2014; None unless both are years of 1900-2100
+        and no count word follows (``من ألفين إلى ألفين ومئة شخص``)."""
+        parts = _RANGE_SPLIT_RE.split(s, maxsplit=1)
+        if len(parts) != 2 or not self._bare_year(text, start, start + len(s)):
+            return None
+        first_text = parts[0].split()[-1] if parts[0].split()[-1] in {_n("ألفين"), _n("ألفان")} else parts[0]
+        first = 2000 if first_text in {_n("ألفين"), _n("ألفان")} else self._year_in_words(first_text, 0)
+        last = self._year_in_words(parts[1], 0)
+        if first is None or last is None or not 1900 <= first < last <= 2100:
+            return None
+        return "DATE", str(first), {"precision": "year", "end": str(last)}
 
     def _resolve_numdate(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         core = re.search(r"\d.*\d", s)  # without بتاريخ and parentheses

@@ -22,6 +22,23 @@ _ACCUSATIVE_UNITS = {_n("أسبوعا"), _n("اسبوعا"), _n("شهرا")}
 #: After an accusative unit: شهرا بعد شهر, أسبوعا تلو الآخر; a definite noun (أسبوعا المخرجين, a dual
 #: in a construct) — no duration of one unit.
 _NOT_A_SPAN_RE = re.compile(_n(r"\s+(?:ما|بعد|تلو|عن|وراء|ال\w+)(?!\w)"))
+#: A bare singular unit is one unit after a word that asks for a length (خلال أسبوع، في أكثر من شهر، لنحو
+#: أسبوع، على مدار شهر، مدة أقصاها أسبوع) or as the whole phrase, and only before a pause or على: not شهر
+#: رمضان, أسبوع الموضة (a construct), في أول أسبوع, معلومات دقيقة, للمرة الثانية (no such cue).
+_BARE_UNITS = {_n(w) for w in ("أسبوع", "شهر", "ساعة", "يوم", "عام", "سنة", "عقد", "قرن", "دقيقة")}
+_BARE_CUE_RE = re.compile(_n(
+    r"(?:^|(?<!\w)[وف]?(?:ل?(?:خلال|مدة|نحو|حوالي|قرابة|زهاء)|في|مدار|مدى|طيلة|طوال|أقصاها|أدناها"
+    r"|(?:أكثر|أقل)\s+من|ما\s+(?:يزيد|يربو)\s+(?:على|عن)|ما\s+(?:يقرب|يقارب)(?:\s+من)?|(?:لا\s+)?[يت]تجاوز))\s*$"
+))  # fmt: skip
+#: A pause: punctuation (not # or @, nor a quote opening a name: في شهر #رمضان, في شهر "رمضان"), a line end.
+_BARE_PAUSE_RE = re.compile(_n(r"[ \t]*(?:[.,،؛:!?؟)\]}»…\-–]|[\"'”](?![^\W\d])|\n|$)|\s+على(?!\w)"))
+#: The cue's TIMEX3 mod: أكثر من شهر is MORE_THAN one month.
+_BARE_MODS = (
+    (re.compile(_n(r"(?:أكثر\s+من|ما\s+(?:يزيد|يربو)\s+(?:على|عن))\s*$")), "MORE_THAN"),
+    (re.compile(_n(r"أقل\s+من\s*$")), "LESS_THAN"),
+    (re.compile(_n(r"(?:أقصاها|تتجاوز|يتجاوز)\s*$")), "EQUAL_OR_LESS"),
+    (re.compile(_n(r"(?:نحو|حوالي|قرابة|زهاء|ما\s+(?:يقرب|يقارب)(?:\s+من)?)\s*$")), "APPROX"),
+)
 
 
 class ClockResolvers(TimeLexicon):
@@ -110,7 +127,9 @@ class ClockResolvers(TimeLexicon):
         # dual in a construct, أسبوعا المخرجين; not يوما "ever", عاما also "general": مديرا عاما)
         accusative = (len(words) == 1 and words[0] in _ACCUSATIVE_UNITS and not _NOT_A_SPAN_RE.match(text, start + len(s))
                       and not text[max(0, start - 1) : start].isdigit())  # fmt: skip
-        if not (has_number or dual or fractions or whole or accusative or words[0] in _TRIM_PREFIXES):
+        bare_mod = self._bare_unit_mod(words, start, start + len(s), text)
+        if not (has_number or dual or fractions or whole or accusative or words[0] in _TRIM_PREFIXES
+                or bare_mod is not None):
             return None
         for joined, value in fractions:
             if joined:  # ساعة ونصف, ثلاث ساعات وربع
@@ -120,7 +139,21 @@ class ClockResolvers(TimeLexicon):
         attrs: dict[str, Any] = {"precision": "duration"}
         if words[0] in _MODS:
             attrs["mod"] = "APPROX"
+        elif bare_mod:
+            attrs["mod"] = bare_mod
         return "DURATION", _duration_value(unit, count), attrs
+
+    @staticmethod
+    def _bare_unit_mod(words: list[str], start: int, end: int, text: str) -> str | None:
+        """For a bare singular unit with a length cue before it and a pause after (``خلال أسبوع.``,
+        ``أكثر من شهر،``, ``لنحو أسبوع``, or the unit alone): its TIMEX3 mod, ``""`` for none;
+        None when it is no duration (``شهر رمضان``، ``في أول أسبوع من``، ``معلومات دقيقة``)."""
+        if not words or words[-1] not in _BARE_UNITS or len(words) > 2 or not _BARE_PAUSE_RE.match(text, end):
+            return None
+        unit_start = end - len(words[-1])
+        if not _BARE_CUE_RE.search(text, max(0, unit_start - 24), unit_start):  # ^: the text's start only
+            return None
+        return next((mod for cue, mod in _BARE_MODS if cue.search(text, max(0, unit_start - 24), unit_start)), "")
 
     def _resolve_set(self, s: str, words: list[str], start: int, text: str, ref: datetime | None, future: bool = False) -> tuple[str, str, dict[str, Any]] | None:
         for w in words:

@@ -202,7 +202,8 @@ class RelativeResolvers(TimeLexicon):
         """``بقية الأسبوع``, ``ما تبقى من العام``: from the reference day to the end of the period."""
         if ref is None:
             return None
-        unit = next(_PERIOD_UNITS[w] for w in words if w in _PERIOD_UNITS)
+        unit = next(_PERIOD_UNITS.get(w) or _PERIOD_UNITS[_n("ال") + re.sub("(?:ي|نا)$", "", w)] for w in words
+                    if w in _PERIOD_UNITS or _n("ال") + re.sub("(?:ي|نا)$", "", w) in _PERIOD_UNITS)
         day = ref.date()
         if unit == "W":
             end = day + timedelta(days=7 - day.isoweekday())
