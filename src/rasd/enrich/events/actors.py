@@ -6,6 +6,7 @@ from rasd.document import Span
 from rasd.enrich.events.context import Candidate
 from rasd.enrich.events.lexicon import (
     AGENTS,
+    COMPLEMENTISERS,
     DIPLOMACY,
     FAMILIES,
     GOVERNING_VERB_STEMS_WITH_OBJECT,
@@ -17,7 +18,7 @@ from rasd.enrich.events.lexicon import (
     WORD_RE,
 )
 from rasd.enrich.events.places import PlaceRules
-from rasd.enrich.lexmatch import DATELINE_RE, canonical_of
+from rasd.enrich.lexmatch import DATELINE_RE, canonical_of, fold_ar
 
 
 class ActorRules(PlaceRules):
@@ -44,6 +45,40 @@ class ActorRules(PlaceRules):
                 out.append(name)
         return out
 
+    def _agent_spans(self, i: int, *, drop_sources: bool) -> list[tuple[str, Span]]:
+        """(canonical name, span) of the PER/ORG mentions of sentence ``i`` after its dateline."""
+        s = self.sentences[i]
+        dateline = DATELINE_RE.match(self.text, s.start, s.end)
+        return [(canonical_of(e, self.text), e) for e in self.entities.within(dateline.end() if dateline else s.start,
+                                                                             s.end, AGENTS)
+                if not (drop_sources and self._after_source_word(e.start, s.start))]
+
+    def _sides(self, i: int, trigger: Candidate) -> list[str]:
+        """Actors of a non-diplomatic event: the PER/ORG of its sentence without the sources (``بحسب``)
+        and the bystanders that only report it — the subject of a reporting verb before its clause
+        (``قالت الشرطة إن``، ``أفاد المرصد بأن``، ``حسبما أفادت وكالة الأنباء``) and organisations that
+        report violence rather than take part (a health ministry, a hospital, an agency: ``reporter_orgs.txt``)."""
+        reported: list[tuple[int, int]] = []  # spans holding a reporting verb's subject
+        words = self.words(i)
+        for n, (start, _, w) in enumerate(words):
+            if w.removeprefix("و").removeprefix("ف") not in self.lex.reporting:
+                continue
+            m = next((m for m in range(n + 1, min(len(words), n + 8))
+                      if words[m][2] in COMPLEMENTISERS or words[m][0] >= trigger.start > start), None)
+            if m is not None and m + 1 < len(words) and _own_forces(words[m + 1][2]):
+                continue  # قال الجيش في بيان إن طائراته قصفت: the reporter is the side that acted
+            end = words[m][0] if m is not None else words[min(len(words) - 1, n + 5)][1]
+            reported.append((start, end))
+        out: list[str] = []
+        for name, e in self._agent_spans(i, drop_sources=True):
+            if any(a <= e.start < b for a, b in reported):
+                continue
+            if e.label == "ORG" and any(r in fold_ar(name) for r in self.lex.reporter_orgs):
+                continue
+            if name not in out:
+                out.append(name)
+        return out
+
     def _perpetrator(self, c: Candidate) -> str | None:
         """Who did it: the subject after a verb trigger (``هاجمت قوات النظام``) or of the verb that
         governs a noun trigger (``وشنت تركيا هجوما``، ``هجوما شنه داعش``)."""
@@ -51,7 +86,8 @@ class ActorRules(PlaceRules):
             return None
         s = self.sentences[c.sentence]
         if c.pos == "verb":
-            return self._subject_after(c.end, s.end)
+            subject = self._subject_before(c)
+            return (subject or None) if subject is not None else self._subject_after(c.end, s.end)
         before = list(WORD_RE.finditer(self.folded, max(s.start, c.start - 60), c.start))[-6:]
         for w in before:
             if w.group().strip(PUNCT).lstrip("وف") in GOVERNING_VERBS:
@@ -64,6 +100,22 @@ class ActorRules(PlaceRules):
             if w.group().strip(PUNCT)[:3] in GOVERNING_VERB_STEMS_WITH_OBJECT:  # شنه، نفذه، تبناه
                 return self._subject_after(w.end(), s.end)
         return None
+
+    def _subject_before(self, c: Candidate) -> str | None:
+        """The subject before a verb (after إن/أن the order is subject–verb): a name right before it
+        (``إن قوات النظام قصفت``), the reporter for its own forces (``قال الجيش إن طائراته قصفت``), or ""
+        for a subject that names no side (``إن مسلحا هاجم موكب الوزير``: the name after it is the target)."""
+        s = self.sentences[c.sentence]
+        ents = self.entities.within(max(s.start, c.start - 40), c.start, AGENTS)
+        if ents and not self.folded[ents[-1].end : c.start].strip():
+            return canonical_of(ents[-1], self.text)
+        before = [w.strip(PUNCT) for w in self.folded[max(s.start, c.start - 40) : c.start].split()]
+        if len(before) < 2 or before[-2] not in COMPLEMENTISERS:
+            return None
+        if _own_forces(before[-1]):
+            reporter = self.entities.before(c.start, AGENTS)
+            return canonical_of(reporter, self.text) if reporter is not None and reporter.start >= s.start else ""
+        return ""
 
     def _target(self, c: Candidate) -> str | None:
         """Whom it hit: a PER/ORG after على/ضد/استهدف within six words of the trigger."""
@@ -134,3 +186,16 @@ class ActorRules(PlaceRules):
         if before and not self.folded[before[-1].end : start].strip(" ،,"):
             return canonical_of(before[-1], self.text), self.text[before[-1].start : end]
         return None
+
+
+#: Forces named with a possessive after a reporter's complementiser (إن طائراته، أن قواتها): its own (folded).
+_FORCES = frozenset(("طائرات", "قوات", "مقاتلات", "عناصر", "جنود", "وحدات", "مدفعيه", "مسلحي", "مقاتلي"))
+
+
+def _own_forces(word: str) -> bool:
+    """``طائراته``، ``قواتها``، ``مقاتليه``، ``مدفعيته`` (folded): a force word with a possessive suffix."""
+    for suffix in ("هم", "ها", "ه"):
+        stem = word.removesuffix(suffix)
+        if stem != word and (stem in _FORCES or (stem.endswith("ت") and stem[:-1] + "ه" in _FORCES)):
+            return True
+    return False

@@ -74,11 +74,13 @@ class EventBuilder(TriggerRules):
                 locs = self._visit_destination(parts, trigger.start)
             a["locations"] = locs
         else:
-            a["actors"] = self._agents(i, drop_sources=True)
+            a["actors"] = self._sides(i, trigger)
             a["participants"] = []
             a["locations"] = self._locations(i)
         a["perpetrator"], a["target"] = self._perpetrator(trigger), self._target(trigger)
-        if a["perpetrator"] in a["actors"]:  # the doer first
+        if a["target"] and a["target"] not in a["actors"]:
+            a["actors"] = [*a["actors"], a["target"]]
+        if a["perpetrator"]:  # the doer first
             a["actors"] = [a["perpetrator"], *[x for x in a["actors"] if x != a["perpetrator"]]]
         a["claimed_by"], a["claim_evidence"] = None, None
         if family == "violence":

@@ -177,11 +177,9 @@ class TriggerRules(ActorRules):
         """``أوقفت أعمال الحفر``، ``أوقف إطلاق النار``، ``احتجاز السفينة``: the arrest word's object is a
         thing or an activity (``not_detained_words.txt``), so it means "stopped" or "held", not an arrest."""
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[0] >= c.end), None)
-        if k is None:
-            return False
-        word = ws[k][2].removeprefix("و").removeprefix("ال")
-        return word in self.lex.not_detained
+        k = next((n for n, w in enumerate(ws) if w[0] >= c.end), len(ws))
+        # the object may follow the subject: أوقفت الشركة أعمال الحفر
+        return any(w.removeprefix("و").removeprefix("ال") in self.lex.not_detained for _, _, w in ws[k : k + 3])
 
     def _running_tally(self, i: int) -> bool:
         """A count over a period, not one incident: ``حصيلة``/``إجمالي``, or ``منذ`` that is not a recent
