@@ -320,6 +320,7 @@ def test_scales(text: str, span: str, value: float, unit: str | None) -> None:
         ("5 ملايين ألف", [5_000_000]),  # a smaller scale after a larger one: not one number
         ("قتل 4 آلاف 300 منهم", [4000, 300]),  # an addend without و needs its own scale
         ("3 آلاف و4 آلاف", [3000]),
+        ("٤آلاف و٣ مئة و٠", [4300, 0]),  # a zero adds nothing: its own number (as صفر)
         ("ثلاثة آلاف و4 آلاف", [3000, 4000]),
     ],
 )

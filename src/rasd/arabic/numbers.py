@@ -203,6 +203,9 @@ class NumberLexicon:
             elif cls == "hundred" and value == 100 and last_class == "unit" and group < 10:
                 group *= 100  # ثلاث مائة
                 last_class = "hundred"
+            elif cls == "hundred" and value == 100 and last_class == "ten" and 10 < group < 100 and total == 0:
+                group *= 100  # خمسة وتسعون مائة = 9500: a singular tamyiz after 11-99 counts hundreds
+                last_class = "hundred"
             elif cls in {"scale", "plural"} and last_class in {"scale", "plural"} and group == 0 and value > total:
                 # ألف مليار = 10^12, سبعة آلاف مليار, مئة ألف تريليون: a larger scale after a scale multiplies
                 # (additive parts only ever descend)
@@ -338,7 +341,7 @@ def _phrase_regex() -> re.Pattern[str]:
         rf"(?:\s+{n('(?:على|من)')}\s+(?P<dden>{num}))?"
         rf"|(?<!\w){sign.format('cneg')}(?P<chain>{chain})"
         # المائة, الخمسة: a number word with the article, alone (الخمسة آلاف is read as a count)
-        rf"|(?<!\w)ال(?P<defn>{word})(?!\s+و?\s*{word})"
+        rf"|(?<!\w)(?<!{n('في')}\s)ال(?P<defn>{word})(?!\s+و?\s*{word})"  # not في المائة (per cent)
     )
 
 

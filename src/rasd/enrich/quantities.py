@@ -131,7 +131,7 @@ class QuantityFinder:
         lone_scale = _alt([w for w, (_, c) in self.numbers.words.items() if c in {"scale", "dual"}])  # مليون، ألفين
         head = rf"(?<!\w)(?:(?!{word})[وب]\s*)?(?P<q1>{pre}\s+)?(?P<neg>{negative}\s+)?(?P<cur>(?:US)?[$€£]\s?)?"
         # 3 آلاف و500; ٤آلاف (glued); 3 آلاف مليار (a larger scale multiplies); 4 آلاف 300 مائة و21
-        addend = (rf"\s+و\s*(?P<add>\d+(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*)"
+        addend = (rf"\s+و\s*(?P<add>(?!0+(?![\d.,]))\d+(?:\s+{scale}(?!\w))?|{word}(?:\s+و?\s*{word})*)"  # و0 adds nothing
                   rf"|\s+(?P<bare>\d+\s+{scale}(?!\w))")
         self.addend_re = re.compile(addend)
         numbers = (rf"(?:ال)?(?P<digits>{digits})(?:\s*(?P<dscale>{scale})(?!\w)(?:\s+(?P<dscale2>{scale})(?!\w))?"
