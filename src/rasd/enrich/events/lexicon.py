@@ -38,11 +38,14 @@ SOURCE_WORDS = frozenset(fold_ar(w) for w in (
     "بحسب", "حسب", "حسبما", "وفق", "وفقا", "عن", "لـ", "مصادر", "مصدر", "نقلا", "حصيلة", "لحصيلة", "بيان", "تقرير"))
 #: Words that make a count a running tally of arrests (``ألقت القبض على 160 ألفا منذ محاولة الانقلاب``).
 TALLY_WORDS = frozenset(fold_ar(w) for w in (
-    "حصيلة", "إجمالي", "الإجمالي", "مجموع", "مجمل", "مدى", "طوال", "الأسابيع", "الأشهر", "الشهور", "السنوات", "الأعوام"))
+    "حصيلة", "إجمالي", "الإجمالي", "مجموع", "مجمل", "مدى", "طوال", "الأسابيع", "الأشهر", "الشهور", "السنوات", "الأعوام",
+    "أسابيع", "أشهر"))
 #: Words after مع that make a meeting noun an interview (لقاء مع وكالة بلومبرغ، لقاء مع الصحفيين).
 MEDIA_WORDS = frozenset(fold_ar(w) for w in (
     "وكالة", "صحيفة", "قناة", "تلفزيون", "التلفزيون", "شبكة", "مجلة", "موقع", "إذاعة", "برنامج", "الصحفيين",
     "الصحافيين", "صحفيين", "صحافيين", "وسائل", "الإعلام", "إعلاميين"))
+#: Strike verbs, folded: أضرب (went on strike) is also اضرب (hit!); a strike is أضرب عن العمل/الطعام.
+STRIKE_VERBS = frozenset(fold_ar(w) for w in ("أضرب", "أضربوا"))
 #: Auxiliaries that make a following noun a past passive (تم اعتقال، جرى احتجاز): it reports like a verb.
 PASSIVE_AUX = frozenset(fold_ar(w) for w in ("تم", "جرى", "وتم", "وجرى", "فتم"))
 #: Words after a trigger that say it is another incident than the one told before (وفي هجوم آخر).
@@ -136,6 +139,7 @@ class EventLexicon:
     protest_words: frozenset[str] = frozenset()
     reporting: frozenset[str] = frozenset()
     reporter_orgs: tuple[str, ...] = ()
+    private_partners: frozenset[str] = frozenset()
 
 
 def load_event_lexicon() -> EventLexicon:
@@ -176,6 +180,7 @@ def load_event_lexicon() -> EventLexicon:
         protest_words=words("protest_words.txt"),
         reporting=words("reporting_words.txt"),
         reporter_orgs=tuple(fold_ar(w) for w in read_data_lines("events", "reporter_orgs.txt")),
+        private_partners=words("private_partners.txt"),
     )
 
 

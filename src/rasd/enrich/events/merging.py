@@ -37,8 +37,10 @@ def same_incident(events: list[Event], new: Event, countries: frozenset[str] = f
         if new.sentence - e.sentence <= MAX_RETELLING_GAP:  # the headline and the lead
             if e.attrs["date"] == new.attrs["date"] or "publication" in precisions:
                 return e
-        elif e.type == new.type and e.attrs["date"] == new.attrs["date"] and (shared or not old_places or not new_places):
-            return e  # told again further down: same type, same day, no other place
+        elif e.type == new.type and e.attrs["date"] == new.attrs["date"] and (
+                shared or ("publication" not in precisions and (not old_places or not new_places))
+                or (family in ("arrest", "protest") and not old_places and not new_places)):
+            return e  # told again further down: same type and day, the same place or a dated day and no other place
         # else: ضربات على سوريا … (ten sentences on) وقتل في الهجوم المزعوم في دوما: another incident
     return None
 

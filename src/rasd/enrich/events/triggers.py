@@ -24,6 +24,7 @@ from rasd.enrich.events.lexicon import (
     PLACE_NOUNS,
     PLACE_TARGETS,
     PUNCT,
+    STRIKE_VERBS,
     TALLY_WORDS,
     VIOLENT_VERB_THRESHOLD,
 )
@@ -37,13 +38,16 @@ class TriggerRules(ActorRules):
     def fires(self, c: Candidate) -> bool:
         i = c.sentence
         override = self.lex.trigger_thresholds.get(c.form)
-        if c.form in self.lex.weak_triggers and (self.has_word(i, CUMULATIVE_WORDS) or self._generic_near(c)):
+        if c.form in self.lex.weak_triggers and (self.has_word(i, CUMULATIVE_WORDS) or self._generic_near(c)
+                                                  or self._running_tally(i)):
             return False  # ومنذ بدء الحملة قتل أكثر من 630 مدنيا، قتل 10 في حادث تصادم: a toll, an accident
         if c.type == "territory" and c.pos == "verb" and not self._control_object_follows(c):
             return False
         family = FAMILIES[c.type]
         if family == "arrest" and (self._object_not_person(c) or self._running_tally(i)):
             return False  # أوقفت أعمال الحفر، ألقت القبض على 160 ألفا منذ محاولة الانقلاب
+        if family == "protest" and c.pos == "noun" and any(ch in "ل" for ch in self.folded[c.start : c.end - len(c.form)]):
+            return False  # كتبوا خطابا للاحتجاج على: the purpose of another act
         if family == "protest" and c.pos == "noun" and self._running_tally(i):
             return False  # منذ بدء مسيرات العودة، سلسلة من الإضرابات في الأسابيع الأخيرة: many protests, not one
         if family == "protest" and self._diplomatic_protest(c):
@@ -53,11 +57,17 @@ class TriggerRules(ActorRules):
         if c.pos == "noun" and self._planned(c):
             return False
         if c.pos == "noun" and family == "violence" and self._carried_out(c):
-            # شنت القوات الجوية ضربات جوية: done, unless generic (شن هجوما على مرمى الخصم) or a tally
-            return not self._generic_near(c) and not self._running_tally(i) and self.concreteness(c) >= 0
+            # شنت القوات الجوية ضربات جوية: done, unless generic (شن هجوما على مرمى الخصم) or a tally;
+            # هجوم/اعتداء carried out may still be words (شن البعض هجوما على المغنية): more evidence
+            need = ATTACK_VERB_THRESHOLD if c.type == "attack" else 0
+            return not self._generic_near(c) and not self._running_tally(i) and self.concreteness(c) >= need
         if c.pos == "noun" and c.type in ("meeting", "agreement", "territory") and override is None:
             return self._framed_noun_fires(c)
         if c.type in ("meeting", "agreement"):
+            ws = self.words(i)
+            n = next((n for n, w in enumerate(ws) if w[0] >= c.end and w[2] in ("بين", "مع")), None)
+            if c.type == "meeting" and n is not None and self._private_partner(ws, n):
+                return False  # واجتمع أحمد مع عائلته
             names = self._agents(i, drop_sources=True, after=c.start)
             after = self.folded[c.end : self.sentences[i].end]
             with_ = c.type == "meeting" and " مع " in after[:60]  # والتقت الهيئة مع منظمات إنسانية دولية
@@ -71,6 +81,9 @@ class TriggerRules(ActorRules):
             return has_visitor and bool(self._visit_locations(i, c.end)) and not self._generic_near(c)
         if c.pos == "verb" or self._passive_noun(c):
             if FAMILIES[c.type] in ("arrest", "protest"):
+                if c.form in STRIKE_VERBS and not (self._followed_by(c, "عن", 5)
+                                                   or self.has_word(i, self.lex.protest_words)):
+                    return False  # أضرب عن العمل/الطعام is a strike; bare اضرب is "hit!"
                 return not self._generic_near(c)
             need = ATTACK_VERB_THRESHOLD if c.type == "attack" else VIOLENT_VERB_THRESHOLD
             return self.concreteness(c) >= need
@@ -92,14 +105,14 @@ class TriggerRules(ActorRules):
         k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
         before = [w.lstrip("و").strip(PUNCT) for _, _, w in ws[max(0, k - 3) : k]]  # و"جبهة تحرير سوريا"
         after = [w for _, _, w in ws[k + 1 : k + 4]]
-        near = {w for _, _, w in ws[max(0, k - 3) : k + 5]}
+        near = {w.removeprefix("و") for _, _, w in ws[max(0, k - 3) : k + 5]}
         frames = self.lex.visit_frames - MEETING_HELD if c.type == "meeting" else self.lex.visit_frames
         if near & frames or self._generic_near(c):
             return False
-        glued = self.folded[c.start : c.start + 1] in ("ل", "ب") and not c.form.startswith(("ل", "ب"))
+        glued = any(ch in "لب" for ch in self.folded[c.start : c.end - len(c.form)])  # للقاء، بلقاء، لتحرير
         if c.type == "meeting":  # محادثات مع الحوثيين، محادثات غريفيث في صنعاء مع، مباحثات … جرى عقدها بين
             n = next((n for n in range(k + 1, min(len(ws), k + 7)) if ws[n][2] in ("بين", "مع")), None)
-            return n is not None and (n + 1 >= len(ws) or ws[n + 1][2] not in MEDIA_WORDS)  # not an interview
+            return n is not None and not glued and not self._private_partner(ws, n)
         if c.type == "agreement":
             concluded = any(w.startswith(CONCLUDING_STEMS) for w in after[:2])
             return concluded and len(self._parties(c.sentence)) >= 2
@@ -168,6 +181,19 @@ class TriggerRules(ActorRules):
             return True
         return any(w.lstrip("و") in self.lex.visit_doing for _, _, w in ws[max(0, k - 3) : k])
 
+    def _private_partner(self, ws: list[tuple[int, int, str]], n: int) -> bool:
+        """The word after مع/بين (at ``n``) names a medium (``لقاء مع وكالة بلومبرغ``: an interview) or
+        private people (``مع عائلته``، ``مع رجال الأعمال``): no diplomatic meeting."""
+        if n + 1 >= len(ws):
+            return False
+        word = ws[n + 1][2]
+        return word in MEDIA_WORDS or word in self.lex.private_partners
+
+    def _followed_by(self, c: Candidate, word: str, span: int) -> bool:
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[0] >= c.end), len(ws))
+        return any(w == word for _, _, w in ws[k : k + span])
+
     def _passive_noun(self, c: Candidate) -> bool:
         """``جرى احتجاز مشتبه به``، ``تم اعتقال``: a noun after a passive auxiliary reports like a verb."""
         words = self.folded[max(self.sentences[c.sentence].start, c.start - 8) : c.start].split()
@@ -185,10 +211,12 @@ class TriggerRules(ActorRules):
         """A count over a period, not one incident: ``حصيلة``/``إجمالي``, or ``منذ`` that is not a recent
         date (``منذ محاولة الانقلاب``، ``منذ العام 2011``; ``منذ يومين`` is a date)."""
         times = None
+        previous = ""
         for start, _, w in self.words(i):
             w = w.removeprefix("و")
-            if w in TALLY_WORDS:
+            if w in TALLY_WORDS or (w == "الان" and previous == "حتي"):  # حتى الآن: so far
                 return True
+            previous = w
             if w == "منذ":
                 if times is None:
                     times = self.spans_in(self.times, i)
@@ -249,7 +277,7 @@ class TriggerRules(ActorRules):
             score += 2
         elif self.has_word(i, self.lex.incident):
             score += 1
-        if FAMILIES[c.type] == "protest" and self.has_word(i, self.lex.protest_words):
+        if FAMILIES[c.type] == "protest" and c.form != "احتجاجا" and self.has_word(i, self.lex.protest_words):
             score += 2  # مسيرات حاشدة، نزل عشرات الآلاف إلى الشوارع: a crowd in the street
         if self._generic_near(c):
             score -= 2
