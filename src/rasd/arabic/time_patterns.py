@@ -9,6 +9,7 @@ first branch that matches wins)::
     season    هذا الصيف, الربيع المقبل, صيف 2016
     weekend   [عطلة] نهاية [هذا] الأسبوع [direction]
     nthweekday أول|آخر [يوم] weekday|weekday الأول|آخر يوم من month|الشهر  أول جمعة من رمضان
+    holiday   [nth weekday بعد|قبل] [ثاني أيام] holiday [year|direction]      عيد الأضحى المبارك
     date      [weekday] day|ordinal [من] [شهر] month[/month] [[عام] year [هـ|م]]   الاثنين 26 تموز 2021
     numdate   [بتاريخ] [(]26/07/2021[)], 2021-07-26, 16/04/21, 3/2015
     clock     الساعة العاشرة صباحا, الساعة 10:30 مساء, 22:30, الثامنة مساء, 7 صباحا, منتصف الليل
@@ -53,12 +54,13 @@ __all__ = [
     "SEASONS",
     "Folded",
     "fold_with_offsets",
+    "load_holidays",
     "load_ordinals",
     "time_regex",
 ]
 
 BRANCHES = (
-    "range", "quarter", "decade", "season", "weekend", "yearweek", "nthweekday", "date", "numdate", "clock", "year", "offset", "window",
+    "range", "quarter", "decade", "season", "weekend", "yearweek", "nthweekday", "holiday", "date", "numdate", "clock", "year", "offset", "window",
     "monthday", "dayof", "monthyear",
     "period", "rest", "daypart", "relday", "now", "weekday", "set", "duration",
 )  # fmt: skip
@@ -92,6 +94,17 @@ DAYPART_WORDS = {
 def _alt(words: Iterable[str], *, spaces: bool = True) -> str:
     """Alternation of literal phrases as a trie; inner spaces match any run of whitespace."""
     return trie_pattern(words)
+
+
+@cache
+def load_holidays() -> dict[str, tuple[str, int, int, str]]:
+    """Holidays on a fixed day (``data/time/holidays.tsv``) in the matching form: name → (calendar,
+    month, day, use), use ``any`` or ``year`` (the name is the holiday only before a year)."""
+    from importlib import resources
+
+    raw = resources.files("rasd.data").joinpath("time/holidays.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return {normalize_ar(w): (cal, int(m), int(d), use) for w, cal, m, d, use in rows}
 
 
 @cache
@@ -130,6 +143,8 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
         if (m not in _AMBIGUOUS_MONTHS and m not in ordinal_months and len(m) >= 4 and not m[-1].isdigit()) or m.startswith(normalize_ar("شهر "))
     )
     weekday = _alt(cal.weekdays)
+    holiday = _alt(w for w, (_, _, _, use) in load_holidays().items() if use == "any")
+    holiday_with_year = _alt(w for w, (_, _, _, use) in load_holidays().items() if use == "year")
     ordinal = _alt(load_ordinals())
     # للحادي عشر من سبتمبر: ل + ال contracts to لل, so after the ل prefix the ordinal reads لحادي
     contracted = _alt("ل" + w[2:] for w in load_ordinals() if w.startswith("ال"))
@@ -237,6 +252,12 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                       # الأحد الثاني, الثلاثاء الثالث: of the reference's month (not الجمعة الثانية, a
                       # numbered Friday of protests; not الأحد الأخير, the last Sunday)
                       rf"|(?:{n('يوم')}\s+)?{weekday_not_friday}\s+{nth_masculine}(?!\s+{n('(?:من|في)')}(?!\w))",
+        # عيد الفطر, عيد الأضحى المبارك 2013, كريسماس 2014, ثاني أيام عيد الفطر, ثالث ثلاثاء بعد كريسماس 2014
+        "holiday": rf"(?:{nth_bare}\s+(?:{n('يوم')}\s+)?{any_weekday}\s+{n('(?:بعد|قبل)')}\s+)?"
+                   rf"(?:{n('(?:أول|ثاني|ثالث|رابع)')}\s+{n('أيام')}\s+)?"
+                   rf"(?:{holiday}(?!\w)(?:\s+{n('(?:المبارك|السعيد|المجيد)')}(?!\w))?"
+                   rf"(?:\s*[,،]?\s*{year_words_any}{year}{era}|\s+{direction_only})?"
+                   rf"|{holiday_with_year}\s*[,،]?\s*{year_words_any}{year}{era})",
         "date": rf"(?:(?:{n('يوم')}\s+)?{weekday}\s*[,،]?\s*|{n('يوم')}\s+(?=\d))?(?:{day}(?:\s*[-./]\s*|\s+{n('من')}\s+|\s+)(?:{n('شهر')}\s+)?{month_x}(?!\w)"
                 # يناير الحادي والعشرين; سبتمبر 10، 1901 (a month first: digits only before a year)
                 # واحد وعشرين مايو: a day in cardinal words (only before an unambiguous month)
@@ -371,6 +392,7 @@ def first_words() -> frozenset[str]:
     words |= set(cal.months) | set(cal.weekdays) | {w[2:] for w in cal.weekdays} | set(load_ordinals())
     words |= {"ل" + w[2:] for w in load_ordinals() if w.startswith("ال")}  # للحادي عشر (ل + الحادي)
     words |= set(numbers) | set(NTH_WORDS)
+    words |= set(load_holidays())
     for w in (*cal.units, *(normalize_ar(d) + s for d in DECADES for s in ("يات", "ات")), *SEASONS):
         words |= {w, "ال" + w}
     return frozenset(w.split()[0] for w in words)

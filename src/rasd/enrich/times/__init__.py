@@ -20,6 +20,8 @@ the text and resolves each hit to a TIMEX3-style value::
     قبل شهرين                 DATE      2021-05-26      (precision month: the day, and the grain said)
     وفي اليوم التالي          DATE      day after the last day named (``anchor``), else the reference
     الأسبوع الثالث من عام 2027 DATE     2027-W03        (ISO weeks of a year; of a month: full weeks inside)
+    عيد الأضحى المبارك        DATE      2018-08-21      (a holiday: 10 Dhu al-Hijja, nearest the reference)
+    خلال أكثر من شهر          DURATION  P1M             mod=MORE_THAN (a bare unit after a length cue)
 
 ``find_times(..., prefer="future")`` resolves a bare weekday or day-month to the next one
 (Duckling's convention for scheduling text) instead of the news convention below.
@@ -52,6 +54,7 @@ The package, module by module::
     calendar.py  dates, years, months, nth weekdays, quarters, decades, seasons
     relative.py  offsets, windows, periods, weekdays, اليوم/أمس/غدا, days of this month
     clock.py     times of day, durations, sets
+    holidays.py  fixed-day holidays (عيد الفطر, عيد العمال, كريسماس 2014) and the nth weekday after one
     lexicon.py   the loaded lexicons and readers of spoken numbers, ordinals and years
     values.py    TIMEX3 values: durations, shifts by units, the nearest year of a day and month
 """

@@ -10,6 +10,7 @@ from rasd.arabic.time_patterns import BRANCHES, fold_with_offsets, time_regex
 from rasd.document import Span
 from rasd.enrich.times.calendar import CalendarResolvers
 from rasd.enrich.times.clock import ClockResolvers
+from rasd.enrich.times.holidays import HolidayResolvers
 from rasd.enrich.times.lexicon import (
     _DURATION_GAP_RE,
     _MERGE_GAP_RE,
@@ -55,7 +56,7 @@ _DATE_GAP_RE = re.compile(r"\s*[,،]?\s*")
 _MONTH_THEN_DATE_RE = re.compile(r"\s*[,،]?\s*\(?\s*")
 
 
-class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers):
+class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers, HolidayResolvers):
     """Loaded lexicons plus the compiled pattern; `find` is a pure function of (text, reference)."""
 
     def __init__(self) -> None:
