@@ -55,3 +55,14 @@ def test_dates(text: str, span: str, value: str, end: str | None) -> None:
 )
 def test_not_these_dates(text: str, not_in: str) -> None:
     assert [span for span, _, _ in _found(text) if not_in in span] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end"),
+    [
+        ("•  7-9 يناير/كانون الثاني 2015: هاجم مسلحان", "2015-01-07", "2015-01-09"),  # days first: the year said
+        ("من 4 إلى 22 يناير 1995", "1995-01-04", "1995-01-22"),
+    ],
+)
+def test_day_ranges_before_their_month_keep_the_year(text: str, value: str, end: str) -> None:
+    assert [(s.attrs["value"], s.attrs.get("end")) for s in find_times(text, REF)] == [(value, end)]

@@ -42,3 +42,16 @@ def test_holidays(text: str, reference: datetime | None, span: str, value: str) 
 )
 def test_not_a_fixed_holiday(text: str) -> None:
     assert find_times(text, REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("الجمعة أول أيام عيد الفطر المبارك", "2018-06-15"),  # tabular Thursday, said Friday
+        ("السبت ثاني أيام عيد الفطر", "2018-06-16"),
+        ("الخميس 15 رمضان 1439", "2018-05-31"),  # tabular Tuesday: the weekday settles the day
+        ("15 رمضان 1439", "2018-05-29"),  # no weekday: the tabular day
+    ],
+)
+def test_weekday_settles_a_hijri_day(text: str, value: str) -> None:
+    assert [s.attrs["value"] for s in find_times(text, REF)] == [value]

@@ -25,7 +25,7 @@ from rasd.enrich.times.lexicon import (
     TimeLexicon,
     _n,
 )
-from rasd.enrich.times.values import _hijri_year_of, _nearest_year
+from rasd.enrich.times.values import _hijri_year_of, _nearest_year, _settle_hijri_weekday
 
 _HALF_WORDS = {_n("نصف"), _n("نص")}
 
@@ -69,11 +69,13 @@ class CalendarResolvers(TimeLexicon):
         attrs: dict[str, Any] = {"precision": "day"}
         if hijri:
             attrs["calendar"] = "hijri"
-            if year_m:
-                return "DATE", gregorian_from_hijri(int(year_m.group()), month, day).isoformat(), attrs
-            if ref is None:
+            if year_m is None and ref is None:
                 return "DATE", "XXXX-XX-XX", {**attrs, "hijri": f"XXXX-{month:02d}-{day:02d}"}
-            return "DATE", self._nearest_hijri(ref.date(), month, day).isoformat(), attrs
+            found = (gregorian_from_hijri(int(year_m.group()), month, day) if year_m
+                     else self._nearest_hijri(ref.date(), month, day) if ref is not None else None)  # fmt: skip
+            assert found is not None
+            iso = next((self.calendar.weekdays[w] for w in words[:2] if w in self.calendar.weekdays), 0)
+            return "DATE", (_settle_hijri_weekday(found, iso) if iso else found).isoformat(), attrs
         if year_m:
             return "DATE", date(int(year_m.group()), month, day).isoformat(), attrs
         if ref is None:
@@ -99,7 +101,7 @@ class CalendarResolvers(TimeLexicon):
         if len(found) < 2:
             return None
         first_day, last_day = int(found[0].group()), int(found[1].group())
-        head_month = self.month_re.match(s) or self.month_re.match(s, len(_n("شهر ")))
+        head_month = self.month_re.match(s, len(_n("شهر ")) if s.startswith(_n("شهر ")) else 0)
         if head_month is not None and first_day < last_day <= 31:  # نوفمبر بين 19 و20: the month first
             resolved = self._resolve_date(f"{last_day} {head_month.group()}", [], start, text, ref, future)
             if resolved is None:

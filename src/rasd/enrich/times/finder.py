@@ -23,7 +23,7 @@ from rasd.enrich.times.lexicon import (
     _n,
 )
 from rasd.enrich.times.relative import RelativeResolvers
-from rasd.enrich.times.values import _add_durations, _Hit
+from rasd.enrich.times.values import _add_durations, _Hit, _settle_hijri_weekday
 
 #: How far back (characters) a day named earlier still anchors ``اليوم التالي``/``اليوم السابق``.
 _NARRATIVE_REACH = 400
@@ -144,7 +144,12 @@ class TimeFinder(CalendarResolvers, RelativeResolvers, ClockResolvers, HolidayRe
             return _Hit(prev.start, hit.end, "DATE", prev.value, {**prev.attrs, "weekday": hit.attrs["weekday"]})
         if ("weekday" in prev.attrs and hit.attrs.get("precision") == "day" and _SAME_DAY_GAP_RE.fullmatch(gap)
                 and not {"weekday", "offset", "anchor"} & set(hit.attrs)):  # not الخميس، الاثنين; not قبل يوم
-            return _Hit(prev.start, hit.end, "DATE", hit.value, {**hit.attrs, "weekday": prev.attrs["weekday"]})
+            value = hit.value
+            if hit.attrs.get("calendar") == "hijri" and _DAY_RE.fullmatch(value):
+                # الجمعة أول أيام عيد الفطر: a sighted month can start a day or two off the tabular one;
+                # the weekday said settles the day
+                value = _settle_hijri_weekday(date.fromisoformat(value), int(str(prev.attrs["weekday"])[-1])).isoformat()
+            return _Hit(prev.start, hit.end, "DATE", value, {**hit.attrs, "weekday": prev.attrs["weekday"]})
         if (prev.attrs.get("precision") == hit.attrs.get("precision") == "year" and "anchor" not in hit.attrs
                 and _PERIOD_YEAR_RE.fullmatch(text, prev.start, prev.end) and _WEEK_GAP_RE.fullmatch(gap)):
             return _Hit(prev.start, hit.end, "DATE", hit.value, hit.attrs)  # العام المقبل 2024: the year said

@@ -76,6 +76,17 @@ def _nearest_year(ref: date, month: int, day: int, future: bool = False) -> date
     return candidate
 
 
+def _settle_hijri_weekday(day: date, iso: int) -> date:
+    """A Hijri date said with its weekday (``الجمعة أول أيام عيد الفطر``): a sighted month can start a
+    day or two off the tabular calendar, so the weekday settles the day (no move beyond two days).
+
+    >>> _settle_hijri_weekday(date(2018, 6, 14), 5)  # tabular Thursday, said Friday
+    datetime.date(2018, 6, 15)
+    """
+    shift = (iso - day.isoweekday() + 3) % 7 - 3
+    return day + timedelta(days=shift) if abs(shift) <= 2 else day
+
+
 def _day_offset(days: int) -> str:
     return f"{'-' if days < 0 else ''}P{abs(days)}D"
 
