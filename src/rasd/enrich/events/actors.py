@@ -18,7 +18,7 @@ from rasd.enrich.events.lexicon import (
     WORD_RE,
 )
 from rasd.enrich.events.places import PlaceRules
-from rasd.enrich.lexmatch import DATELINE_RE, canonical_of, fold_ar
+from rasd.enrich.lexmatch import DATELINE_RE, canonical_of
 
 
 class ActorRules(PlaceRules):
@@ -73,7 +73,7 @@ class ActorRules(PlaceRules):
         for name, e in self._agent_spans(i, drop_sources=True):
             if any(a <= e.start < b for a, b in reported):
                 continue
-            if e.label == "ORG" and any(r in fold_ar(name) for r in self.lex.reporter_orgs):
+            if e.label == "ORG" and any(r in self.folded[e.start : e.end] for r in self.lex.reporter_orgs):
                 continue
             if name not in out:
                 out.append(name)

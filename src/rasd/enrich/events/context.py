@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasd.document import Article, Span
-from rasd.enrich.events.lexicon import HARAKAT, PUNCT, WORD_RE, EventLexicon
+from rasd.enrich.events.lexicon import HARAKAT, HARAKAT_RE, PUNCT, WORD_RE, EventLexicon
 from rasd.enrich.lexmatch import EntityIndex
 
 
@@ -45,8 +45,12 @@ class SentenceContext:
     def words(self, i: int) -> list[tuple[int, int, str]]:
         if i not in self._words:
             s = self.sentences[i]
-            self._words[i] = [(m.start(), m.end(), m.group().strip(PUNCT).translate(HARAKAT))  # تزامناً → تزامنا
-                              for m in WORD_RE.finditer(self.folded, s.start, s.end)]
+            if HARAKAT_RE.search(self.folded, s.start, s.end):
+                self._words[i] = [(m.start(), m.end(), m.group().strip(PUNCT).translate(HARAKAT))  # تزامناً → تزامنا
+                                  for m in WORD_RE.finditer(self.folded, s.start, s.end)]
+            else:
+                self._words[i] = [(m.start(), m.end(), m.group().strip(PUNCT))
+                                  for m in WORD_RE.finditer(self.folded, s.start, s.end)]
         return self._words[i]
 
     def has_word(self, i: int, vocab: frozenset[str]) -> bool:

@@ -7,7 +7,7 @@ import bisect
 from rasd.document import Article, Span
 from rasd.enrich.events.builder import EventBuilder
 from rasd.enrich.events.context import Candidate, Event
-from rasd.enrich.events.lexicon import DIPLOMACY, FAMILIES, EventLexicon, load_event_lexicon
+from rasd.enrich.events.lexicon import FAMILIES, EventLexicon, load_event_lexicon
 from rasd.enrich.events.merging import (
     absorb_visits,
     coreferent,
@@ -67,18 +67,27 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
         force = force_against_protest(fired_by_family, families)
         if force:  # the shooting is the evidence that the protest took place
             fired_by_family["protest"] = families["protest"]
+        groups: list[tuple[str, list[Candidate], bool]] = []
         for family, fired in fired_by_family.items():
+            earlier = [c for c in fired if family == "violence" and ctx.is_reference(c)]
+            if earlier and len(earlier) < len(fired):  # ضربات … ردا على هجوم كيميائي: two incidents
+                groups.append((family, [c for c in fired if c not in earlier], False))
+                groups.append((family, earlier, True))
+            else:
+                groups.append((family, fired, False))
+        for family, fired, referred in groups:
             if not fired or (force and family == "violence"):
                 continue
             fresh = ctx.names_another(fired[0])  # وفي هجوم آخر: not the incident told before
-            places = ctx.locations_of(i) if family not in DIPLOMACY else None
-            previous = None if fresh else coreferent(events, family, fired, i, folded, places)
+            previous = None if fresh else coreferent(events, family, fired, i, folded, ctx.locations_of)
             if previous is not None:
                 ctx.merge_into(previous, i)
                 continue
             event = ctx.make_event(fired, i)
             if ctx.is_background(event):
                 continue
+            if referred:  # the sentence's toll belongs to its own incident, not to the one it reacts to
+                event.attrs.update(killed=None, killed_qualifier=None, wounded=None, wounded_qualifier=None)
             if force and family == "protest":
                 event.attrs["acled_sub_event_type"] = "Excessive force against protesters"
             same = None if fresh else same_incident(events, event, lex.countries)

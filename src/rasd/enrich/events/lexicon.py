@@ -44,6 +44,8 @@ TALLY_WORDS = frozenset(fold_ar(w) for w in (
 MEDIA_WORDS = frozenset(fold_ar(w) for w in (
     "وكالة", "صحيفة", "قناة", "تلفزيون", "التلفزيون", "شبكة", "مجلة", "موقع", "إذاعة", "برنامج", "الصحفيين",
     "الصحافيين", "صحفيين", "صحافيين", "وسائل", "الإعلام", "إعلاميين"))
+#: Words opening a sentence that tell what is expected, not what happened (ومن المتوقع، ومن المقرر، ويتوقع).
+PLANNED_OPENERS = frozenset(fold_ar(w) for w in ("المتوقع", "المقرر", "المنتظر", "المرتقب", "يتوقع", "يرتقب", "المزمع"))
 #: Strike verbs, folded: أضرب (went on strike) is also اضرب (hit!); a strike is أضرب عن العمل/الطعام.
 STRIKE_VERBS = frozenset(fold_ar(w) for w in ("أضرب", "أضربوا"))
 #: Auxiliaries that make a following noun a past passive (تم اعتقال، جرى احتجاز): it reports like a verb.
@@ -66,6 +68,7 @@ COMPLEMENTISERS = frozenset(fold_ar(w) for w in ("إن", "أن", "بأن", "لأ
 LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))
 #: str.translate table deleting the short vowels and shadda news sites put on passives (قُتل، أُصيب).
 HARAKAT = {c: None for c in range(0x064B, 0x0653)}
+HARAKAT_RE = re.compile("[\u064B-\u0652]")
 #: Words after a unit-less count that make it a count of people (``6 آخرين``، ``8 من الحوثيين``).
 BARE_COUNT_FOLLOWERS = frozenset(fold_ar(w) for w in ("آخرين", "آخرون", "من", "منهم", "أشخاص", "شخصا"))
 #: Words that make a count a running toll (``منذ بدء الحملة قتل …``، ``حصيلة``): no weak trigger fires with them.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rasd.enrich.events.context import Candidate, Event
 from rasd.enrich.events.lexicon import DIPLOMACY, FAMILIES, PRIORITY
 from rasd.enrich.lexmatch import fold_ar
@@ -135,10 +137,10 @@ def fill_missing(old: Event, new: Event) -> None:
 
 
 def coreferent(events: list[Event], family: str, fired: list[Candidate], i: int, folded: str,
-               places: list[str] | None = None) -> Event | None:
+               places_of: Callable[[int], list[str]] | None = None) -> Event | None:
     """A definite noun (الانفجار، الهجوم) right after an event of its family refers back to it; further
     down (``ووقع الانفجار عصر الأربعاء``) when that event is the article's only one of its family so far
-    and the noun's sentence names no other place (``places``; None: not checked)."""
+    and the noun's sentence names no other place (``places_of(i)``: its places; None: only nearby nouns)."""
     if family in DIPLOMACY or any(c.pos == "verb" for c in fired):
         return None
     first = fired[0]
@@ -149,8 +151,9 @@ def coreferent(events: list[Event], family: str, fired: list[Candidate], i: int,
         if FAMILIES[e.type] == family and 0 < i - e.sentence <= 2 and may_refer(first.type, e.type):
             return e
     earlier = [e for e in events if FAMILIES[e.type] == family]
-    if places is None or len(earlier) != 1 or not may_refer(first.type, earlier[0].type):
+    if places_of is None or len(earlier) != 1 or not may_refer(first.type, earlier[0].type):
         return None
+    places = places_of(i)
     return earlier[0] if not places or set(places) & set(earlier[0].attrs["locations"]) else None
 
 

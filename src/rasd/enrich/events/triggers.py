@@ -23,6 +23,7 @@ from rasd.enrich.events.lexicon import (
     PASSIVE_AUX,
     PLACE_NOUNS,
     PLACE_TARGETS,
+    PLANNED_OPENERS,
     PUNCT,
     STRIKE_VERBS,
     TALLY_WORDS,
@@ -44,6 +45,8 @@ class TriggerRules(ActorRules):
         if c.type == "territory" and c.pos == "verb" and not self._control_object_follows(c):
             return False
         family = FAMILIES[c.type]
+        if any(w.removeprefix("و") in PLANNED_OPENERS for _, _, w in self.words(i)[:3]):
+            return False  # ومن المتوقع خروج مظاهرة … حيث يجتمع: the whole sentence tells what is expected
         if family == "arrest" and (self._object_not_person(c) or self._running_tally(i)):
             return False  # أوقفت أعمال الحفر، ألقت القبض على 160 ألفا منذ محاولة الانقلاب
         if family == "protest" and c.pos == "noun" and any(ch in "ل" for ch in self.folded[c.start : c.end - len(c.form)]):
