@@ -21,6 +21,15 @@ from rasd.enrich.events.triggers import TriggerRules
 class EventBuilder(TriggerRules):
     """Makes and merges events; every rule of the chain in one object."""
 
+    def place_from_context(self, event: Event) -> None:
+        """An event whose sentence names no place takes its context's (``_context_places``); the attr
+        ``location_from_context`` says so (an estimate, as ACLED's lower geo-precision)."""
+        a = event.attrs
+        a["location_from_context"] = False
+        if not a["locations"] and FAMILIES[event.type] not in DIPLOMACY:
+            a["locations"] = self._context_places(event.sentence)
+            a["location_from_context"] = bool(a["locations"])
+
     def names_another(self, c: Candidate) -> bool:
         """``وفي هجوم آخر``، ``انفجار جديد``، ``في حادث منفصل``: the trigger names an incident other than
         the ones told before (within two words after it)."""
@@ -77,6 +86,7 @@ class EventBuilder(TriggerRules):
             a["actors"] = self._sides(i, trigger)
             a["participants"] = []
             a["locations"] = self._locations(i)
+
         a["perpetrator"], a["target"] = self._perpetrator(trigger), self._target(trigger)
         if a["target"] and a["target"] not in a["actors"]:
             a["actors"] = [*a["actors"], a["target"]]

@@ -87,22 +87,39 @@ class DateRules(CasualtyRules):
         return any(w in CLAUSE_WORDS for w in words) and not self._has_incident_word(c.end, t.start)
 
     def _date_attrs(self, c: Candidate, i: int) -> dict[str, Any]:
+        found = self._governing_date(c, i, strict=True) or self._governing_date(c, i, strict=False)
+        if found is not None:
+            t, d = found
+            return {"date": d[0], "date_precision": d[1], "date_evidence": self.text[t.start : t.end]}
+        published = self.article.published
+        return {"date": published.date().isoformat() if published else None,
+                "date_precision": "publication" if published else None, "date_evidence": None}
+
+    def _recent_day(self, d: tuple[str, str]) -> bool:
+        """A day within the week before publication (``الأحد``، ``أمس``)."""
+        published = self.article.published
+        if published is None or d[1] != "day":
+            return False
+        try:
+            return 0 <= (published.date() - date.fromisoformat(d[0])).days <= 7
+        except ValueError:
+            return False
+
+    def _governing_date(self, c: Candidate, i: int, *, strict: bool) -> tuple[Span, tuple[str, str]] | None:
+        """The DATE/TIME of sentence ``i`` nearest to the trigger.  ``strict``: none inside another clause;
+        else (when strict found none) a recent day after a relative clause dates the main verb too
+        (``تظاهر آلاف الأشخاص الذين يعارضون الاستقلال الأحد في شوارع برشلونة``)."""
         best: tuple[int, Span, tuple[str, str]] | None = None
         reference = self.is_reference(c)
         for t in self.spans_in(self.times, i):
             d = self._date_of(t)
             if d is None or (reference and t.start < c.start):
                 continue  # the main clause's date is not the date of the event it reacts to
-            if self._in_other_clause(c, t):
+            if self._in_other_clause(c, t) and (strict or not self._recent_day(d)):
                 continue  # أنصار غولن، الذي تتهمه أنقرة بتدبير محاولة انقلاب قبل عامين: the relative clause's date
             dist = t.start - c.end if t.start >= c.end else c.start - t.end
             if t.start >= c.end and self._has_incident_word(c.end, t.start):
                 dist = 0  # هجوم … وقع قبل عشرة أيام: the event's own clause dates it
             if best is None or dist < best[0]:
                 best = (dist, t, d)
-        if best is not None:
-            return {"date": best[2][0], "date_precision": best[2][1],
-                    "date_evidence": self.text[best[1].start : best[1].end]}
-        published = self.article.published
-        return {"date": published.date().isoformat() if published else None,
-                "date_precision": "publication" if published else None, "date_evidence": None}
+        return (best[1], best[2]) if best is not None else None

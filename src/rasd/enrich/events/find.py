@@ -96,6 +96,8 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
                 continue
             events.append(event)
     events = drop_covered_summaries(absorb_visits(events), lex.countries)
+    for event in events:
+        ctx.place_from_context(event)
     return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in events]
 
 

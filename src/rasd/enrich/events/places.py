@@ -41,6 +41,28 @@ class PlaceRules(DateRules):
         found = self._order_locations([*marked, *plain])
         return found or self._untagged_places(i, start) or self._there(i)
 
+    def _context_places(self, i: int) -> list[str]:
+        """Where an event whose sentence names no place happened, from its context: the previous
+        sentence of its paragraph (``اعتقلت السلطات السعودية ناشطات … واعتُقل عدد منهن``), else the
+        headline (``مسيرات في البرازيل``) — the story's place."""
+        s = self.sentences[i]
+        title_end = self.article.title_span.end
+        if i > 0:
+            prev = self.sentences[i - 1]
+            same_paragraph = "\n" not in self.text[prev.end : s.start] and prev.start >= title_end
+            if same_paragraph:
+                found = self._locations(i - 1)
+                if found:
+                    return found
+        if s.start >= title_end:
+            for n, t in enumerate(self.sentences):
+                if t.start >= title_end:
+                    break
+                found = self._locations(n)
+                if found:
+                    return found
+        return []
+
     def _untagged_places(self, i: int, start: int) -> list[str]:
         """A place the entity layer missed, named by a place noun after في/ب: ``في منطقة فضحة``،
         ``بمديرية الملاجم`` → ``فضحة``، ``الملاجم`` (the word after the noun, as written)."""
