@@ -91,3 +91,13 @@ def test_perpetrator_and_target_fill_actor_columns() -> None:
     assert (rec["actor1"], rec["actor2"]) == ("أ", "ج")
     rec = export_record({"attrs": {"actors": [], "target": "ج"}})
     assert (rec["actor1"], rec["actor2"]) == ("ج", None)
+
+
+def test_location_from_context_column() -> None:
+    a = Article.build("انفجار في بغداد", ["وقالت الشرطة إن انفجارا وقع في سوق المدينة."])
+    t = a.text.index("انفجارا")
+    a = a.with_layer("events", [Span(t, t + 7, "explosion", {
+        "type": "explosion", "date": "2022-03-09", "locations": ["بغداد"], "location_from_context": True})])
+    [rec] = [export_record(r) for r in event_rows(a)]
+    assert (rec["location"], rec["location_from_context"]) == ("بغداد", True)
+    assert tuple(rec) == EXPORT_COLUMNS and EXPORT_COLUMNS[-1] == "location_from_context"

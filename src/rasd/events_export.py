@@ -4,7 +4,7 @@ Columns use ACLED's names where ACLED has the field, then ours::
 
     event_date  event_type  sub_event_type  actor1  actor2  location  fatalities  notes  source
     article_id  start  end  wounded  killed_qualifier  wounded_qualifier  date_precision  trigger
-    type  locations  claimed_by
+    type  locations  claimed_by  location_from_context
 
 - ``event_date`` is a day (YYYY-MM-DD): the first day of the period when the time expression was
   coarser (``2021-W29`` → ``2021-07-19`` with ``date_precision`` week; ``2014`` → ``2014-01-01``, year);
@@ -13,7 +13,9 @@ Columns use ACLED's names where ACLED has the field, then ours::
 - ``event_type``/``sub_event_type`` are ACLED's (empty for our meeting/visit types; ``type`` has ours).
 - ``actor1`` is the claimant, else the perpetrator, else the first actor/participant; ``actor2`` the
   target when one was found, else the next actor/participant.
-- ``location`` is the most specific location, ``locations`` all of them joined by `` | ``.
+- ``location`` is the most specific location, ``locations`` all of them joined by `` | ``;
+  ``location_from_context`` is true when the event's sentence named no place and the previous sentence
+  of its paragraph or the headline gave it (an estimate), empty for events stored before that field.
 - ``fatalities`` is the killed count, empty when the text gives none (unknown is not zero).
 - ``notes`` is the sentence the event came from.
 
@@ -52,7 +54,7 @@ __all__ = [
 EXPORT_COLUMNS = (
     "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "fatalities", "notes",
     "source", "article_id", "start", "end", "wounded", "killed_qualifier", "wounded_qualifier",
-    "date_precision", "trigger", "type", "locations", "claimed_by",
+    "date_precision", "trigger", "type", "locations", "claimed_by", "location_from_context",
 )  # fmt: skip
 LOCATION_SEPARATOR = " | "
 
@@ -132,6 +134,7 @@ def export_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "type": row.get("type") or a.get("type"),
         "locations": LOCATION_SEPARATOR.join(locations) if locations else None,
         "claimed_by": claimant,
+        "location_from_context": a.get("location_from_context"),
     }
 
 
