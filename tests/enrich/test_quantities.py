@@ -332,3 +332,17 @@ def test_scales_that_do_not_join(text: str, values: list[float]) -> None:
 def test_definite_number_word_alone_in_phrase_mode(text: str, value: float) -> None:
     assert [s.attrs["value"] for s in find_quantities(text, phrase=True)] == [value]
     assert find_quantities(text) == []  # news: الخمسة alone refers back to something counted
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("لدي مئة وثلاثون وخُمسَين ريال", [130.4]),  # خُمسَين (damma): two fifths
+        ("مائة و ثلاثون و خمسين", [130, 50]),  # unvocalized: fifty
+        ("خَمسين رجلا", [50]),  # a fatha: fifty
+        ("ثلاثة وتُسعين", [pytest.approx(3 + 2 / 9)]),
+        ("ثلاثة وربعان", [3.5]),  # the nominative dual is a fraction without vowels
+    ],
+)
+def test_vocalized_dual_fractions(text: str, values: list[float]) -> None:
+    assert [s.attrs["value"] for s in find_quantities(text, phrase=True)] == values

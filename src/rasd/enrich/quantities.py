@@ -20,6 +20,7 @@ qualifiers are data files under ``data/numbers/``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -156,6 +157,8 @@ class QuantityFinder:
         numbers inside time expressions count, a lone ambiguous word (``واحد``، ``ست``) or a year-like
         ``2000`` is a number, and ratios and digit fractions are read."""
         norm = fold_with_offsets(text)
+        if "\u064f" in text:  # a damma: vocalized fractions (خُمسَين) are no tens (خَمسين)
+            norm = _mark_vocalized_fractions(text, norm)
         extra = [
             Span(*norm.to_original(a, b), "QUANTITY", {"value": _tidy(v), "unit": None, "number_span": norm.to_original(a, b)})
             for a, b, v in (find_number_phrases(norm.text) if phrase else [])
@@ -346,6 +349,25 @@ class QuantityFinder:
         if qualifier:
             attrs["qualifier"] = self.qualifiers[" ".join(qualifier.split())][0]
         return attrs
+
+
+#: A dual fraction in the genitive, spelled like a ten (خمسين, سبعين), → its nominative (خمسان: 2/5, same
+#: length); read so only when the original carries a damma on its first letter (خُمسَين, not خَمسين).
+_DUAL_FRACTIONS = {normalize_ar(g): normalize_ar(nom) for g, nom in (
+    ("خمسين", "خمسان"), ("سبعين", "سبعان"), ("تسعين", "تسعان"), ("عشرين", "عشران"),
+)}  # fmt: skip
+_DUAL_FRACTION_RE = re.compile(r"(?<!\w)و?(" + "|".join(_DUAL_FRACTIONS) + r")(?!\w)")
+
+
+def _mark_vocalized_fractions(text: str, norm: Folded) -> Folded:
+    """``مئة وثلاثون وخُمسَين`` = 130.4: the matching form with each vocalized dual fraction written in the
+    nominative (same length, so the offset map stands); ``خَمسين`` and an unvocalized ``خمسين`` stay fifty."""
+    out = norm.text
+    for m in _DUAL_FRACTION_RE.finditer(norm.text):
+        a, _ = norm.to_original(m.start(1), m.end(1))
+        if text[a + 1 : a + 2] == "\u064f":  # خُ: a damma on the first letter
+            out = out[: m.start(1)] + _DUAL_FRACTIONS[m.group(1)] + out[m.end(1) :]
+    return dataclasses.replace(norm, text=out) if out != norm.text else norm
 
 
 def _tidy(value: float) -> int | float:
