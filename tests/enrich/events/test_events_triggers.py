@@ -98,6 +98,22 @@ CASES = [
                  {"الهيئة العليا للإغاثة": ("ORG", "الهيئة العليا للإغاثة"), "عدن": (LOC, "عدن")},
                  {"ليل الخميس": ("TIME", "2022-03-10TNI")}, {}, [("والتقت", "meeting")],
                  id="meeting-verb-with-one-named-party-and-ma"),
+    # -- agreements: reached with words in between, by two parties in one word; not business deals
+    pytest.param(["توصلت الكوريتان، الخميس، إلى اتفاق على تحديث الطريق البري."], "", {},
+                 {"الخميس": ("DATE", "2022-03-10")}, {}, [("توصلت", "agreement")], id="agreement-reached-by-a-dual"),
+    pytest.param(["وتوصلت التحقيقات إلى أن المتهم كان في المدينة."], "", {}, {}, {}, [],
+                 id="reaching-a-finding-is-no-agreement"),
+    pytest.param(["توصلت شركة النفط الوطنية لاتفاق يقضي باستحواذها على حصة شركة ألمانية في هولندا."], "",
+                 {"هولندا": (LOC, "هولندا")}, {}, {}, [], id="a-business-deal"),
+    pytest.param(["ويتساءل المراقبون عما إذا كان البلدان قد توصلا إلى اتفاق سري."], "", {}, {}, {}, [],
+                 id="a-question-asserts-nothing"),
+    # -- evidence: intensity and places hit
+    pytest.param(["ونزح الآلاف بسبب القصف العنيف على بلدة حمورية أمس."], "", {"حمورية": (LOC, "حمورية")},
+                 {"أمس": ("DATE", "2022-03-09")}, {}, [("القصف", "shelling")], id="an-intense-bombardment"),
+    pytest.param(["ونزح الآلاف بسبب القصف على بلدة حمورية أمس."], "", {"حمورية": (LOC, "حمورية")},
+                 {"أمس": ("DATE", "2022-03-09")}, {}, [], id="a-bombardment-without-more-evidence"),
+    pytest.param(["وأكد القائد أن دبابة تمركزت وقصفت المطار من منزل مدني."], "", {}, {}, {},
+                 [("وقصفت", "shelling")], id="a-verb-with-a-place-hit"),
     # -- clashes with a crowd are a protest met by force
     pytest.param(["وأسفرت المواجهات بين الشبان والجيش على حدود غزة عن 7 قتلى."], "مواجهات مسيرة العودة على حدود غزة",
                  {"غزة": (LOC, "غزة")}, {}, {"7 قتلى": (7, "killed")}, [("المواجهات", "protest")],

@@ -46,6 +46,20 @@ MEDIA_WORDS = frozenset(fold_ar(w) for w in (
     "الصحافيين", "صحفيين", "صحافيين", "وسائل", "الإعلام", "إعلاميين"))
 #: Words opening a sentence that tell what is expected, not what happened (ومن المتوقع، ومن المقرر، ويتوقع).
 PLANNED_OPENERS = frozenset(fold_ar(w) for w in ("المتوقع", "المقرر", "المنتظر", "المرتقب", "يتوقع", "يرتقب", "المزمع"))
+#: Adjectives of intensity right after a violent noun: an actual bombardment or fight (القصف العنيف).
+INTENSITY_WORDS = frozenset(fold_ar(w) for w in (
+    "عنيف", "العنيف", "عنيفة", "العنيفة", "عنيفا", "كثيف", "الكثيف", "كثيفة", "الكثيفة", "كثيفا", "مكثف", "المكثف",
+    "مكثفة", "المكثفة", "مكثفا"))
+#: Objects of a violent verb that are places hit (قصفت المطار، استهدفت مستشفى).
+HIT_PLACES = frozenset(fold_ar(w) for w in (
+    "مطار", "ميناء", "قاعدة", "معسكر", "مستشفى", "مدرسة", "سوق", "منزل", "منازل", "مسجد", "كنيسة", "حاجز", "مقر",
+    "موقع", "مواقع", "مبنى", "سيارة", "حافلة", "قافلة", "موكب", "دورية", "ثكنة"))
+#: Reaching an agreement with words in between (توصلت الكوريتان، الخميس، إلى اتفاق): the verb, folded.
+REACH_VERBS = frozenset(fold_ar(w) for w in ("توصل", "توصلت", "توصلا", "توصلتا", "توصلوا"))
+#: Dual or collective subjects naming both parties (الجانبان، الكوريتان، البلدان).
+DUAL_PARTIES = frozenset(fold_ar(w) for w in (
+    "الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان", "الدولتين", "الكوريتان",
+    "الكوريتين", "الحكومتان", "الحكومتين"))
 #: Strike verbs, folded: أضرب (went on strike) is also اضرب (hit!); a strike is أضرب عن العمل/الطعام.
 STRIKE_VERBS = frozenset(fold_ar(w) for w in ("أضرب", "أضربوا"))
 #: Auxiliaries that make a following noun a past passive (تم اعتقال، جرى احتجاز): it reports like a verb.

@@ -14,8 +14,11 @@ from rasd.enrich.events.lexicon import (
     DELEGATION_RE,
     DOING_PAST,
     DOING_PRESENT,
+    DUAL_PARTIES,
     FAMILIES,
+    HIT_PLACES,
     INCIDENT_NEAR_WORDS,
+    INTENSITY_WORDS,
     MEDIA_WORDS,
     MEETING_HELD,
     NOT_LIBERATION_BEFORE,
@@ -25,6 +28,7 @@ from rasd.enrich.events.lexicon import (
     PLACE_TARGETS,
     PLANNED_OPENERS,
     PUNCT,
+    REACH_VERBS,
     STRIKE_VERBS,
     TALLY_WORDS,
     VIOLENT_VERB_THRESHOLD,
@@ -47,6 +51,8 @@ class TriggerRules(ActorRules):
         family = FAMILIES[c.type]
         if any(w.removeprefix("و") in PLANNED_OPENERS for _, _, w in self.words(i)[:3]):
             return False  # ومن المتوقع خروج مظاهرة … حيث يجتمع: the whole sentence tells what is expected
+        if self._conditional(c):
+            return False  # إذا كنت شاهدا على اعتداء، ما إذا كان البلدان قد توصلا إلى اتفاق: not asserted
         if family == "arrest" and (self._object_not_person(c) or self._running_tally(i)):
             return False  # أوقفت أعمال الحفر، ألقت القبض على 160 ألفا منذ محاولة الانقلاب
         if family == "protest" and c.pos == "noun" and any(ch in "ل" for ch in self.folded[c.start : c.end - len(c.form)]):
@@ -71,6 +77,13 @@ class TriggerRules(ActorRules):
             n = next((n for n, w in enumerate(ws) if w[0] >= c.end and w[2] in ("بين", "مع")), None)
             if c.type == "meeting" and n is not None and self._private_partner(ws, n):
                 return False  # واجتمع أحمد مع عائلته
+            if c.type == "agreement" and any(w.removeprefix("ال") in ("شركه", "شركات") for w in self._words_after(c, 3)):
+                return False  # توصلت شركة أرامكو لاتفاق يقضي باستحواذها: a business deal
+            if c.form in REACH_VERBS and not any(w.removeprefix("ل").startswith(("اتفاق", "الاتفاق"))
+                                                 for w in self._words_after(c, 5)):
+                return False  # توصلت التحقيقات إلى أن: not an agreement
+            if any(w.removeprefix("و") in DUAL_PARTIES for _, _, w in ws):
+                return True  # توصلت الكوريتان إلى اتفاق، اجتمع الجانبان: both parties in one word
             names = self._agents(i, drop_sources=True, after=c.start)
             after = self.folded[c.end : self.sentences[i].end]
             with_ = c.type == "meeting" and " مع " in after[:60]  # والتقت الهيئة مع منظمات إنسانية دولية
@@ -192,10 +205,19 @@ class TriggerRules(ActorRules):
         word = ws[n + 1][2]
         return word in MEDIA_WORDS or word in self.lex.private_partners
 
-    def _followed_by(self, c: Candidate, word: str, span: int) -> bool:
+    def _conditional(self, c: Candidate) -> bool:
+        """A condition or a question within eight words before the trigger (إذا، لو، هل)."""
+        ws = self.words(c.sentence)
+        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        return any(w.removeprefix("و").removeprefix("ف") in ("اذا", "لو", "هل") for _, _, w in ws[max(0, k - 8) : k])
+
+    def _words_after(self, c: Candidate, span: int) -> list[str]:
         ws = self.words(c.sentence)
         k = next((n for n, w in enumerate(ws) if w[0] >= c.end), len(ws))
-        return any(w == word for _, _, w in ws[k : k + span])
+        return [w for _, _, w in ws[k : k + span]]
+
+    def _followed_by(self, c: Candidate, word: str, span: int) -> bool:
+        return word in self._words_after(c, span)
 
     def _passive_noun(self, c: Candidate) -> bool:
         """``جرى احتجاز مشتبه به``، ``تم اعتقال``: a noun after a passive auxiliary reports like a verb."""
@@ -280,6 +302,12 @@ class TriggerRules(ActorRules):
             score += 2
         elif self.has_word(i, self.lex.incident):
             score += 1
+        if FAMILIES[c.type] == "violence":
+            after = self._words_after(c, 2)
+            if c.pos == "noun" and after[:1] and after[0] in INTENSITY_WORDS:
+                score += 1  # القصف العنيف، قصف تركي كثيف: an actual bombardment
+            elif c.pos == "verb" and any(w.removeprefix("ال") in HIT_PLACES for w in after):
+                score += 1  # وقصفت المطار: a place hit
         if FAMILIES[c.type] == "protest" and c.form != "احتجاجا" and self.has_word(i, self.lex.protest_words):
             score += 2  # مسيرات حاشدة، نزل عشرات الآلاف إلى الشوارع: a crowd in the street
         if self._generic_near(c):
