@@ -17,6 +17,8 @@ PUB = "2022-03-10"
                  {"بغداد": (LOC, "بغداد")}, [("انفجارا", ["بغداد"], True)], id="the-headline-places-its-lead"),
     pytest.param(["وشهدت المدينة هدوءا حذرا.", "واعتُقل ثلاثة ناشطين أمس."], "احتجاجات في مدينة البصرة",
                  {"البصرة": (LOC, "البصرة")}, [("واعتُقل", ["البصرة"], True)], id="the-headline-places-a-placeless-arrest"),
+    pytest.param(["وشهدت المدينة هدوءا حذرا.", "واعتُقل ثلاثة ناشطين أمس."], "جولة في صحف باريس",
+                 {"باريس": (LOC, "باريس")}, [("واعتُقل", [], False)], id="a-headline-without-an-incident-is-no-context"),
     pytest.param(["أوضح البيان أن الوضع في حلب هادئ.", "واعتُقل ثلاثة ناشطين أمس."], "",
                  {"حلب": (LOC, "حلب")}, [("واعتُقل", [], False)], id="another-paragraph-is-no-context"),
 ])

@@ -22,7 +22,8 @@ class EventBuilder(TriggerRules):
     """Makes and merges events; every rule of the chain in one object."""
 
     def place_from_context(self, event: Event) -> None:
-        """An event whose sentence names no place takes its context's (``_context_places``); the attr
+        """An event whose sentence names no place takes its context's (``_context_places``: the previous
+        sentence of its paragraph, else the headline when it tells a violent event, protest or arrest); the attr
         ``location_from_context`` says so (an estimate, as ACLED's lower geo-precision)."""
         a = event.attrs
         a["location_from_context"] = False

@@ -9,6 +9,8 @@ from rasd.enrich.events.dates import DateRules
 from rasd.enrich.events.lexicon import (
     AGENTS,
     COMPASS_WORDS,
+    DIPLOMACY,
+    FAMILIES,
     LOCATIVE_WORDS,
     NOT_PLACE_WORDS,
     PLACE_NOUN_RE,
@@ -54,7 +56,7 @@ class PlaceRules(DateRules):
                 found = self._locations(i - 1)
                 if found:
                     return found
-        if s.start >= title_end:
+        if s.start >= title_end and self._headline_tells():
             for n, t in enumerate(self.sentences):
                 if t.start >= title_end:
                     break
@@ -62,6 +64,13 @@ class PlaceRules(DateRules):
                 if found:
                     return found
         return []
+
+    def _headline_tells(self) -> bool:
+        """The headline names a violent event, a protest or an arrest (a trigger, fired or not): its place
+        is the story's; a digest's or a press review's headline is about something else."""
+        folded_title = self.folded[: self.article.title_span.end]
+        return any(FAMILIES[self.lex.trigger_info[m.group("form")][0]] not in DIPLOMACY
+                   for m in self.lex.triggers.finditer(folded_title))
 
     def _untagged_places(self, i: int, start: int) -> list[str]:
         """A place the entity layer missed, named by a place noun after في/ب: ``في منطقة فضحة``،

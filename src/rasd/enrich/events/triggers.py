@@ -53,11 +53,11 @@ class TriggerRules(ActorRules):
             return False  # ومن المتوقع خروج مظاهرة … حيث يجتمع: the whole sentence tells what is expected
         if self._conditional(c):
             return False  # إذا كنت شاهدا على اعتداء، ما إذا كان البلدان قد توصلا إلى اتفاق: not asserted
-        if family == "arrest" and (self._object_not_person(c) or self._running_tally(i)):
+        if family == "arrest" and (self._object_not_person(c) or self._tally_not_dated(c)):
             return False  # أوقفت أعمال الحفر، ألقت القبض على 160 ألفا منذ محاولة الانقلاب
         if family == "protest" and c.pos == "noun" and any(ch in "ل" for ch in self.folded[c.start : c.end - len(c.form)]):
             return False  # كتبوا خطابا للاحتجاج على: the purpose of another act
-        if family == "protest" and c.pos == "noun" and self._running_tally(i):
+        if family == "protest" and c.pos == "noun" and self._tally_not_dated(c):
             return False  # منذ بدء مسيرات العودة، سلسلة من الإضرابات في الأسابيع الأخيرة: many protests, not one
         if family == "protest" and self._diplomatic_protest(c):
             return False  # احتجت الصين على، أثار احتجاجات من الولايات المتحدة: a government objects
@@ -231,6 +231,14 @@ class TriggerRules(ActorRules):
         k = next((n for n, w in enumerate(ws) if w[0] >= c.end), len(ws))
         # the object may follow the subject: أوقفت الشركة أعمال الحفر
         return any(w.removeprefix("و").removeprefix("ال") in self.lex.not_detained for _, _, w in ws[k : k + 3])
+
+    def _tally_not_dated(self, c: Candidate) -> bool:
+        """A running tally (``_running_tally``) unless the trigger has a day of its own (``ومنذ ثلاثة أسابيع
+        … حيث أدت تظاهرات في 23 نيسان إلى استقالة``: that day's protest)."""
+        if not self._running_tally(c.sentence):
+            return False
+        found = self._governing_date(c, c.sentence, strict=True)
+        return found is None or found[1][1] != "day" or self.folded.startswith("منذ", found[0].start)
 
     def _running_tally(self, i: int) -> bool:
         """A count over a period, not one incident: ``حصيلة``/``إجمالي``, or ``منذ`` that is not a recent
