@@ -60,8 +60,14 @@ REACH_VERBS = frozenset(fold_ar(w) for w in ("توصل", "توصلت", "توصل
 DUAL_PARTIES = frozenset(fold_ar(w) for w in (
     "الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان", "الدولتين", "الكوريتان",
     "الكوريتين", "الحكومتان", "الحكومتين"))
+#: Verbs of wanting or intending right before a noun: the event is aimed at, not done (تريد احتجاز).
+WANT_WORDS = frozenset(fold_ar(w) for w in (
+    "يريد", "تريد", "يريدون", "يرغب", "ترغب", "يعتزم", "تعتزم", "ينوي", "تنوي", "يسعى", "تسعى", "يأمل", "تأمل"))
 #: Strike verbs, folded: أضرب (went on strike) is also اضرب (hit!); a strike is أضرب عن العمل/الطعام.
 STRIKE_VERBS = frozenset(fold_ar(w) for w in ("أضرب", "أضربوا"))
+#: Of the tally words, those that also total one incident's toll (ارتفعت حصيلة قتلى الهجوم): a toll
+#: with a count is a tally only by its period words (منذ، على مدى، الأسابيع).
+TOTAL_WORDS = frozenset(fold_ar(w) for w in ("حصيلة", "إجمالي", "الإجمالي", "مجموع", "مجمل"))
 #: Auxiliaries that make a following noun a past passive (تم اعتقال، جرى احتجاز): it reports like a verb.
 PASSIVE_AUX = frozenset(fold_ar(w) for w in ("تم", "جرى", "وتم", "وجرى", "فتم"))
 #: Words after a trigger that say it is another incident than the one told before (وفي هجوم آخر).

@@ -31,7 +31,9 @@ from rasd.enrich.events.lexicon import (
     REACH_VERBS,
     STRIKE_VERBS,
     TALLY_WORDS,
+    TOTAL_WORDS,
     VIOLENT_VERB_THRESHOLD,
+    WANT_WORDS,
 )
 from rasd.enrich.lexmatch import canonical_of, fold_ar
 
@@ -55,8 +57,10 @@ class TriggerRules(ActorRules):
             return False  # إذا كنت شاهدا على اعتداء، ما إذا كان البلدان قد توصلا إلى اتفاق: not asserted
         if family == "arrest" and (self._object_not_person(c) or self._tally_not_dated(c)):
             return False  # أوقفت أعمال الحفر، ألقت القبض على 160 ألفا منذ محاولة الانقلاب
-        if family == "protest" and c.pos == "noun" and any(ch in "ل" for ch in self.folded[c.start : c.end - len(c.form)]):
-            return False  # كتبوا خطابا للاحتجاج على: the purpose of another act
+        if family in ("protest", "arrest", "visit") and c.pos == "noun" and "ل" in self.folded[c.start : c.end - len(c.form)]:
+            return False  # خطابا للاحتجاج على، مراكز لاحتجاز المهاجرين، لم يتوجه لزيارة: a purpose or a kind
+        if c.pos == "verb" and c.form[:1] in "يت" and self._after_when(c):
+            return False  # عندما تلتقي تلك الأمهات: habitual
         if family == "protest" and c.pos == "noun" and self._tally_not_dated(c):
             return False  # منذ بدء مسيرات العودة، سلسلة من الإضرابات في الأسابيع الأخيرة: many protests, not one
         if family == "protest" and self._diplomatic_protest(c):
@@ -65,6 +69,9 @@ class TriggerRules(ActorRules):
             return self.concreteness(c) >= override
         if c.pos == "noun" and self._planned(c):
             return False
+        if (family == "violence" and self.casualties([i]) != ((None, None), (None, None))
+                and self._tally_not_dated(c, totals=False)):
+            return False  # أصيب أكثر من 1700 بالرصاص منذ مطلع نيسان: a toll over a period, not one incident
         if c.pos == "noun" and family == "violence" and self._carried_out(c):
             # شنت القوات الجوية ضربات جوية: done, unless generic (شن هجوما على مرمى الخصم) or a tally;
             # هجوم/اعتداء carried out may still be words (شن البعض هجوما على المغنية): more evidence
@@ -148,8 +155,8 @@ class TriggerRules(ActorRules):
         k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
         before = [w.lstrip("و") for _, _, w in ws[max(0, k - 6) : k]]
         for n, w in enumerate(before):
-            if w == "سوف":  # (not سـ + verb: سيناء، ستار would pass for it)
-                return True
+            if w == "سوف" or (n >= len(before) - 2 and w in WANT_WORDS):  # (not سـ + verb: سيناء، ستار)
+                return True  # كانت الحكومة تريد احتجاز سيسوكو: wanted, not done
             if w in ("ان", "لن") and n + 1 < len(before) and before[n + 1][:1] in "يتن":
                 return True
         return False
@@ -205,6 +212,11 @@ class TriggerRules(ActorRules):
         word = ws[n + 1][2]
         return word in MEDIA_WORDS or word in self.lex.private_partners
 
+    def _after_when(self, c: Candidate) -> bool:
+        """``عندما``/``حين``/``كلما`` right before a present-tense verb: a habit, not an incident."""
+        words = self.folded[max(self.sentences[c.sentence].start, c.start - 16) : c.start].split()[-2:]
+        return any(w.removeprefix("و") in ("عندما", "حين", "حينما", "كلما") for w in words)
+
     def _conditional(self, c: Candidate) -> bool:
         """A condition or a question within eight words before the trigger (إذا، لو، هل)."""
         ws = self.words(c.sentence)
@@ -232,22 +244,22 @@ class TriggerRules(ActorRules):
         # the object may follow the subject: أوقفت الشركة أعمال الحفر
         return any(w.removeprefix("و").removeprefix("ال") in self.lex.not_detained for _, _, w in ws[k : k + 3])
 
-    def _tally_not_dated(self, c: Candidate) -> bool:
+    def _tally_not_dated(self, c: Candidate, *, totals: bool = True) -> bool:
         """A running tally (``_running_tally``) unless the trigger has a day of its own (``ومنذ ثلاثة أسابيع
         … حيث أدت تظاهرات في 23 نيسان إلى استقالة``: that day's protest)."""
-        if not self._running_tally(c.sentence):
+        if not self._running_tally(c.sentence, totals=totals):
             return False
         found = self._governing_date(c, c.sentence, strict=True)
         return found is None or found[1][1] != "day" or self.folded.startswith("منذ", found[0].start)
 
-    def _running_tally(self, i: int) -> bool:
+    def _running_tally(self, i: int, *, totals: bool = True) -> bool:
         """A count over a period, not one incident: ``حصيلة``/``إجمالي``, or ``منذ`` that is not a recent
         date (``منذ محاولة الانقلاب``، ``منذ العام 2011``; ``منذ يومين`` is a date)."""
         times = None
         previous = ""
         for start, _, w in self.words(i):
             w = w.removeprefix("و")
-            if w in TALLY_WORDS or (w == "الان" and previous == "حتي"):  # حتى الآن: so far
+            if (w in TALLY_WORDS and (totals or w not in TOTAL_WORDS)) or (w == "الان" and previous == "حتي"):
                 return True
             previous = w
             if w == "منذ":
