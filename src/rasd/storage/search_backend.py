@@ -218,13 +218,15 @@ def run_search(
     dialect: SqlDialect,
     compile_match: Callable[..., str | None],
     rank: RankFn,
+    headline_table: str = "articles",
 ) -> SearchResult:
     """Run ``query`` with an engine's compiler and ranker.
 
     ``compile_match(expr, analyzer, exact=, relaxed=, bonus=)`` writes the match (``bonus=False``: an
     expression with the same matches, cheaper to count).  ``auto`` semantics: AND, then OR-ranked hits
     when AND finds fewer than `RELAX_BELOW` articles; ``total`` still counts the articles with all the
-    words (the relaxed hits are extras).  Relevance order re-ranks the top `RERANK_DEPTH` by headline.
+    words (the relaxed hits are extras).  Relevance order re-ranks the top `RERANK_DEPTH` by headline, read from ``headline_table``
+    (``pk``, ``title``: ``articles`` or a compact copy of its headlines).
     """
     analyzer = load_search_analyzer()
     strict = compile_match(query.expr, analyzer, exact=query.exact)
@@ -242,7 +244,7 @@ def run_search(
         depth = max(need, RERANK_DEPTH) if query.sort == "relevance" else need
         ranked, total = rank(strict, depth, None, lean)
         if query.sort == "relevance":
-            ranked = _rerank_by_headline(conn, dialect, ranked, query, analyzer)
+            ranked = _rerank_by_headline(conn, dialect, ranked, query, analyzer, headline_table)
         if query.semantics == "auto" and relaxed_match is not None and total < min(need, RELAX_BELOW):
             seen = {pk for pk, _ in ranked}
             more, _ = rank(relaxed_match, need - len(ranked), seen, None)
@@ -261,12 +263,14 @@ def _rerank_by_headline(
     ranked: list[tuple[int, float]],
     query: SearchQuery,
     analyzer: SearchAnalyzer,
+    headline_table: str,
 ) -> list[tuple[int, float]]:
     qw = analyze_query_words(query, analyzer)
     if not qw.words or len(ranked) < 2:
         return ranked
     where, params = dialect.in_list("pk", [pk for pk, _ in ranked])
-    titles = {int(pk): t for pk, t in conn.execute(f"SELECT pk, title FROM articles WHERE {where}", params)}
+    sql = f"SELECT pk, title FROM {headline_table} WHERE {where}"
+    titles = {int(pk): t for pk, t in conn.execute(sql, params)}
     return rerank_hits(ranked, titles, qw, analyzer)
 
 
