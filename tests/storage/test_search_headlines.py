@@ -40,7 +40,7 @@ def test_index_writes_replaces_and_deletes_headlines(tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "a.db"))
     try:
         store.put_articles([(a, None) for a in ARTICLES])
-        conn = store.connection  # type: ignore[attr-defined]
+        conn = store.connection
         pks = dict(conn.execute("SELECT id, pk FROM articles").fetchall())
         assert _headlines(conn) == {pks[a.id]: a.title for a in ARTICLES}
         first = pks[ARTICLES[0].id]
@@ -48,7 +48,7 @@ def test_index_writes_replaces_and_deletes_headlines(tmp_path: Path) -> None:
         assert _headlines(conn)[first] == ARTICLES[2].title
         fts.delete_articles(conn, [first])
         assert first not in _headlines(conn)
-        assert store.reindex() == len(ARTICLES)  # type: ignore[attr-defined]
+        assert store.reindex() == len(ARTICLES)
         assert _headlines(conn) == {pks[a.id]: a.title for a in ARTICLES}
     finally:
         store.close()
@@ -67,7 +67,7 @@ def test_archive_without_the_table_is_filled_on_open(
         store = open_store(str(path))
     try:
         assert any("headline table" in r.getMessage() for r in caplog.records)
-        assert sorted(_headlines(store.connection).values()) == sorted(a.title for a in ARTICLES)  # type: ignore[attr-defined]
+        assert sorted(_headlines(store.connection).values()) == sorted(a.title for a in ARTICLES)
         assert _ranked(store, "المستوطنون يحرقون") == before
     finally:
         store.close()
