@@ -40,6 +40,8 @@ class ActorRules(PlaceRules):
         for e in self.entities.within(start, end, AGENTS):
             if drop_sources and self._after_source_word(e.start, s.start):
                 continue
+            if e.label == "ORG" and any(r in self.folded[e.start : e.end] for r in self.lex.reporter_orgs):
+                continue  # نقلت قناة الجزيرة: a medium is no party
             name = canonical_of(e, self.text)
             if name not in out:
                 out.append(name)

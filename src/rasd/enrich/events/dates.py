@@ -38,7 +38,7 @@ class DateRules(CasualtyRules):
             return False
         if event.attrs.get("date_precision") == "publication":
             if not event.attrs.get("reference"):
-                return False
+                return False  # (a date in a relative clause is not the event's: الذي تتهمه بانقلاب قبل عامين)
             dates = [d for d in (self._date_of(t) for t in self.spans_in(self.times, event.sentence)) if d]
             return any(self._too_old(d[0], published.date()) for d in dates)
         value = event.attrs.get("date")

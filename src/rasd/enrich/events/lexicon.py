@@ -68,6 +68,14 @@ STRIKE_VERBS = frozenset(fold_ar(w) for w in ("أضرب", "أضربوا"))
 #: Of the tally words, those that also total one incident's toll (ارتفعت حصيلة قتلى الهجوم): a toll
 #: with a count is a tally only by its period words (منذ، على مدى، الأسابيع).
 TOTAL_WORDS = frozenset(fold_ar(w) for w in ("حصيلة", "إجمالي", "الإجمالي", "مجموع", "مجمل"))
+#: Sports words: a meeting verb in their sentence is a match (ويلتقي الفريق … في نهائي الكأس).
+SPORT_WORDS = frozenset(fold_ar(w) for w in (
+    "مباراة", "المباراة", "الشوط", "الملعب", "ملعب", "مرمى", "الدوري", "منتخب", "المنتخب", "البطولة", "نهائي", "النهائي",
+    "كأس", "الكلاسيكو", "بالتعادل", "الفريقين"))
+#: Accidents and disasters: a killing verb in their sentence is no conflict event (قتل 64 في حريق).
+ACCIDENT_WORDS = frozenset(fold_ar(w) for w in (
+    "حادث", "حادثة", "الحادث", "الحادثة", "حريق", "الحريق", "حرائق", "انهيار", "غرق", "زلزال", "الزلزال", "فيضانات",
+    "الفيضانات", "سيول", "تصادم", "اصطدام", "تحطم", "إعصار", "الإعصار", "عاصفة", "انزلاق", "تسمم"))
 #: Auxiliaries that make a following noun a past passive (تم اعتقال، جرى احتجاز): it reports like a verb.
 PASSIVE_AUX = frozenset(fold_ar(w) for w in ("تم", "جرى", "وتم", "وجرى", "فتم"))
 #: Words after a trigger that say it is another incident than the one told before (وفي هجوم آخر).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rasd.enrich.events.actors import ActorRules
 from rasd.enrich.events.context import Candidate
 from rasd.enrich.events.lexicon import (
+    ACCIDENT_WORDS,
     AGENTS,
     ATTACK_VERB_THRESHOLD,
     CONCLUDING_STEMS,
@@ -29,6 +30,7 @@ from rasd.enrich.events.lexicon import (
     PLANNED_OPENERS,
     PUNCT,
     REACH_VERBS,
+    SPORT_WORDS,
     STRIKE_VERBS,
     TALLY_WORDS,
     TOTAL_WORDS,
@@ -46,7 +48,7 @@ class TriggerRules(ActorRules):
         i = c.sentence
         override = self.lex.trigger_thresholds.get(c.form)
         if c.form in self.lex.weak_triggers and (self.has_word(i, CUMULATIVE_WORDS) or self._generic_near(c)
-                                                  or self._running_tally(i)):
+                                                  or self._running_tally(i) or self.has_word(i, ACCIDENT_WORDS)):
             return False  # ومنذ بدء الحملة قتل أكثر من 630 مدنيا، قتل 10 في حادث تصادم: a toll, an accident
         if c.type == "territory" and c.pos == "verb" and not self._control_object_follows(c):
             return False
@@ -80,6 +82,8 @@ class TriggerRules(ActorRules):
         if c.pos == "noun" and c.type in ("meeting", "agreement", "territory") and override is None:
             return self._framed_noun_fires(c)
         if c.type in ("meeting", "agreement"):
+            if self.has_word(i, SPORT_WORDS):
+                return False  # ويلتقي سان جرمان فريق ليزيربييه في نهائي الكأس: a match
             ws = self.words(i)
             n = next((n for n, w in enumerate(ws) if w[0] >= c.end and w[2] in ("بين", "مع")), None)
             if c.type == "meeting" and n is not None and self._private_partner(ws, n):
@@ -104,6 +108,8 @@ class TriggerRules(ActorRules):
             return has_visitor and bool(self._visit_locations(i, c.end)) and not self._generic_near(c)
         if c.pos == "verb" or self._passive_noun(c):
             if FAMILIES[c.type] in ("arrest", "protest"):
+                if c.type == "protest" and any(w.startswith("بان") for w in self._words_after(c, 3)):
+                    return False  # واحتج المحامون بأن: argued (يتظاهرون بأنهم: pretend)
                 if c.form in STRIKE_VERBS and not (self._followed_by(c, "عن", 5)
                                                    or self.has_word(i, self.lex.protest_words)):
                     return False  # أضرب عن العمل/الطعام is a strike; bare اضرب is "hit!"
@@ -249,8 +255,12 @@ class TriggerRules(ActorRules):
         … حيث أدت تظاهرات في 23 نيسان إلى استقالة``: that day's protest)."""
         if not self._running_tally(c.sentence, totals=totals):
             return False
-        found = self._governing_date(c, c.sentence, strict=True)
-        return found is None or found[1][1] != "day" or self.folded.startswith("منذ", found[0].start)
+        before = self.folded[max(self.sentences[c.sentence].start, c.start - 24) : c.start].split()[-3:]
+        if any(w.removeprefix("و") == "منذ" for w in before):
+            return True  # منذ بدء مسيرات احتجاجية في 30 آذار: the start of the count, not one protest
+        found = self._governing_date(c, c.sentence, strict=True)  # its own day follows it: تظاهرات في 23 نيسان
+        return (found is None or found[1][1] != "day" or found[0].start < c.end
+                or self.folded.startswith("منذ", found[0].start))
 
     def _running_tally(self, i: int, *, totals: bool = True) -> bool:
         """A count over a period, not one incident: ``حصيلة``/``إجمالي``, or ``منذ`` that is not a recent
