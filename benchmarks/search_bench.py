@@ -147,6 +147,7 @@ def run_scale(
     *,
     db: Path | None = None,
     build_only: bool = False,
+    cold: bool = False,
 ) -> dict[str, Any]:
     """rasd at ``total`` articles: the corpus, then copies with new ids indexed by index_articles.
 
@@ -164,7 +165,7 @@ def run_scale(
             print(f"  scale: reusing {path} ({built})", flush=True)
             store = open_store(str(path))
             out = dict(built, reused_build=True)
-            out.update(_scale_latency(store, queries, latency_n))
+            out.update(_scale_latency(store, queries, latency_n, cold=cold))
             store.close()
             return out
     path.unlink(missing_ok=True)
@@ -172,7 +173,7 @@ def run_scale(
     out = _build_scale(store, docs, total)
     sidecar.write_text(json.dumps(out) + "\n", encoding="utf-8")
     if not build_only:
-        out.update(_scale_latency(store, queries, latency_n))
+        out.update(_scale_latency(store, queries, latency_n, cold=cold))
     store.close()
     return out
 
@@ -242,21 +243,58 @@ def _build_scale(store: Any, docs: list[Any], total: int) -> dict[str, Any]:
     }
 
 
-def _scale_latency(store: Any, queries: list[Query], latency_n: int) -> dict[str, Any]:
+def drop_page_cache() -> bool:
+    """Flush and drop the OS page cache (needs root); False when not permitted."""
+    try:
+        os.sync()
+        Path("/proc/sys/vm/drop_caches").write_text("3\n", encoding="ascii")
+    except OSError:
+        return False
+    return True
+
+
+def _time_queries(store: Any, texts: list[str]) -> dict[str, Any]:
     from rasd.search import parse_query
+
+    load = os.getloadavg()[0]
+    times: list[float] = []
+    for text in texts:
+        t1 = time.perf_counter()
+        store.search(parse_query(text, limit=10))
+        times.append((time.perf_counter() - t1) * 1000)
+    return {
+        "latency_ms_p50": round(percentile(times, 50), 2),
+        "latency_ms_p95": round(percentile(times, 95), 2),
+        "latency_ms_max": round(max(times), 2),
+        "load_avg_1m": round(max(load, os.getloadavg()[0]), 2),
+    }
+
+
+def _scale_latency(store: Any, queries: list[Query], latency_n: int, *, cold: bool = False) -> dict[str, Any]:
+    """Latency over the first ``latency_n`` queries of each set.  With ``cold``, for each set: drop the
+    OS page cache and reopen the archive, time the set (``cold``: the first run on a cold cache), then
+    time it again (``warm``)."""
+    from rasd.storage import open_store
 
     out: dict[str, Any] = {"latency_load_avg_1m": round(os.getloadavg()[0], 2)}
     for field in ("verbatim", "typed"):
-        times: list[float] = []
-        for q in queries[:latency_n]:
-            t1 = time.perf_counter()
-            store.search(parse_query(getattr(q, field), limit=10))
-            times.append((time.perf_counter() - t1) * 1000)
+        texts = [getattr(q, field) for q in queries[:latency_n]]
+        if not cold:
+            out[field] = _time_queries(store, texts)
+            continue
+        path = store.path
+        store.close()
+        dropped = drop_page_cache()
+        t0 = time.perf_counter()
+        store = open_store(path)
+        open_ms = round((time.perf_counter() - t0) * 1000, 1)
+        first = _time_queries(store, texts)
         out[field] = {
-            "latency_ms_p50": round(percentile(times, 50), 2),
-            "latency_ms_p95": round(percentile(times, 95), 2),
-            "latency_ms_max": round(max(times), 2),
+            "cold": {**first, "page_cache_dropped": dropped, "open_ms": open_ms},
+            "warm": _time_queries(store, texts),
         }
+    if cold:
+        store.close()
     return out
 
 
@@ -281,10 +319,15 @@ def markdown(results: dict[str, Any]) -> str:
         s = results["scale"]
         lines += [
             "",
-            f"rasd at {s['articles']:,} articles: build {s['build_s']} s, index {s['index_bytes'] / 1e9:.2f} GB, "
-            f"latency typed p50 {s['typed']['latency_ms_p50']} ms / p95 {s['typed']['latency_ms_p95']} ms, "
-            f"verbatim p50 {s['verbatim']['latency_ms_p50']} ms / p95 {s['verbatim']['latency_ms_p95']} ms",
+            f"rasd at {s['articles']:,} articles: build {s['build_s']} s, index {s['index_bytes'] / 1e9:.2f} GB",
         ]
+        for field in ("typed", "verbatim"):
+            runs = s[field] if "cold" in s[field] else {"warm": s[field]}
+            for kind, r in runs.items():
+                lines.append(
+                    f"- {field} {kind}: p50 {r['latency_ms_p50']} ms / p95 {r['latency_ms_p95']} ms"
+                    f" (load {r.get('load_avg_1m', s.get('latency_load_avg_1m'))})"
+                )
     return "\n".join(lines)
 
 
@@ -337,6 +380,11 @@ def main() -> int:
     )
     parser.add_argument(
         "--scale-build-only", action="store_true", help="build the scale archive, measure nothing"
+    )
+    parser.add_argument(
+        "--scale-cold",
+        action="store_true",
+        help="time each scale query set first on a dropped page cache (root), then warm",
     )
     parser.add_argument("--out", default=str(HERE / "results" / "search_bench.json"))
     parser.add_argument(
@@ -398,6 +446,7 @@ def main() -> int:
                 args.latency_queries,
                 db=Path(args.scale_db) if args.scale_db else None,
                 build_only=args.scale_build_only,
+                cold=args.scale_cold,
             )
             if args.scale_build_only:
                 print(f"scale archive built: {json.dumps(results['scale'])}", flush=True)
