@@ -6,6 +6,7 @@ from rasd.document import Span
 from rasd.enrich.events.context import Candidate
 from rasd.enrich.events.lexicon import (
     AGENTS,
+    CLAUSE_BREAKS,
     COMPLEMENTISERS,
     DIPLOMACY,
     FAMILIES,
@@ -40,7 +41,7 @@ class ActorRules(PlaceRules):
         for e in self.entities.within(start, end, AGENTS):
             if drop_sources and self._after_source_word(e.start, s.start):
                 continue
-            if e.label == "ORG" and any(r in self.folded[e.start : e.end] for r in self.lex.reporter_orgs):
+            if self._reporter_org(e):
                 continue  # نقلت قناة الجزيرة: a medium is no party
             name = canonical_of(e, self.text)
             if name not in out:
@@ -73,13 +74,26 @@ class ActorRules(PlaceRules):
             reported.append((start, end))
         out: list[str] = []
         for name, e in self._agent_spans(i, drop_sources=True):
-            if any(a <= e.start < b for a, b in reported):
+            if any(a <= e.start < b for a, b in reported) or self._reporter_org(e):
                 continue
-            if e.label == "ORG" and any(r in self.folded[e.start : e.end] for r in self.lex.reporter_orgs):
-                continue
+            if e.end <= trigger.start and self._other_clause_between(e.end, trigger.start):
+                continue  # وعقد مجلس الأمن اجتماعا … غداة يوم قتل فيه 61 برصاص الجيش: the council is no side
             if name not in out:
                 out.append(name)
         return out
+
+    def _reporter_org(self, e: Span) -> bool:
+        """An ORG that reports rather than acts: its name, or the word before it, holds a reporter word
+        (``وزارة الصحة``، ``وكالة الأنباء``، ``صحيفة دي موسكو تايمز``)."""
+        if e.label != "ORG":
+            return False
+        name = self.folded[max(0, e.start - 8) : e.end]
+        return any(r in name for r in self.lex.reporter_orgs)
+
+    def _other_clause_between(self, start: int, end: int) -> bool:
+        """A clause opener between a name and a later trigger (``بعد``، ``غداة``، ``بينما``، ``للتنديد``):
+        the name is the subject of another clause."""
+        return any(w.strip(PUNCT).removeprefix("و") in CLAUSE_BREAKS for w in self.folded[start:end].split())
 
     def _perpetrator(self, c: Candidate) -> str | None:
         """Who did it: the subject after a verb trigger (``هاجمت قوات النظام``) or of the verb that

@@ -72,6 +72,10 @@ TOTAL_WORDS = frozenset(fold_ar(w) for w in ("حصيلة", "إجمالي", "ال
 SPORT_WORDS = frozenset(fold_ar(w) for w in (
     "مباراة", "المباراة", "الشوط", "الملعب", "ملعب", "مرمى", "الدوري", "منتخب", "المنتخب", "البطولة", "نهائي", "النهائي",
     "كأس", "الكلاسيكو", "بالتعادل", "الفريقين"))
+#: Superlatives before منذ: a comparison (الأكبر منذ 2009), not a running count.
+SUPERLATIVES = frozenset(fold_ar(w) for w in (
+    "الأكبر", "الأعنف", "الأسوأ", "الأكثر", "الأشد", "الأعلى", "الأدنى", "الأول", "الأولى", "أكبر", "أعنف", "أسوأ",
+    "أكثر", "أشد", "أعلى", "أدنى"))
 #: Accidents and disasters: a killing verb in their sentence is no conflict event (قتل 64 في حريق).
 ACCIDENT_WORDS = frozenset(fold_ar(w) for w in (
     "حادث", "حادثة", "الحادث", "الحادثة", "حريق", "الحريق", "حرائق", "انهيار", "غرق", "زلزال", "الزلزال", "فيضانات",
@@ -91,6 +95,11 @@ CROWD_WORDS = frozenset(fold_ar(w) for w in (
 #: unlike a visit noun there (the frame of a trip told elsewhere), the meeting itself is an event.
 MEETING_HELD = frozenset(fold_ar(w) for w in (
     "بعد", "عقب", "إثر", "خلال", "أثناء", "اثناء", "تزامنا", "بالتزامن", "تزامن", "هامش", "بمناسبة"))
+#: Words that open another clause between a name and a later violent trigger (وعقد المجلس اجتماعا غداة
+#: يوم قتل فيه …، افتتح قمة للتنديد بمقتل …): the name belongs to that other clause.
+CLAUSE_BREAKS = frozenset(fold_ar(w) for w in (
+    "بعد", "بعدما", "غداة", "بينما", "حيث", "إثر", "عقب", "أعقاب", "عندما", "حين", "منذ", "للتنديد", "لبحث", "لمناقشة",
+    "وسط", "خلفية", "بسبب", "جراء", "إزاء"))
 #: Complementisers that end a reporting verb's subject (قالت الشرطة إن …).
 COMPLEMENTISERS = frozenset(fold_ar(w) for w in ("إن", "أن", "بأن", "لأن"))
 LOCATIVE_WORDS = frozenset(fold_ar(w) for w in ("في", "إلى", "الى", "داخل", "قرب", "بمدينة", "بمحافظة"))

@@ -32,6 +32,7 @@ from rasd.enrich.events.lexicon import (
     REACH_VERBS,
     SPORT_WORDS,
     STRIKE_VERBS,
+    SUPERLATIVES,
     TALLY_WORDS,
     TOTAL_WORDS,
     VIOLENT_VERB_THRESHOLD,
@@ -72,7 +73,7 @@ class TriggerRules(ActorRules):
         if c.pos == "noun" and self._planned(c):
             return False
         if (family == "violence" and self.casualties([i]) != ((None, None), (None, None))
-                and self._tally_not_dated(c, totals=False)):
+                and self._running_tally(i, totals=False)):
             return False  # أصيب أكثر من 1700 بالرصاص منذ مطلع نيسان: a toll over a period, not one incident
         if c.pos == "noun" and family == "violence" and self._carried_out(c):
             # شنت القوات الجوية ضربات جوية: done, unless generic (شن هجوما على مرمى الخصم) or a tally;
@@ -250,10 +251,10 @@ class TriggerRules(ActorRules):
         # the object may follow the subject: أوقفت الشركة أعمال الحفر
         return any(w.removeprefix("و").removeprefix("ال") in self.lex.not_detained for _, _, w in ws[k : k + 3])
 
-    def _tally_not_dated(self, c: Candidate, *, totals: bool = True) -> bool:
+    def _tally_not_dated(self, c: Candidate) -> bool:
         """A running tally (``_running_tally``) unless the trigger has a day of its own (``ومنذ ثلاثة أسابيع
         … حيث أدت تظاهرات في 23 نيسان إلى استقالة``: that day's protest)."""
-        if not self._running_tally(c.sentence, totals=totals):
+        if not self._running_tally(c.sentence):
             return False
         before = self.folded[max(self.sentences[c.sentence].start, c.start - 24) : c.start].split()[-3:]
         if any(w.removeprefix("و") == "منذ" for w in before):
@@ -271,14 +272,14 @@ class TriggerRules(ActorRules):
             w = w.removeprefix("و")
             if (w in TALLY_WORDS and (totals or w not in TOTAL_WORDS)) or (w == "الان" and previous == "حتي"):
                 return True
-            previous = w
-            if w == "منذ":
+            if w == "منذ" and previous not in SUPERLATIVES:  # (الأكبر منذ اعتداءات 2009 compares, no tally)
                 if times is None:
                     times = self.spans_in(self.times, i)
                 t = next((t for t in times if t.start <= start < t.end), None)
                 d = self._date_of(t) if t is not None else None
                 if d is None or d[1] not in ("day", "week"):
                     return True
+            previous = w
         return False
 
     def _diplomatic_protest(self, c: Candidate) -> bool:
