@@ -233,7 +233,9 @@ def _build_scale(store: Any, docs: list[Any], total: int) -> dict[str, Any]:
     conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     build_s = time.perf_counter() - t0
-    size = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%'").fetchone()[0]
+    size = conn.execute(
+        "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%' OR name = 'search_headlines'"
+    ).fetchone()[0]
     count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     return {
         "articles": count,

@@ -79,7 +79,9 @@ class RasdEngine:
         index_s = time.perf_counter() - t0
         conn = self.store.connection
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        size = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%'").fetchone()[0]
+        size = conn.execute(
+            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%' OR name = 'search_headlines'"
+        ).fetchone()[0]
         return {
             "store_ingest_s": round(ingest_s, 1),
             "index_build_s": round(index_s, 1),
