@@ -73,9 +73,9 @@ class TriggerRules(ActorRules):
         if c.pos == "noun" and self._planned(c):
             return False
         if (family == "violence" and self.casualties([i]) != ((None, None), (None, None))
-                and self._running_tally(i, totals=False)):
+                and self._running_tally(i, totals=False) and not self._own_day(c, after_only=False)):
             return False  # أصيب أكثر من 1700 بالرصاص منذ مطلع نيسان: a toll over a period, not one incident
-        if c.pos == "noun" and family == "violence" and self._carried_out(c):
+        if c.pos == "noun" and family == "violence" and c.type != "territory" and self._carried_out(c):
             # شنت القوات الجوية ضربات جوية: done, unless generic (شن هجوما على مرمى الخصم) or a tally;
             # هجوم/اعتداء carried out may still be words (شن البعض هجوما على المغنية): more evidence
             need = ATTACK_VERB_THRESHOLD if c.type == "attack" else 0
@@ -259,9 +259,16 @@ class TriggerRules(ActorRules):
         before = self.folded[max(self.sentences[c.sentence].start, c.start - 24) : c.start].split()[-3:]
         if any(w.removeprefix("و") == "منذ" for w in before):
             return True  # منذ بدء مسيرات احتجاجية في 30 آذار: the start of the count, not one protest
-        found = self._governing_date(c, c.sentence, strict=True)  # its own day follows it: تظاهرات في 23 نيسان
-        return (found is None or found[1][1] != "day" or found[0].start < c.end
-                or self.folded.startswith("منذ", found[0].start))
+        return not self._own_day(c, after_only=True)  # its own day follows it: تظاهرات في 23 نيسان
+
+    def _own_day(self, c: Candidate, *, after_only: bool) -> bool:
+        """The trigger's governing date is a day of its own — not the start of a count (``منذ 30 مارس``)
+        and, with ``after_only``, after the trigger (``والجمعة الماضية، قتل أربعة`` has one before it)."""
+        found = self._governing_date(c, c.sentence, strict=True)
+        if found is None or found[1][1] != "day" or (after_only and found[0].start < c.end):
+            return False
+        before = self.folded[max(self.sentences[c.sentence].start, found[0].start - 16) : found[0].start].split()[-2:]
+        return not self.folded.startswith("منذ", found[0].start) and "منذ" not in before
 
     def _running_tally(self, i: int, *, totals: bool = True) -> bool:
         """A count over a period, not one incident: ``حصيلة``/``إجمالي``, or ``منذ`` that is not a recent
