@@ -24,10 +24,10 @@ from rasd.enrich.quotes.lexicon import AGENT_LABELS, PUNCT_STRIP, QuoteLexicon
 from rasd.enrich.quotes.marks import trim_span
 
 _SAY = r"(?:قال|قالت|قاله|قالته|ذكر|ذكرت|ذكره|ذكرته|افاد|افادت|اعلن|اعلنت|اعلنه|اورد|اوردت|نقل|نقلت|صرح|صرحت|اكد|اكدت)"
-_TRAILING_RE = re.compile(
+_TRAILING_RE = re.compile(fold_ar(  # folded like the text it runs on (على → علي)
     r"[،,]\s*(?:و)?(?:كما|حسبما|حسب\s+ما|بحسب\s+ما|وفق\s+ما|وفقا\s+لما|طبقا\s+لما|على\s+ما)\s+" + _SAY
     + r"(?:ه|ها|هم)?\s+"
-)
+))
 _LEADING_RE = re.compile(r"(?:^|(?<=\s))(?:و)?(?:وفق|وفقا\s+ل|بحسب|حسب)\s*(?P<np>[^.،,:؛\n]{2,80}?)\s*[،,]?\s+ف(?:ان|انه|انها)\s+")
 _NAQL_RE = re.compile(
     r"(?:^|(?<=\s))(?:و)?(?:نقل|نقلت|نقلوا|ينقل|تنقل|نقلا)\s+(?:[^.،,:\n]{0,60}?\s)?عن\s+"

@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from rasd.document import Span
+from rasd.enrich.lexmatch import fold_ar
 from rasd.enrich.quotes.lexicon import (
     CLAUSE_BREAK_RE,
     COMPLEMENTIZER_RE,
@@ -17,9 +18,14 @@ from rasd.enrich.quotes.lexicon import (
     NOT_COMPLEMENTIZER_BEFORE,
     PUNCT_STRIP,
     SENTENCE_BREAK_RE,
+    SETTING_EXTRA_WORDS,
+    SPEECH_SETTING_RE,
     QuoteLexicon,
 )
 from rasd.enrich.quotes.marks import skip_space
+
+#: Words opening a clause of its own before a speech verb (``فيما قال``، ``بينما أكد``، ``في حين اعتبر``).
+CONTRAST_OPENERS = frozenset(fold_ar(w) for w in ("فيما", "بينما", "وبينما", "حين", "لكن", "ولكن", "كما", "وكما"))
 
 
 @dataclass
@@ -38,17 +44,21 @@ class Cue:
     antecedent: Span | None = None  # the earlier PER whose role that title names
     prefixed: bool = False  # و/ف on the verb (وقال): coordinated, never the second verb of an SVO clause
     sentence_start: int = 0
+    relative: bool = False  # الذي قال: the subject is the name before; a later bare cue does not take it
 
 
 def cuts_content(text: str, cue: Cue) -> bool:
     """A later cue ends an indirect quote when it starts a new clause: وأضاف، مضيفا، or after a comma
     (``قال إن مصر تعتبر الضامن`` goes on: تعتبر is inside the reported words)."""
-    if cue.prefixed or cue.mode.startswith("participle"):
-        return True
+    if cue.prefixed or cue.mode.startswith("participle") or cue.mode == "passive":
+        return True  # والذي قيل خلاله إن: an unnamed report of its own
     j = cue.start
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    return j > 0 and text[j - 1] in "،,;؛:."
+    if j > 0 and text[j - 1] in "،,;؛:.":
+        return True
+    prev = fold_ar(text[max(0, j - 8) : j]).split()
+    return bool(prev) and prev[-1] in CONTRAST_OPENERS  # …، فيما قال المتحدث إن: another speaker
 
 
 def extend_to_colon(text: str, gap_end: int) -> int:
@@ -64,8 +74,10 @@ def extend_to_colon(text: str, gap_end: int) -> int:
 
 def find_complementizer(folded: str, start: int, end: int) -> tuple[int, int] | None:
     for m in COMPLEMENTIZER_RE.finditer(folded, start, end):
-        if folded.count(" ", start, m.start()) > MAX_INDIRECT_GAP_WORDS:
-            return None
+        gap = folded.count(" ", start, m.start())
+        if gap > MAX_INDIRECT_GAP_WORDS and (
+                gap > MAX_INDIRECT_GAP_WORDS + SETTING_EXTRA_WORDS or not SPEECH_SETTING_RE.search(folded, start, m.start())):
+            return None  # a long gap only around the setting of the words (في مقابلة مع …، لصحيفة …)
         if SENTENCE_BREAK_RE.search(folded, start, m.start()) or CLAUSE_BREAK_RE.search(folded, start, m.start()):
             return None  # وتعتبر إسرائيل القدس عاصمتها، في حين يطالب الفلسطينيون بأن: another clause's أن
         prev = folded[max(start, m.start() - 8) : m.start()].split()

@@ -21,6 +21,7 @@ from rasd.enrich.quotes.lexicon import (
     AGENT_LABELS,
     HEADLINE_SPEAKER_CHARS,
     MIN_UNPUNCTUATED_QUOTE_WORDS,
+    QUOTE_STYLES,
     SOURCE_CUE_RE,
     SUBJECT_LABELS,
     QuoteLexicon,
@@ -37,6 +38,7 @@ from rasd.enrich.quotes.marks import (
 from rasd.enrich.quotes.speakers import (
     RoleIndex,
     State,
+    merge_split_names,
     note_sentence_agent,
     resolve_preverbal_subject,
     resolve_subject,
@@ -57,7 +59,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     lex = lexicon or load_quote_lexicon()
     text = article.text
     folded = fold_ar(text)
-    tagged = [s for s in article.entities if s.label in SUBJECT_LABELS]
+    tagged = merge_split_names(text, [s for s in article.entities if s.label in SUBJECT_LABELS])
     entities = EntityIndex(sorted([*tagged, *surname_mentions(text, tagged)], key=lambda s: s.start))
     sentences = sorted(article.sentences, key=lambda s: s.start) or [
         Span(b.start, b.end, "sentence") for b in text_blocks(article)
@@ -76,11 +78,19 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     state.note_sentence, state.sentence_starts = note_sentence, sent_starts
 
     cues: list[Cue] = []
+    name_ends = {e.end for e in tagged if e.label == "PER"}
     for m in lex.verbs.finditer(folded):
         i = bisect.bisect_right(sent_starts, m.start()) - 1
         if i < 0 or m.start() >= sentences[i].end or quoted.inside(m.start()):
             continue  # a verb inside quoted words belongs to the quote
-        cues.append(Cue(m.start(), m.end(), lex.verb_modes.get(m.group("form"), "any"), sentences[i].end,
+        if m.start("form") > m.start() and (m.start() - 1) in name_ends:
+            continue  # كيلليون فيري: a name's last word that reads as ف + يرى, not a cue
+        mode = lex.verb_modes.get(m.group("form"), "any")
+        verb_end = m.end()
+        if mode == "doc" and folded[m.end() - 2 : m.end()] not in ("يه", "ها"):
+            verb_end = folded.index(" ", m.start("form")) + 1  # جاء في |البيان الختامي: the text speaks
+            verb_end = folded.index(" ", skip_space(folded, verb_end, m.end())) + 1
+        cues.append(Cue(m.start(), verb_end, mode, sentences[i].end,
                          prefixed=m.start("form") > m.start(), sentence_start=sentences[i].start))
     cue_starts = [c.start for c in cues]
     quotes: list[Span] = []
@@ -90,15 +100,19 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
         limit = next((c.start for c in cues[k + 1 :] if cuts_content(text, c)), len(text))
         gap_end = min(cue.sentence_end, cues[k + 1].start if k + 1 < len(cues) else len(text))
         comp = find_complementizer(folded, cue.verb_end, gap_end)
+        if comp is not None and quoted.inside(comp[0]) and text[comp[0] - 1] not in QUOTE_STYLES:
+            comp = None  # أوردت شبكة "سي إن بي سي": an إن inside a quoted name
         if comp is not None and cue.mode.endswith("ila") and not folded.startswith("الي", comp[0]):
             comp = None  # مشيرة إلى كونها تتمنى أن: that أن is another verb's
         mark = find_direct_open(text, folded, cue.verb_end, extend_to_colon(text, gap_end), open_at, lex)
         if mark is not None and comp is not None and comp[0] < mark:
             mark = None
-        if mark is not None and cue.mode in ("indirect", "ila") and not after_colon(text, mark):
+        if mark is not None and cue.mode in ("indirect", "ila", "passive") and not after_colon(text, mark):
             mark = None  # ذكر الوزير أن … takes no quote mark, but ذكر الوزير: "…" does
         subject_limit = comp[0] if comp is not None and mark is None else (mark if mark is not None else gap_end)
-        if not take_preverbal_subject(folded, cue, entities, lex):
+        if cue.mode == "passive":
+            pass  # قيل إن …: no one is named, and no earlier agent said it
+        elif not take_preverbal_subject(folded, cue, entities, lex):
             resolve_subject(text, folded, cue, subject_limit, entities, lex)
             if cue.subject is None and not cue.explicit_other and not cue.anaphor:
                 resolve_preverbal_subject(folded, cue, entities, lex)
@@ -112,7 +126,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             elif cue.np_end > cue.np_start > cue.verb_end:  # كشفت مصادر قضائية عن … ثم وأفادت أن: the same source
                 state.add(cue.start, None, None, text[cue.np_start : cue.np_end])
 
-        if cue.subject is not None:
+        if cue.subject is not None and not cue.relative:
             state.add(cue.subject.start, canonical_of(cue.subject, text), (cue.subject.start, cue.subject.end))
         if mark is not None:
             o, c = open_at[mark]
@@ -162,7 +176,8 @@ def make_quote(text: str, a: int, b: int, kind: str, cue_span: tuple[int, int] |
     speaker_text = None
     if cue is not None and cue.subject is None and cue.antecedent is None and cue.explicit_other:
         speaker_text = unnamed_speaker_text(text, cue, state)  # مصدر أمني، وزارة الخارجية البريطانية
-    elif speaker is None and (cue is None or cue.anaphor or not cue.explicit_other):
+    elif speaker is None and (cue is None or cue.anaphor or not cue.explicit_other) and (
+            cue is None or cue.mode != "passive"):
         found = state.last_before(cue.start if cue is not None else a)
         if found and found[0] is not None and found[1] is not None:
             speaker, speaker_span = found[0], list(found[1])
@@ -202,7 +217,7 @@ def unattached_direct_quotes(text: str, folded: str, pairs: list[tuple[int, int]
         while after < len(text) and text[after] in " ،,":
             after += 1
         k = bisect.bisect_left(cue_starts, after)
-        if k < len(cues) and cues[k].start == after and cues[k].mode not in ("indirect", "ila"):
+        if k < len(cues) and cues[k].start == after and cues[k].mode not in ("indirect", "ila", "passive"):
             cue = cues[k]
             resolve_subject(text, folded, cue, cue.sentence_end, entities, lex)
             end = cue.subject_end if (cue.subject is not None or cue.anaphor) else cue.verb_end

@@ -38,6 +38,12 @@ HEADLINE_SPEAKER_CHARS = 40
 SOURCE_CUE_RE = re.compile(fold_ar(r"(?:بحسب|حسب|وفقا\s+ل|وفق|على\s+حد\s+تعبير|على\s+لسان)(?=\s|ل)"))
 CLAUSE_BREAK_RE = re.compile(fold_ar(r"(?<!\S)(?:بينما|حين|حيث|عندما|لكن|لكنه|لكنها|غير\s+ان)(?!\S)"))
 SENTENCE_BREAK_RE = re.compile(r"[.!?؟]\s")
+#: Where or to whom the words were said (``في مقابلة مع``، ``في تصريح لـ``، ``لصحيفة``): a cue with one of
+#: these may stand `SETTING_EXTRA_WORDS` further from its إن/أن.
+SPEECH_SETTING_RE = re.compile(fold_ar(
+    r"(?<!\S)(?:(?:و?(?:في|خلال)\s+(?:تصريح|تصريحات|بيان|مقابلة|حديث|مؤتمر|كلمة|تغريدة|رسالة|خطاب|لقاء|جلسة))"
+    r"|(?:ل(?:صحيفة|وكالة|قناة|شبكة|موقع|مجلة|تلفزيون|اذاعة|برنامج)))"))
+SETTING_EXTRA_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,11 @@ def load_quote_lexicon() -> QuoteLexicon:
         if form.endswith("ا"):
             modes.setdefault(form + TANWEEN_FATH, mode)
             modes.setdefault(form[:-1] + TANWEEN_FATH + "ا", mode)
+    for noun in read_data_lines("quotes", "document_nouns.txt"):  # جاء في البيان "…"، ورد في التقرير أن
+        for verb in ("جاء", "ورد"):
+            modes.setdefault(fold_ar(f"{verb} في {noun}"), "doc")
+    for form in ("جاء فيه", "جاء فيها", "ورد فيه", "ورد فيها"):  # تنويه جاء فيه: "…"
+        modes.setdefault(fold_ar(form), "doc")
     gap = read_data_rows("quotes", "gap_words.tsv")
     anaphors = frozenset(fold_ar(w) for w in read_data_lines("quotes", "anaphors.txt"))
     return QuoteLexicon(

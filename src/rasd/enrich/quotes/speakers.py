@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -92,9 +93,9 @@ class RoleIndex:
         for s in spans:
             if s.label == "PER" and s.attrs.get("role"):
                 items.append((s.start, title_head(str(s.attrs["role"])), s))
-            elif s.label == "PER":  # no role from the entity stage: the words right before the name
-                for word in text[max(0, s.start - 60) : s.start].split("\n")[-1].split()[-5:]:
-                    items.append((s.start, title_head(word.strip(PUNCT_STRIP)), s))
+            elif s.label == "PER":  # no role from the entity stage: the title right before the name
+                for word in title_words_before(text, s.start):
+                    items.append((s.start, title_head(word), s))
             if s.label == "PER":  # and a title after it (العميد عبد السلام الشحي قائد قوات التحالف → قائد)
                 after = text[s.end : s.end + 30].split("\n")[0].split()[:1]
                 if after and after[0][:1] not in PUNCT_STRIP:
@@ -114,6 +115,30 @@ class RoleIndex:
             if role_head == head:
                 found = span
         return found
+
+
+def title_words_before(text: str, pos: int) -> list[str]:
+    """The title words right before a name at ``pos``: the definite words back from it and the
+    construct head before them (``وزير الخارجية الأميركي`` ← ``أنتوني بلينكن``), none when the name is
+    glued to a preposition (``منح المجلس لدانيلز``: an object, and المجلس is no title of hers).
+
+    >>> title_words_before("وقال وزير الخارجية الأميركي أنتوني بلينكن", 28)
+    ['الأميركي', 'الخارجية', 'وزير']
+    >>> title_words_before("منح المجلس لدانيلز", 12)
+    []
+    """
+    if pos > 0 and _is_word_char(text[pos - 1]):
+        return []
+    words = text[max(0, pos - 80) : pos].split("\n")[-1].split()[-6:]
+    out: list[str] = []
+    for n, word in enumerate(reversed(words)):
+        bare = word.rstrip("،,")
+        if not bare or bare[-1] in PUNCT_STRIP or (n > 0 and bare != word):
+            break  # only the word right before the name may carry its comma (وزير الأمن العام، راؤول جونغمان)
+        out.append(bare)
+        if not is_definite(fold_ar(bare)) and fold_ar(bare) != "باسم":
+            break  # the construct head (وزير، رئيس، قائد) ends the title; المتحدث باسم الخارجية goes on
+    return out
 
 
 #: Last words of names that are also common words: never taken as a bare surname.
@@ -136,6 +161,12 @@ TOPIC_OPENERS = frozenset(fold_ar(w) for w in ("أما", "وأما", "بخصوص
 CLAUSE_OPENERS = frozenset(fold_ar(w) for w in (
     "حيث", "فيما", "بينما", "كما", "وكما", "إذ", "عندما", "حين", "ثم", "لكن", "ولكن", "لكنه", "ولكنه", "لكنها",
     "ولكنها", "لكنهم", "ولكنهم", "إنه", "وإنه", "إنها", "وإنها"))
+#: Prepositions opening a short fronted adjunct closed by a comma (``في المقابل،``، ``وفي سياق متصل،``).
+ADJUNCT_OPENERS = frozenset(fold_ar(w) for w in ("في", "وفي", "على", "وعلى", "مع", "ومع", "وفقا",
+                                                "ووفقا", "وفق", "ووفق", "بحسب", "وبحسب", "حسب", "وحسب"))
+FRONTED_ADJUNCT_CHARS = 45
+#: A relative pronoun as the subject of a speech verb stands for the name before it.
+RELATIVE_PRONOUNS = frozenset(fold_ar(w) for w in ("الذي", "والذي", "التي", "والتي", "الذين", "والذين"))
 PREVERBAL_PARTICLES = frozenset(fold_ar(w) for w in (
     "قد", "وقد", "لقد", "كان", "وكان", "كانت", "وكانت", "ثم", "كما", "وكما", "فيما", "بينما", "حيث", "إذ",
     "من", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وفي", "في", "ذلك", "وبعد", "بعد"))
@@ -156,6 +187,12 @@ def resolve_preverbal_subject(folded: str, cue: Cue, entities: EntityIndex, lex:
     if not before:
         return
     bare = [w.group().strip(PUNCT_STRIP) for w in before]
+    if len(bare) == 1 and bare[0] in RELATIVE_PRONOUNS:  # …يجريها ترامب في إدارته، والذي قال إنه: ترامب
+        earlier = entities.within(max(cue.sentence_start, before[0].start() - AGENT_WINDOW_CHARS),
+                                  before[0].start(), AGENT_LABELS)
+        if earlier:
+            cue.subject, cue.subject_end, cue.relative = earlier[-1], cue.verb_end, True
+        return
     if all(b in PREVERBAL_PARTICLES or b in lex.skip_words or b in lex.stop_words for b in bare):
         return
     first = bare[0][1:] if bare[0].startswith(("و", "ف")) and bare[0][1:] in lex.stop_words else bare[0]
@@ -205,6 +242,7 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
     relational = False  # أحد مساعدي …: a name before the next comma is the complement
     in_adjunct = False  # مبعوث الأمم المتحدة للسلام في الشرق الأوسط، نيكولاي ميلادينوف: wait for the comma
     skip_until = -1
+    titles_after_comma = 0
     for words, m in enumerate(WORD_RE.finditer(text, cue.verb_end, limit), start=1):
         if m.start() < skip_until:
             continue
@@ -226,6 +264,10 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
                 prev == "<ENT>" or (ent.label != "LOC" and is_definite(prev))))
             if words == 1 or apposition:
                 take_subject(text, cue, ent, cands[ci + 1 :])
+                if ent.label == "PER" and folded[ent.start : ent.end].split()[0] in lex.relational_words:
+                    named = [p for p in cands[ci + 1 : ci + 2] if p.label == "PER" and folded[ent.end : p.start].strip() == "،"]
+                    if named:  # محامي ترامب، مايكل كوهين (one mention to the entity layer): the lawyer speaks
+                        cue.subject, cue.subject_end = named[0], named[0].end
                 return
             if marked and prev in lex.label_words:  # ذكرت صحيفة "ستار"، قال تلفزيون "تي آر تي خبر"
                 take_subject(text, cue, ent, cands[ci + 1 :])
@@ -243,6 +285,10 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
         if after_comma:
             if bare in lex.skip_words and word[-1] not in PUNCT_STRIP:
                 continue  # وقال صديق آخر، ويدعى توران، …
+            if (titles_after_comma < 2 and is_definite(bare) and bare not in RELATIVE_PRONOUNS
+                    and word[-1] not in PUNCT_STRIP.replace("،", "").replace(",", "")):
+                titles_after_comma += 1  # قائد مركز المصالحة، اللواء أليكسي …؛ رئيس الوزراء السابق، الكاتالوني الأصل، مانويل فالس
+                continue
             return  # وقال المتحدث باسم الجيش، في بيان: no name after the comma
         if COMPLEMENTIZER_RE.fullmatch(bare):
             return  # وقال إن …: the reported words begin
@@ -309,7 +355,12 @@ def note_sentence_agent(text: str, folded: str, sent: Span, entities: EntityInde
         return
     if not entities.within(first.end(), min(sent.end, first.end() + AGENT_WINDOW_CHARS), AGENT_LABELS):
         return  # no PER/ORG near the start: no sentence subject to note (most sentences; fast path)
-    if fold_ar(first.group()) == "من":  # من جهته رد أحمد الرميحي: the verb comes after the particle pair
+    comma = text.find("،", first.start(), min(sent.end, first.start() + FRONTED_ADJUNCT_CHARS))
+    if fold_ar(first.group()) in ADJUNCT_OPENERS and comma > 0 and text.count(" ", first.start(), comma) <= 4:  # في المقابل، يؤيد الطالب X …: the verb follows
+        verb = WORD_RE.search(text, comma + 1, sent.end)
+        if verb is not None:
+            first = verb
+    elif fold_ar(first.group()) == "من":  # من جهته رد أحمد الرميحي: the verb comes after the particle pair
         pair = WORD_RE.search(text, first.end(), sent.end)
         verb = WORD_RE.search(text, pair.end(), sent.end) if pair else None
         if pair and verb and fold_ar(pair.group()).strip(PUNCT_STRIP) in SIDE_WORDS:
@@ -347,6 +398,26 @@ def unnamed_speaker_text(text: str, cue: Cue, state: State) -> str | None:
             return earlier
     state.add_text(cue.start, head, words)
     return words
+
+
+def merge_split_names(text: str, spans: list[Span]) -> list[Span]:
+    """Two PER mentions one space apart are one name the entity layer split (``الفار كارلس`` +
+    ``بيغديمونت``): one span over both, canonical the article's full name that ends it
+    (``كارلس بيغديمونت``), else the words themselves."""
+    spans = sorted(spans, key=lambda e: e.start)
+    if not any(a.label == b.label == "PER" and text[a.end : b.start] == " " for a, b in itertools.pairwise(spans)):
+        return spans
+    names = {canonical_of(e, text) for e in spans if e.label == "PER"}
+    out: list[Span] = []
+    for e in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == e.label == "PER" and text[prev.end : e.start] == " ":
+            words = text[prev.start : e.end]
+            full = max((n for n in names if len(n.split()) >= 2 and words.endswith(n)), key=len, default=words)
+            out[-1] = Span(prev.start, e.end, "PER", {"canonical": full})
+        else:
+            out.append(e)
+    return out
 
 
 def surname_mentions(text: str, entities: list[Span]) -> list[Span]:
