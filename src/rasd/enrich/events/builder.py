@@ -35,7 +35,7 @@ class EventBuilder(TriggerRules):
         """``وفي هجوم آخر``، ``انفجار جديد``، ``في حادث منفصل``: the trigger names an incident other than
         the ones told before (within two words after it)."""
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[0] >= c.end), len(ws))
+        k = self.word_from(c.sentence, c.end)
         return any(w in FRESH_WORDS for _, _, w in ws[k : k + 2])
 
     def locations_of(self, i: int) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,8 @@ class SentenceContext:
         self.times = sorted(article.times, key=lambda s: s.start)
         self.quantities = sorted(article.quantities, key=lambda s: s.start)
         self._words: dict[int, list[tuple[int, int, str]]] = {}
+        self._ends: dict[int, list[int]] = {}
+        self._starts: dict[int, list[int]] = {}
 
     # -- sentence helpers -----------------------------------------------------------------
     def words(self, i: int) -> list[tuple[int, int, str]]:
@@ -52,6 +55,19 @@ class SentenceContext:
                 self._words[i] = [(m.start(), m.end(), m.group().strip(PUNCT))
                                   for m in WORD_RE.finditer(self.folded, s.start, s.end)]
         return self._words[i]
+
+    def word_at(self, i: int, pos: int) -> int:
+        """Index of the first word of sentence ``i`` ending after ``pos`` (the word holding a trigger that
+        starts at ``pos``); the word count when none does."""
+        if i not in self._ends:
+            self._ends[i] = [w[1] for w in self.words(i)]
+        return bisect.bisect_right(self._ends[i], pos)
+
+    def word_from(self, i: int, pos: int) -> int:
+        """Index of the first word of sentence ``i`` starting at or after ``pos``; the word count when none does."""
+        if i not in self._starts:
+            self._starts[i] = [w[0] for w in self.words(i)]
+        return bisect.bisect_left(self._starts[i], pos)
 
     def has_word(self, i: int, vocab: frozenset[str]) -> bool:
         return any(w in vocab or (w[:1] in "وف" and w[1:] in vocab) for _, _, w in self.words(i))

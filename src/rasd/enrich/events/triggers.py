@@ -132,7 +132,7 @@ class TriggerRules(ActorRules):
           parties (names or countries) in the sentence.
         """
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        k = self.word_at(c.sentence, c.start)
         before = [w.lstrip("و").strip(PUNCT) for _, _, w in ws[max(0, k - 3) : k]]  # و"جبهة تحرير سوريا"
         after = [w for _, _, w in ws[k + 1 : k + 4]]
         near = {w.removeprefix("و") for _, _, w in ws[max(0, k - 3) : k + 5]}
@@ -159,7 +159,7 @@ class TriggerRules(ActorRules):
         """A noun governed by a future or subjunctive verb: ``من المقرر أن يعقد محادثات``، ``لن يشن
         هجوما``، ``سوف تجري مباحثات`` — the event has not happened."""
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        k = self.word_at(c.sentence, c.start)
         before = [w.lstrip("و") for _, _, w in ws[max(0, k - 6) : k]]
         for n, w in enumerate(before):
             if w == "سوف" or (n >= len(before) - 2 and w in WANT_WORDS):  # (not سـ + verb: سيناء، ستار)
@@ -182,7 +182,7 @@ class TriggerRules(ActorRules):
         """``سيطرت قوات النظام على بلدة``: a control verb is a territory event with على within six words
         and a place after it (a LOC, a place noun, ``مواقع``) — not ``التشدد الذي سيطر على المجتمع``."""
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        k = self.word_at(c.sentence, c.start)
         ala = next((n for n in range(k + 1, min(len(ws), k + 7)) if ws[n][2] == "علي"), None)
         if ala is None:
             return False
@@ -198,7 +198,7 @@ class TriggerRules(ActorRules):
         a verb of doing before it) and a destination; not when planned (``المرتقبة``، ``سيقوم``) or the frame
         of another report (``تزامنا مع زيارة الكاظمي لواشنطن``، ``على هامش زيارته``)."""
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        k = self.word_at(c.sentence, c.start)
         near = {w for _, _, w in ws[max(0, k - 3) : k + 5]}
         if near & self.lex.visit_frames:
             return False
@@ -227,12 +227,12 @@ class TriggerRules(ActorRules):
     def _conditional(self, c: Candidate) -> bool:
         """A condition or a question within eight words before the trigger (إذا، لو، هل)."""
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        k = self.word_at(c.sentence, c.start)
         return any(w.removeprefix("و").removeprefix("ف") in ("اذا", "لو", "هل") for _, _, w in ws[max(0, k - 8) : k])
 
     def _words_after(self, c: Candidate, span: int) -> list[str]:
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[0] >= c.end), len(ws))
+        k = self.word_from(c.sentence, c.end)
         return [w for _, _, w in ws[k : k + span]]
 
     def _followed_by(self, c: Candidate, word: str, span: int) -> bool:
@@ -247,7 +247,7 @@ class TriggerRules(ActorRules):
         """``أوقفت أعمال الحفر``، ``أوقف إطلاق النار``، ``احتجاز السفينة``: the arrest word's object is a
         thing or an activity (``not_detained_words.txt``), so it means "stopped" or "held", not an arrest."""
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[0] >= c.end), len(ws))
+        k = self.word_from(c.sentence, c.end)
         # the object may follow the subject: أوقفت الشركة أعمال الحفر
         return any(w.removeprefix("و").removeprefix("ال") in self.lex.not_detained for _, _, w in ws[k : k + 3])
 
@@ -294,7 +294,7 @@ class TriggerRules(ActorRules):
         رسمي``، ``استدعت السفير احتجاجا``) or a country as the protester (``احتجت الصين على``، ``احتجاجات من
         الولايات المتحدة``)."""
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        k = self.word_at(c.sentence, c.start)
         if any(w.removeprefix("و") in self.lex.diplomatic_protest for _, _, w in ws[max(0, k - 3) : k + 4]):
             return True
         n = k + 1
@@ -315,7 +315,7 @@ class TriggerRules(ActorRules):
         العراقية الخميس ضربات جوية``، ``نفذ مسلحون هجوما``; in a headline also the present (``الجيش يشن
         غارات``), which headlines use for what happened."""
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        k = self.word_at(c.sentence, c.start)
         headline = self.sentences[c.sentence].start < self.article.title_span.end
         for _, _, w in ws[max(0, k - 5) : k]:
             w = w.removeprefix("و").removeprefix("ف")
@@ -356,7 +356,7 @@ class TriggerRules(ActorRules):
         """A word of ``vocab`` within ``span`` words after the trigger or ``span + 2`` before it (a
         governing verb may have its subject in between: وشنت قوات أميركية وبريطانية ضربات جوية)."""
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[1] > c.start), len(ws))
+        k = self.word_at(c.sentence, c.start)
         for n in range(max(0, k - span - 2), min(len(ws), k + span + 1)):
             w = ws[n][2]
             if n != k and (w in vocab or (w[:1] in "وف" and w[1:] in vocab)):
@@ -365,7 +365,8 @@ class TriggerRules(ActorRules):
 
     def _generic_near(self, c: Candidate) -> bool:
         ws = self.words(c.sentence)
-        k = next((n for n, w in enumerate(ws) if w[0] <= c.start < w[1] or w[0] >= c.start), 0)
+        k = self.word_at(c.sentence, c.start)
+        k = 0 if k == len(ws) else k
         for _, _, w in ws[max(0, k - 2) : k + 8]:
             if w in self.lex.generic or (w[:1] in "وفل" and w[1:] in self.lex.generic):
                 return True
