@@ -9,6 +9,7 @@ from rasd.document import Article, Span
 from rasd.enrich.lexmatch import EntityIndex, canonical_of, fold_ar
 from rasd.enrich.quotes.attribution import find_attributed_quotes
 from rasd.enrich.quotes.cues import (
+    CONTRAST_OPENERS,
     Cue,
     after_colon,
     cuts_content,
@@ -85,6 +86,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             continue  # a verb inside quoted words belongs to the quote
         if m.start("form") > m.start() and (m.start() - 1) in name_ends:
             continue  # كيلليون فيري: a name's last word that reads as ف + يرى, not a cue
+        if folded[max(0, m.start() - 5) : m.start()].split()[-1:] in (["عدم"], ["بعدم"]):
+            continue  # طلب عدم ذكر اسمه: a verbal noun, not a cue
         mode = lex.verb_modes.get(m.group("form"), "any")
         verb_end = m.end()
         if mode == "doc" and folded[m.end() - 2 : m.end()] not in ("يه", "ها"):
@@ -150,6 +153,9 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
                 continue
             end = min(cue.sentence_end, limit)
             a, b = trim_span(text, comp[1], end)
+            last = folded[a:b].rsplit(None, 1)
+            if len(last) == 2 and last[1] in CONTRAST_OPENERS:  # …، فيما | قال: the opener is the next clause's
+                a, b = trim_span(text, a, a + len(last[0]))
             if b - a < 2:
                 continue
             quotes.append(make_quote(text, a, b, "indirect", (cue.start, comp[1]), cue, state))

@@ -219,7 +219,7 @@ def take_preverbal_subject(folded: str, cue: Cue, entities: EntityIndex, lex: Qu
     if cue.prefixed or cue.mode.startswith("participle"):
         return False
     resolve_preverbal_subject(folded, cue, entities, lex)
-    if cue.subject is not None or cue.np_end > cue.np_start > 0:
+    if cue.subject is not None or cue.np_end > cue.np_start:
         return True
     cue.explicit_other, cue.first_word = False, ""  # nothing usable before the verb: read after it
     return False
@@ -381,7 +381,7 @@ def unnamed_speaker_text(text: str, cue: Cue, state: State) -> str | None:
       ``وأضافت المصادر`` after ``وقالت مصادر ميدانية`` → ``مصادر ميدانية``;
     * else the noun phrase itself: ``مصدر عسكري``، ``نقابة الصحفيين اليمنيين``.
     """
-    if not cue.np_end > cue.np_start > 0:
+    if not cue.np_end > cue.np_start:
         return None
     words = text[cue.np_start : cue.np_end]
     head = title_head(cue.first_word)

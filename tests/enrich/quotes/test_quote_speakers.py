@@ -1,0 +1,184 @@
+"""Table tests for the third quotes round (rasd.enrich.quotes.speakers, cues, attribution): who said it
+and where the words end, over hand-written articles with hand-made entity layers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pytest
+
+from rasd.document import Article, Span
+from rasd.enrich.quotes import find_quotes, load_quote_lexicon
+from rasd.enrich.quotes.speakers import merge_split_names, title_words_before
+from rasd.enrich.sentences import make_stage as make_sentence_stage
+
+LEX = load_quote_lexicon()
+SENTENCES = make_sentence_stage()
+PER, ORG = "PER", "ORG"
+
+
+def build(paragraphs: Sequence[str], entities: dict[str, tuple[str, str]]) -> Article:
+    """An article with sentences and an entity layer: mention text → (label, canonical); every
+    occurrence of a mention is tagged, longer mentions first."""
+    article = SENTENCES(Article.build("", paragraphs))
+    spans: list[Span] = []
+    for mention in sorted(entities, key=len, reverse=True):
+        label, canonical = entities[mention]
+        for m in re.finditer(re.escape(mention), article.text):
+            if not any(s.start < m.end() and m.start() < s.end for s in spans):
+                spans.append(Span(m.start(), m.end(), label, {"canonical": canonical}))
+    return article.with_layer("entities", spans)
+
+
+def who(article: Article) -> list[tuple[str | None, str, str]]:
+    """(speaker, or speaker_text in brackets, kind, words) of each quote."""
+    out = []
+    for q in find_quotes(article, LEX):
+        name = q.attrs["speaker"] or (f"[{q.attrs['speaker_text']}]" if q.attrs["speaker_text"] else None)
+        out.append((name, q.attrs["kind"], article.text[q.start : q.end]))
+    return out
+
+
+CASES = [
+    pytest.param(
+        ['وجاء في البيان الختامي للاجتماع "نلتزم بدعم التجارة الحرة بين الدول الأعضاء".'],
+        {},
+        [("[البيان الختامي للاجتماع]", "direct", "نلتزم بدعم التجارة الحرة بين الدول الأعضاء")],
+        id="jaa-fi-document-speaks",
+    ),
+    pytest.param(
+        ["وعلقت إدارة المدرسة تنويها جاء فيه: \"نطلب من الطلاب الالتزام بالزي المدرسي في كل الأوقات\"."],
+        {},
+        [("[وعلقت إدارة المدرسة تنويها]", "direct", "نطلب من الطلاب الالتزام بالزي المدرسي في كل الأوقات")],
+        id="jaa-fihi-the-notice-before-it",
+    ),
+    pytest.param(
+        ["وجاء في المرتبة الثانية فريق الجامعة بعد أن خسر مباراته الأخيرة."],
+        {},
+        [],
+        id="jaa-fi-a-rank-is-no-cue",
+    ),
+    pytest.param(
+        ["وقال سامي حداد إن الوزارة لم تتلق أي طلب، والذي قيل إن الحكومة رفضته قبل أسبوع."],
+        {"سامي حداد": (PER, "سامي حداد")},
+        [("سامي حداد", "indirect", "الوزارة لم تتلق أي طلب، والذي"),
+         (None, "indirect", "الحكومة رفضته قبل أسبوع")],
+        id="passive-qila-has-no-speaker-and-cuts",
+    ),
+    pytest.param(
+        ["وتفيد وزارة العدل بأن المتهمين اخترقوا آلاف الحسابات.", "ورجحت الشرطة أن يكون الهجوم مدبرا."],
+        {"وزارة العدل": (ORG, "وزارة العدل")},
+        [("وزارة العدل", "indirect", "المتهمين اخترقوا آلاف الحسابات"),
+         ("[الشرطة]", "indirect", "يكون الهجوم مدبرا")],
+        id="present-tufid-and-rajjaha",
+    ),
+    pytest.param(
+        ["ووصفت طهران العقوبات بأنها غير شرعية، فيما قال المتحدث باسم الخارجية علي رضا إن الإجراءات لن تؤثر."],
+        {"طهران": ("LOC", "طهران"), "الخارجية": (ORG, "وزارة الخارجية"), "علي رضا": (PER, "علي رضا")},
+        [("طهران", "indirect", "غير شرعية"), ("علي رضا", "indirect", "الإجراءات لن تؤثر")],
+        id="fima-qala-starts-another-speaker",
+    ),
+    pytest.param(
+        ["وتأتي الخطوة وسط تغييرات يجريها ترامب في إدارته، والذي قال في تصريح إنه يحاول إصلاح النظام."],
+        {"ترامب": (PER, "دونالد ترامب")},
+        [("دونالد ترامب", "indirect", "يحاول إصلاح النظام")],
+        id="relative-pronoun-subject-takes-the-name-before",
+    ),
+    pytest.param(
+        ["قال ترامب إنه اتصل بالملك سلمان الذي نفى علمه بما حدث.", "وأضاف أنه سيرسل وزير الخارجية إلى الرياض."],
+        {"ترامب": (PER, "دونالد ترامب"), "الملك سلمان": (PER, "سلمان بن عبد العزيز")},
+        [("دونالد ترامب", "indirect", "اتصل بالملك سلمان الذي نفى علمه بما حدث"),
+         ("دونالد ترامب", "indirect", "سيرسل وزير الخارجية إلى الرياض")],
+        id="relative-clause-subject-is-not-the-last-agent",
+    ),
+    pytest.param(
+        ["كشف قائد مركز العمليات، اللواء فادي منصور، أن الدفاعات أسقطت طائرتين مسيرتين."],
+        {"فادي منصور": (PER, "فادي منصور")},
+        [("فادي منصور", "indirect", "الدفاعات أسقطت طائرتين مسيرتين")],
+        id="title-after-comma-then-name",
+    ),
+    pytest.param(
+        ["من جانبه، قال رئيس الوزراء السابق، الإسباني الأصل، مانويل فالس إن \"أوروبا تحتاج إلى إسبانيا موحدة\"."],
+        {"مانويل فالس": (PER, "مانويل فالس")},
+        [("مانويل فالس", "direct", "أوروبا تحتاج إلى إسبانيا موحدة")],
+        id="two-definite-words-after-comma",
+    ),
+    pytest.param(
+        ["وقال المتحدث باسم الشرطة، الذي طلب عدم ذكر اسمه، إن التحقيق مستمر مع سامي حداد."],
+        {"سامي حداد": (PER, "سامي حداد")},
+        [("[المتحدث باسم الشرطة]", "indirect", "التحقيق مستمر مع سامي حداد")],
+        id="relative-clause-after-comma-is-no-title",
+    ),
+    pytest.param(
+        ["وقال محامي الرئيس، مايكل كوهين، الذي يخضع للتحقيق حاليا في الولايات المتحدة، لصحيفة نيويورك تايمز إنه "
+         "دفع المبلغ من ماله الخاص."],
+        {"محامي الرئيس": (PER, "محامي الرئيس"), "مايكل كوهين": (PER, "مايكل كوهين"),
+         "الولايات المتحدة": ("LOC", "الولايات المتحدة"), "نيويورك تايمز": (ORG, "نيويورك تايمز")},
+        [("مايكل كوهين", "indirect", "دفع المبلغ من ماله الخاص")],
+        id="relational-mention-then-name-and-long-gap-to-a-newspaper",
+    ),
+    pytest.param(
+        ["وقال القائد الميداني خالد عمر قائد القوات في الساحل الغربي في مقابلة مع قناة محلية، الثلاثاء، إن "
+         "القوات سيطرت على المطار."],
+        {"خالد عمر": (PER, "خالد عمر")},
+        [("خالد عمر", "indirect", "القوات سيطرت على المطار")],
+        id="long-gap-around-an-interview",
+    ),
+    pytest.param(
+        ["وقال خالد عمر قائد القوات في الساحل الغربي بعد سلسلة طويلة من المعارك العنيفة مع المسلحين في الأحياء "
+         "الشرقية للمدينة الساحلية، إن القوات سيطرت على المطار."],
+        {"خالد عمر": (PER, "خالد عمر")},
+        [],
+        id="long-gap-without-a-setting-stays-out",
+    ),
+    pytest.param(
+        ['ونشرت بكين صواريخ في الجزر الجنوبية، على ما أوردت شبكة "سي إن بي سي" الأميركية.'],
+        {"بكين": ("LOC", "بكين"), "سي إن بي سي": (ORG, "سي إن بي سي")},
+        [("سي إن بي سي", "indirect", "ونشرت بكين صواريخ في الجزر الجنوبية")],
+        id="trailing-ala-ma-and-in-inside-a-quoted-name",
+    ),
+    pytest.param(
+        ["في المقابل، يؤيد الطالب كيلليون فيري قرار الجامعة، وقال لإذاعة محلية: \"القرار في مصلحة الجميع\"."],
+        {"كيلليون فيري": (PER, "كيلليون فيري")},
+        [("كيلليون فيري", "direct", "القرار في مصلحة الجميع")],
+        id="fronted-adjunct-subject-and-a-name-that-reads-as-fa-yara",
+    ),
+    pytest.param(
+        ["ومنح المجلس لدانيلز مفتاح المدينة.", "وقال المجلس المحلي إن دانيلز أثبتت شجاعتها."],
+        {"دانيلز": (PER, "ستورمي دانيلز")},
+        [("[المجلس المحلي]", "indirect", "دانيلز أثبتت شجاعتها")],
+        id="a-word-before-a-glued-object-is-no-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "entities", "expected"), CASES)
+def test_speakers_round3(paragraphs: list[str], entities: dict[str, tuple[str, str]],
+                         expected: list[tuple[str | None, str, str]]) -> None:
+    assert who(build(paragraphs, entities)) == expected
+
+
+def test_split_person_mentions_are_merged_under_the_full_name() -> None:
+    text = "قال كارلس بيغديمونت أمس. وأضاف الرئيس الفار كارلس بيغديمونت"
+    full, split = text.find("كارلس"), text.find("الفار")
+    spans = [Span(full, full + 15, PER, {"canonical": "كارلس بيغديمونت"}),
+             Span(split, split + 11, PER, {"canonical": "الفار كارلس"}),
+             Span(split + 12, len(text), PER, {"canonical": "بيغديمونت"})]
+    assert [text[s.start : s.end] for s in spans] == ["كارلس بيغديمونت", "الفار كارلس", "بيغديمونت"]
+    merged = merge_split_names(text, spans)
+    assert [(s.start, s.end, s.attrs["canonical"]) for s in merged] == [
+        (full, full + 15, "كارلس بيغديمونت"), (split, len(text), "كارلس بيغديمونت")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وقال وزير الخارجية الأميركي أنتوني بلينكن", ["الأميركي", "الخارجية", "وزير"]),
+    ("وقال وزير الأمن العام، راؤول جونغمان", ["العام", "الأمن", "وزير"]),
+    ("وقال المتحدث باسم الخارجية الإيرانية بهرام قاسمي", ["الإيرانية", "الخارجية", "باسم", "المتحدث", "وقال"]),
+    ("منح المجلس لدانيلز", []),
+    ("التقى الوفد، ثم وصل سامي", ["وصل"]),
+])
+def test_title_words_before(text: str, expected: list[str]) -> None:
+    names = {"أنتوني بلينكن", "راؤول جونغمان", "بهرام قاسمي", "دانيلز", "سامي"}
+    pos = max(text.rfind(n) for n in names)
+    assert title_words_before(text, pos) == expected
