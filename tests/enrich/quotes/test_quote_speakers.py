@@ -145,6 +145,18 @@ CASES = [
         id="fronted-adjunct-subject-and-a-name-that-reads-as-fa-yara",
     ),
     pytest.param(
+        ["ويبدو من المعقول توقع أن تتراجع الأسعار.", "وتوقع البنك المركزي أن يتباطأ النمو."],
+        {"البنك المركزي": (ORG, "البنك المركزي")},
+        [("البنك المركزي", "indirect", "يتباطأ النمو")],
+        id="tawaqqu-the-noun-is-no-cue",
+    ),
+    pytest.param(
+        ["وقال موقع فيس بوك إنه سيحتاج عدة أشهر لإعداد التحديث."],
+        {"فيس بوك": (ORG, "فيسبوك")},
+        [("فيسبوك", "indirect", "سيحتاج عدة أشهر لإعداد التحديث")],
+        id="label-word-then-organisation",
+    ),
+    pytest.param(
         ["ومنح المجلس لدانيلز مفتاح المدينة.", "وقال المجلس المحلي إن دانيلز أثبتت شجاعتها."],
         {"دانيلز": (PER, "ستورمي دانيلز")},
         [("[المجلس المحلي]", "indirect", "دانيلز أثبتت شجاعتها")],
@@ -172,13 +184,43 @@ def test_split_person_mentions_are_merged_under_the_full_name() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("وقال وزير الخارجية الأميركي أنتوني بلينكن", ["الأميركي", "الخارجية", "وزير"]),
-    ("وقال وزير الأمن العام، راؤول جونغمان", ["العام", "الأمن", "وزير"]),
-    ("وقال المتحدث باسم الخارجية الإيرانية بهرام قاسمي", ["الإيرانية", "الخارجية", "باسم", "المتحدث", "وقال"]),
+    ("وقال وزير الخارجية الأميركي أنتوني بلينكن", ["وقال", "وزير", "الخارجية", "الأميركي"]),
+    ("وقال وزير الأمن العام، راؤول جونغمان", ["وقال", "وزير", "الأمن", "العام"]),
+    ("وقال المتحدث باسم الخارجية الإيرانية بهرام قاسمي", ["وقال", "المتحدث", "باسم", "الخارجية", "الإيرانية"]),
     ("منح المجلس لدانيلز", []),
-    ("التقى الوفد، ثم وصل سامي", ["وصل"]),
 ])
 def test_title_words_before(text: str, expected: list[str]) -> None:
-    names = {"أنتوني بلينكن", "راؤول جونغمان", "بهرام قاسمي", "دانيلز", "سامي"}
+    names = {"أنتوني بلينكن", "راؤول جونغمان", "بهرام قاسمي", "دانيلز"}
     pos = max(text.rfind(n) for n in names)
     assert title_words_before(text, pos) == expected
+
+
+def test_two_full_names_side_by_side_are_not_merged() -> None:
+    text = "وقال المدير يحيى عثمان علي نصر إن البنك سلم المصارف احتياجها"
+    a, b = text.find("يحيى"), text.find("علي")
+    spans = [Span(a, a + 10, PER, {"canonical": "يحيى عثمان"}), Span(b, b + 7, PER, {"canonical": "علي نصر"})]
+    assert [text[s.start : s.end] for s in spans] == ["يحيى عثمان", "علي نصر"]
+    assert merge_split_names(text, spans) == spans
+
+
+HEADLINES = [
+    pytest.param("أنقرة تهدد: سنلاحق المسلحين في أي وقت", {"أنقرة": ("LOC", "أنقرة")}, ("أنقرة", "سنلاحق المسلحين في أي وقت"),
+                 id="place-then-speech-verb"),
+    pytest.param("بريطانيا: تسميم الجاسوس اعتداء على أرضنا", {"بريطانيا": ("LOC", "بريطانيا")},
+                 ("بريطانيا", "تسميم الجاسوس اعتداء على أرضنا"), id="place-and-first-person-words"),
+    pytest.param("سوريا: مقتل 14 شخصا في قصف على إدلب", {"سوريا": ("LOC", "سوريا")}, None, id="place-as-topic"),
+    pytest.param("المتحدث باسم الخارجية الإيرانية عن اختفاء الصحفي: ننتظر ظهور الحقائق",
+                 {"الخارجية الإيرانية": (ORG, "وزارة الخارجية الإيرانية")},
+                 ("وزارة الخارجية الإيرانية", "ننتظر ظهور الحقائق"), id="speaker-then-topic"),
+]
+
+
+@pytest.mark.parametrize(("title", "entities", "expected"), HEADLINES)
+def test_headline_quotes(title: str, entities: dict[str, tuple[str, str]],
+                         expected: tuple[str, str] | None) -> None:
+    article = SENTENCES(Article.build(title, ["نص الخبر هنا بلا اقتباس."]))
+    spans = [Span(m.start(), m.end(), label, {"canonical": canonical})
+             for mention, (label, canonical) in entities.items() for m in re.finditer(re.escape(mention), article.text)]
+    article = article.with_layer("entities", spans)
+    got = [(q.attrs["speaker"], article.text[q.start : q.end]) for q in find_quotes(article, LEX)]
+    assert got == ([expected] if expected else [])

@@ -20,11 +20,17 @@ from rasd.enrich.quotes.cues import (
 )
 from rasd.enrich.quotes.lexicon import (
     AGENT_LABELS,
+    FIRST_PERSON_WORDS,
     HEADLINE_SPEAKER_CHARS,
+    HEADLINE_TOPIC_CHARS,
+    HEADLINE_TOPIC_RE,
     MIN_UNPUNCTUATED_QUOTE_WORDS,
+    NOT_FIRST_PERSON,
+    PUNCT_STRIP,
     QUOTE_STYLES,
     SOURCE_CUE_RE,
     SUBJECT_LABELS,
+    VERBAL_NOUN_FORMS,
     QuoteLexicon,
     load_quote_lexicon,
 )
@@ -86,8 +92,12 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
             continue  # a verb inside quoted words belongs to the quote
         if m.start("form") > m.start() and (m.start() - 1) in name_ends:
             continue  # كيلليون فيري: a name's last word that reads as ف + يرى, not a cue
-        if folded[max(0, m.start() - 5) : m.start()].split()[-1:] in (["عدم"], ["بعدم"]):
+        prev_word = folded[max(0, m.start() - 12) : m.start()].split()[-1:]
+        if prev_word in (["عدم"], ["بعدم"]):
             continue  # طلب عدم ذكر اسمه: a verbal noun, not a cue
+        if (m.group("form") in VERBAL_NOUN_FORMS and m.start("form") == m.start() and prev_word
+                and (prev_word[0].startswith("ال") or prev_word[0] in lex.stop_words)):
+            continue  # من المعقول توقع أن، في توقع أن: the noun توقُّع
         mode = lex.verb_modes.get(m.group("form"), "any")
         verb_end = m.end()
         if mode == "doc" and folded[m.end() - 2 : m.end()] not in ("يه", "ها"):
@@ -163,7 +173,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     quotes.extend(unattached_direct_quotes(text, folded, direct_pairs, used_opens, cues, cue_starts,
                                             quotes, article, entities, lex, state))
     quotes.extend(find_attributed_quotes(text, folded, sentences, entities, quotes, open_at, lex))
-    headline = headline_quote(text, article.title_span, entities)
+    headline = headline_quote(text, article.title_span, entities, lex)
     if headline is not None:
         quotes.append(headline)
     return sorted(drop_nested(quotes), key=lambda s: s.start)
@@ -245,24 +255,60 @@ def unattached_direct_quotes(text: str, folded: str, pairs: list[tuple[int, int]
     return out
 
 
-def headline_quote(text: str, title: Span, entities: EntityIndex) -> Span | None:
+def headline_quote(text: str, title: Span, entities: EntityIndex, lex: QuoteLexicon | None = None) -> Span | None:
     """``تيلرسون: حزب الله جزء من العملية السياسية`` — a headline that gives a PER/ORG's words after a
-    colon.  A place before the colon is a topic, not a speaker (``سوريا: مقتل 14 شخصا``)."""
+    colon.  A place before the colon is a topic, not a speaker (``سوريا: مقتل 14 شخصا``), unless the
+    words speak in the first person (``بريطانيا: تسميم الجاسوس عمل عسكري على أرضنا``); a head that ends
+    in a speech verb speaks whoever it is (``أنقرة تهدد:``)، and a speaker may be followed by the topic
+    (``المتحدث باسم الخارجية الإيرانية عن اختفاء خاشقجي:``)."""
     colon = text.find(":", title.start, min(title.end, title.start + HEADLINE_SPEAKER_CHARS))
     if colon < 0:
         colon = text.find("؛", title.start, min(title.end, title.start + HEADLINE_SPEAKER_CHARS))
     if colon < 0:
-        return None
-    head = entities.within(title.start, colon, AGENT_LABELS)
-    if not head or text[head[-1].end : colon].strip() or len(text[title.start : head[-1].start].split()) > 3:
-        return None
+        colon = text.find(":", title.start, min(title.end, title.start + HEADLINE_TOPIC_CHARS))
+        if colon < 0 or not HEADLINE_TOPIC_RE.search(fold_ar(text[title.start : colon])):
+            return None
     a, b = trim_span(text, colon + 1, title.end)
     if len(text[a:b].split()) < MIN_UNPUNCTUATED_QUOTE_WORDS:
         return None
-    speaker = head[-1]
-    attrs = {"speaker": canonical_of(speaker, text), "speaker_text": None,
-             "speaker_span": [speaker.start, speaker.end], "kind": "direct", "cue": [title.start, colon + 1]}
+    head_words = fold_ar(text[title.start : colon]).split()
+    says = lex is not None and bool(head_words) and lex.verbs.fullmatch(head_words[-1]) is not None
+    agents = entities.within(title.start, colon, AGENT_LABELS)
+    places = entities.within(title.start, colon, SUBJECT_LABELS)
+    speaker: Span | None = None
+    if agents and not text[agents[-1].end : colon].strip() and len(text[title.start : agents[-1].start].split()) <= 3:
+        speaker = agents[-1]
+    elif says and len(head_words) <= 4:  # أنقرة تهدد: / وزير الخارجية يحذر:
+        speaker = places[0] if places else None
+        if speaker is None:
+            return _headline_span(text, a, b, None, text[title.start : colon].rsplit(None, 1)[0].strip(), title, colon)
+    elif places and not text[places[-1].end : colon].strip() and len(head_words) <= 2 and _first_person(text[a:b]):
+        speaker = places[-1]  # بريطانيا: … على أرضنا
+    elif agents and len(head_words) <= 10 and HEADLINE_TOPIC_RE.match(fold_ar(text[agents[0].end : colon]).strip()):
+        speaker = agents[0]  # الخارجية الإيرانية عن اختفاء خاشقجي: …
+    if speaker is None:
+        return None
+    return _headline_span(text, a, b, speaker, None, title, colon)
+
+
+def _headline_span(text: str, a: int, b: int, speaker: Span | None, words: str | None, title: Span,
+                   colon: int) -> Span:
+    attrs = {"speaker": canonical_of(speaker, text) if speaker else None,
+             "speaker_text": None if speaker else (words or None),
+             "speaker_span": [speaker.start, speaker.end] if speaker else None, "kind": "direct",
+             "cue": [title.start, colon + 1]}
     return Span(a, b, "QUOTE", attrs)
+
+
+def _first_person(words: str) -> bool:
+    """``على أرضنا``، ``نحن``، ``سنلاحق``: the words speak in the first person."""
+    for w in fold_ar(words).split():
+        w = w.strip(PUNCT_STRIP)
+        if w in FIRST_PERSON_WORDS or (len(w) >= 5 and w.endswith("نا") and w not in NOT_FIRST_PERSON):
+            return True
+        if len(w) >= 5 and w.startswith("سن") and not w.startswith(("سنو", "سنه")):
+            return True
+    return False
 
 
 def drop_nested(quotes: list[Span]) -> list[Span]:

@@ -35,6 +35,14 @@ MAX_CUE_TO_QUOTE_WORDS = 6
 MAX_AGENT_PARAGRAPHS_BACK = 2
 AGENT_WINDOW_CHARS = 80
 HEADLINE_SPEAKER_CHARS = 40
+#: A headline speaker followed by its topic (``المتحدث باسم الخارجية عن اختفاء خاشقجي:``) may be longer.
+HEADLINE_TOPIC_CHARS = 80
+HEADLINE_TOPIC_RE = re.compile(fold_ar(r"(?:^|\s)(?:عن|حول|بشأن|بشان)\s"))
+FIRST_PERSON_WORDS = frozenset(fold_ar(w) for w in ("نحن", "أنا", "إننا", "إنني", "لدينا", "علينا", "لنا", "بلادي"))
+NOT_FIRST_PERSON = frozenset(fold_ar(w) for w in ("أحيانا", "هناك", "لبنانا", "أيضا", "حينا", "أمانا", "مجانا"))
+#: Verb forms spelled like their verbal noun (توقع = توقَّع / توقُّع): with no و/ف, not a cue after a
+#: definite word or a preposition (``من المعقول توقع أن``).
+VERBAL_NOUN_FORMS = frozenset(fold_ar(w) for w in ("توقع",))
 SOURCE_CUE_RE = re.compile(fold_ar(r"(?:بحسب|حسب|وفقا\s+ل|وفق|على\s+حد\s+تعبير|على\s+لسان)(?=\s|ل)"))
 CLAUSE_BREAK_RE = re.compile(fold_ar(r"(?<!\S)(?:بينما|حين|حيث|عندما|لكن|لكنه|لكنها|غير\s+ان)(?!\S)"))
 SENTENCE_BREAK_RE = re.compile(r"[.!?؟]\s")

@@ -118,27 +118,18 @@ class RoleIndex:
 
 
 def title_words_before(text: str, pos: int) -> list[str]:
-    """The title words right before a name at ``pos``: the definite words back from it and the
-    construct head before them (``وزير الخارجية الأميركي`` ← ``أنتوني بلينكن``), none when the name is
-    glued to a preposition (``منح المجلس لدانيلز``: an object, and المجلس is no title of hers).
+    """The words right before a name at ``pos`` (up to five, on its line) that may hold its title
+    (``وزير الخارجية الأميركي`` ← ``أنتوني بلينكن``); none when the name is glued to a preposition
+    (``منح المجلس لدانيلز``: an object, and المجلس is no title of hers).
 
     >>> title_words_before("وقال وزير الخارجية الأميركي أنتوني بلينكن", 28)
-    ['الأميركي', 'الخارجية', 'وزير']
+    ['وقال', 'وزير', 'الخارجية', 'الأميركي']
     >>> title_words_before("منح المجلس لدانيلز", 12)
     []
     """
     if pos > 0 and _is_word_char(text[pos - 1]):
         return []
-    words = text[max(0, pos - 80) : pos].split("\n")[-1].split()[-6:]
-    out: list[str] = []
-    for n, word in enumerate(reversed(words)):
-        bare = word.rstrip("،,")
-        if not bare or bare[-1] in PUNCT_STRIP or (n > 0 and bare != word):
-            break  # only the word right before the name may carry its comma (وزير الأمن العام، راؤول جونغمان)
-        out.append(bare)
-        if not is_definite(fold_ar(bare)) and fold_ar(bare) != "باسم":
-            break  # the construct head (وزير، رئيس، قائد) ends the title; المتحدث باسم الخارجية goes on
-    return out
+    return [w.strip(PUNCT_STRIP) for w in text[max(0, pos - 60) : pos].split("\n")[-1].split()[-5:]]
 
 
 #: Last words of names that are also common words: never taken as a bare surname.
@@ -269,7 +260,7 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
                     if named:  # محامي ترامب، مايكل كوهين (one mention to the entity layer): the lawyer speaks
                         cue.subject, cue.subject_end = named[0], named[0].end
                 return
-            if marked and prev in lex.label_words:  # ذكرت صحيفة "ستار"، قال تلفزيون "تي آر تي خبر"
+            if prev in lex.label_words and (marked or ent.label == "ORG"):  # ذكرت صحيفة "ستار"، قال موقع فيس بوك
                 take_subject(text, cue, ent, cands[ci + 1 :])
                 return
             if prev == "باسم" and ent.label == "ORG":  # المتحدث باسم الوزارة (أحمد علي)
@@ -405,15 +396,17 @@ def merge_split_names(text: str, spans: list[Span]) -> list[Span]:
     ``بيغديمونت``): one span over both, canonical the article's full name that ends it
     (``كارلس بيغديمونت``), else the words themselves."""
     spans = sorted(spans, key=lambda e: e.start)
-    if not any(a.label == b.label == "PER" and text[a.end : b.start] == " " for a, b in itertools.pairwise(spans)):
+    if not any(a.label == b.label == "PER" and text[a.end : b.start] == " " and " " not in text[b.start : b.end]
+               for a, b in itertools.pairwise(spans)):
         return spans
     names = {canonical_of(e, text) for e in spans if e.label == "PER"}
     out: list[Span] = []
     for e in spans:
         prev = out[-1] if out else None
-        if prev is not None and prev.label == e.label == "PER" and text[prev.end : e.start] == " ":
+        if (prev is not None and prev.label == e.label == "PER" and text[prev.end : e.start] == " "
+                and " " not in text[e.start : e.end]):  # a one-word tail: يحيى عثمان + علي نصر stay two
             words = text[prev.start : e.end]
-            full = max((n for n in names if len(n.split()) >= 2 and words.endswith(n)), key=len, default=words)
+            full = max((n for n in names if len(n) > e.end - e.start + 1 and words.endswith(n)), key=len, default=words)
             out[-1] = Span(prev.start, e.end, "PER", {"canonical": full})
         else:
             out.append(e)
