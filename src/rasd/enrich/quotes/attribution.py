@@ -61,7 +61,8 @@ def find_attributed_quotes(text: str, folded: str, sentences: list[Span], entiti
             sent = sentence_of(m.start())
             if sent is None or m.end() > sent.end:
                 continue
-            a, b = _words_after(text, folded, m.end(), sent.end, open_at)
+            later = [q.attrs["cue"][0] for q in found if q.attrs.get("cue") and m.end() < q.attrs["cue"][0] < sent.end]
+            a, b = _words_after(text, folded, m.end(), min([sent.end, *later]), open_at)  # up to مضيفا أن
             if b - a >= 2 and free(a, b):
                 out.append(_quote(text, a, b, (m.start(), m.end()), entities, m.start("np"), m.end("np")))
     for m in _TRAILING_RE.finditer(folded):
@@ -92,6 +93,19 @@ def find_attributed_quotes(text: str, folded: str, sentences: list[Span], entiti
                     attrs = dict(prev.attrs)
                     attrs["cue"] = None
                     out.append(Span(a, b, "QUOTE", attrs))
+    return out
+
+
+def naql_sources(folded: str, entities: EntityIndex) -> list[Span]:
+    """The PER/ORG named in each ``نقل عن X قوله`` (``ونقلت رويترز عن باركيندو قوله``): the speaker a
+    later bare cue of that sentence (``مضيفا أن``) goes back to, not the agency that reported it."""
+    if "نقل" not in folded:
+        return []
+    out = []
+    for m in _NAQL_RE.finditer(folded):
+        ents = entities.within(m.start("np"), m.end("np"), AGENT_LABELS)
+        if ents:
+            out.append(ents[0])
     return out
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from rasd.document import Article, Span
 from rasd.enrich.lexmatch import EntityIndex, canonical_of, fold_ar
-from rasd.enrich.quotes.attribution import find_attributed_quotes
+from rasd.enrich.quotes.attribution import find_attributed_quotes, naql_sources
 from rasd.enrich.quotes.cues import (
     CONTRAST_OPENERS,
     Cue,
@@ -84,6 +84,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
 
     state.note_sentence, state.sentence_starts = note_sentence, sent_starts
 
+    for source in naql_sources(folded, entities):  # نقلت رويترز عن X قوله …، مضيفا أن: X is the agent
+        state.add(source.start, canonical_of(source, text), (source.start, source.end))
     cues: list[Cue] = []
     name_ends = {e.end for e in tagged if e.label == "PER"}
     for m in lex.verbs.finditer(folded):
