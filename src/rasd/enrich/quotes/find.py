@@ -24,10 +24,10 @@ from rasd.enrich.quotes.lexicon import (
     HEADLINE_SPEAKER_CHARS,
     HEADLINE_TOPIC_CHARS,
     HEADLINE_TOPIC_RE,
+    MAX_QUOTED_NAME_WORDS,
     MIN_UNPUNCTUATED_QUOTE_WORDS,
     NOT_FIRST_PERSON,
     PUNCT_STRIP,
-    QUOTE_STYLES,
     SOURCE_CUE_RE,
     SUBJECT_LABELS,
     VERBAL_NOUN_FORMS,
@@ -75,6 +75,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     state = State([b.start for b in text_blocks(article)])
     roles = RoleIndex(list(article.entities), text)
     direct_pairs = pair_quote_marks(text, text_blocks(article))
+    pairs_in_order = sorted(direct_pairs)
     open_at = {o: (o, c) for o, c in direct_pairs}
     quoted = QuotedRanges(direct_pairs)
 
@@ -92,7 +93,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
         i = bisect.bisect_right(sent_starts, m.start()) - 1
         if i < 0 or m.start() >= sentences[i].end or quoted.inside(m.start()):
             continue  # a verb inside quoted words belongs to the quote
-        if m.start("form") > m.start() and (m.start() - 1) in name_ends:
+        if m.start("form") > m.start() and (m.start() - 1) in name_ends and folded[m.start("form")] in "يت":
             continue  # كيلليون فيري: a name's last word that reads as ف + يرى, not a cue
         prev_word = folded[max(0, m.start() - 12) : m.start()].split()[-1:]
         if prev_word in (["عدم"], ["بعدم"]):
@@ -115,8 +116,9 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
         limit = next((c.start for c in cues[k + 1 :] if cuts_content(text, c)), len(text))
         gap_end = min(cue.sentence_end, cues[k + 1].start if k + 1 < len(cues) else len(text))
         comp = find_complementizer(folded, cue.verb_end, gap_end)
-        if comp is not None and quoted.inside(comp[0]) and text[comp[0] - 1] not in QUOTE_STYLES:
-            comp = None  # أوردت شبكة "سي إن بي سي": an إن inside a quoted name
+        name = quoted_name_around(text, pairs_in_order, comp[0]) if comp is not None else None
+        if name is not None:  # قال في مقابلة مع شبكة "سي إن بي سي" إن …: an إن inside a quoted name
+            comp = find_complementizer(folded, name[1] + 1, gap_end)
         if comp is not None and cue.mode.endswith("ila") and not folded.startswith("الي", comp[0]):
             comp = None  # مشيرة إلى كونها تتمنى أن: that أن is another verb's
         mark = find_direct_open(text, folded, cue.verb_end, extend_to_colon(text, gap_end), open_at, lex)
@@ -179,6 +181,15 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     if headline is not None:
         quotes.append(headline)
     return sorted(drop_nested(quotes), key=lambda s: s.start)
+
+
+def quoted_name_around(text: str, pairs: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The quote-mark pair around ``pos`` when it holds a short name (``"سي إن بي سي"``), not words."""
+    k = bisect.bisect_right(pairs, (pos, len(text))) - 1
+    if k < 0 or not pairs[k][0] < pos < pairs[k][1]:
+        return None
+    o, c = pairs[k]
+    return (o, c) if len(text[o + 1 : c].split()) <= MAX_QUOTED_NAME_WORDS else None
 
 
 def make_quote(text: str, a: int, b: int, kind: str, cue_span: tuple[int, int] | None,

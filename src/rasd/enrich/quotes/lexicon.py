@@ -31,6 +31,8 @@ MIN_UNPUNCTUATED_QUOTE_WORDS = 3
 #: A quote not introduced by punctuation nor right after its cue must be this long to count as speech.
 MIN_DETACHED_QUOTE_WORDS = 12
 MAX_CUE_TO_QUOTE_WORDS = 6
+#: A quoted span this short around an إن/أن is a name (``"سي إن بي سي"``), not quoted words.
+MAX_QUOTED_NAME_WORDS = 4
 #: A bare cue (وأضاف) takes an agent named at most this many paragraphs back.
 MAX_AGENT_PARAGRAPHS_BACK = 2
 AGENT_WINDOW_CHARS = 80
