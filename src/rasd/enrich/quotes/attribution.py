@@ -33,6 +33,11 @@ _NAQL_RE = re.compile(
     r"(?:^|(?<=\s))(?:و)?(?:نقل|نقلت|نقلوا|ينقل|تنقل|نقلا)\s+(?:[^.،,:\n]{0,60}?\s)?عن\s+"
     r"(?P<np>[^.:\n]{2,90}?)\s+قول(?:ه|ها|هم|هما)\s*[،,:]?\s*"
 )
+#: ``ونقل بيان عن الرئاسة السورية أن …`` — نقل عن X with the complementizer right after X (no قوله).
+_NAQL_AN_RE = re.compile(
+    r"(?:^|(?<=\s))(?:و)?(?:نقل|نقلت|نقلوا|ينقل|تنقل)\s+(?:[^.،,:\n]{0,40}?\s)?عن\s+"
+    r"(?P<np>[^.،,:\n]{2,60}?)\s*[،,]?\s+(?=ب?(?:ان|انه|انها|انهم)\s)"
+)
 _LEADING_STARTS = ("وفق", "ووفق", "بحسب", "وبحسب", "حسب", "وحسب")
 _CONTINUE_RE = re.compile(r"(?:و)(?:ان|انه|انها|انهم)\s+")
 _NP_STOP = frozenset(fold_ar(w) for w in ("في", "على", "عن", "من", "إلى", "الى", "مع", "خلال", "عبر", "لـ", "أمام"))
@@ -57,7 +62,7 @@ def find_attributed_quotes(text: str, folded: str, sentences: list[Span], entiti
         return sentences[k] if k >= 0 and pos < sentences[k].end else None
 
     if "نقل" in folded:  # one scan of the text for each pattern; most articles have none of them
-        for m in _NAQL_RE.finditer(folded):
+        for m in [*_NAQL_RE.finditer(folded), *_NAQL_AN_RE.finditer(folded)]:
             sent = sentence_of(m.start())
             if sent is None or m.end() > sent.end:
                 continue
@@ -102,7 +107,7 @@ def naql_sources(folded: str, entities: EntityIndex) -> list[Span]:
     if "نقل" not in folded:
         return []
     out = []
-    for m in _NAQL_RE.finditer(folded):
+    for m in [*_NAQL_RE.finditer(folded), *_NAQL_AN_RE.finditer(folded)]:
         ents = entities.within(m.start("np"), m.end("np"), AGENT_LABELS)
         if ents:
             out.append(ents[0])
