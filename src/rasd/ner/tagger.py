@@ -30,7 +30,7 @@ from rasd.ner.features import (
 from rasd.ner.lexicon import Lexicon, data_path, load_lexicon
 from rasd.ner.linear import FloatArray, IntArray, LinearChainModel
 
-__all__ = ["MODEL_FILE", "Tagger", "default_tagger", "tag_entities"]
+__all__ = ["MODEL_FILE", "Tagger", "default_tagger", "sum_segments", "tag_entities"]
 
 MODEL_FILE = "model.npz"
 
@@ -82,6 +82,101 @@ class _PairTable:
 _KEY_SPAN = 1 << 31
 
 
+def sum_segments(weights_t: FloatArray, ids: Sequence[int], lengths: Sequence[int]) -> FloatArray:
+    """``(len(lengths), labels)``: the summed weight rows of consecutive id segments.
+
+    Bit-identical to ``np.add.reduceat(weights[ids], starts, axis=0)`` (numpy adds each segment in
+    the same order either way) but reduces along contiguous memory: ``weights_t`` is ``weights.T``.
+    """
+    if not lengths:
+        return np.zeros((0, weights_t.shape[0]), np.float32)
+    starts = np.zeros(len(lengths), dtype=np.intp)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    idx = np.fromiter(ids, np.intp, len(ids))
+    sums: FloatArray = np.add.reduceat(weights_t[:, idx], starts, axis=1).T
+    return sums
+
+
+class _NeighborIds:
+    """Attribute ids of the features a word contributes as a neighbour (`neighbor_features`), by the
+    word's stem, cluster, form, ending, prior and trigger: a few dict look-ups per new word type
+    instead of building and hashing ~30 feature strings.
+
+    Values the model has no attribute for get the unknown id (the zero row), exactly as a look-up of
+    the feature string would, so the id sequence equals ``model.ids(neighbor_features(info, d))``.
+    """
+
+    NEAR = (-2, -1, 1, 2)
+    NEXT = (-1, 1)
+
+    def __init__(self, model: LinearChainModel) -> None:
+        unknown = model.unknown
+        self.unknown = unknown
+        self.end = model.attr_index.get("", unknown)
+        families: dict[str, dict[str, int]] = {}
+        for attr, i in model.attr_index.items():
+            fam, sep, value = attr.partition("=")
+            if sep:
+                families.setdefault(fam, {})[value] = i
+
+        def table(name: str, offsets: Sequence[int]) -> dict[str, tuple[int, ...]]:
+            fams = [families.get(f"{d}:{name}", {}) for d in offsets]
+            values = set().union(*fams)
+            return {v: tuple(f.get(v, unknown) for f in fams) for v in values}
+
+        self.trigger = table("t", OFFSETS)
+        self.stem = table("s", self.NEAR)
+        self.c1 = table("c1", self.NEAR)
+        self.c2 = table("c2", self.NEAR)
+        self.c3 = table("c3", self.NEAR)
+        self.form = table("w", self.NEXT)
+        self.ending = table("e2", self.NEXT)
+        self.prior = table("pr", self.NEXT)
+        self._near_unknown = (unknown,) * len(self.NEAR)
+        self._next_unknown = (unknown,) * len(self.NEXT)
+        self._all_unknown = (unknown,) * len(OFFSETS)
+
+    def segments(self, info: WordInfo, ids: list[int], lengths: list[int]) -> None:
+        """Append the ids of ``info``'s six neighbour segments (offsets -3..3, each closed by the zero
+        row) to ``ids`` and their lengths to ``lengths``."""
+        end, nu, xu = self.end, self._near_unknown, self._next_unknown
+        t = self.trigger.get(info.trigger, self._all_unknown) if info.trigger else ()
+        s = self.stem.get(info.stem, nu)
+        c = info.cluster
+        c1, c2, c3 = self.c1.get(c[0], nu), self.c2.get(c[1], nu), self.c3.get(c[2], nu)
+        w, e2 = self.form.get(info.form, xu), self.ending.get(info.ending, xu)
+        pr = self.prior.get(info.prior, xu) if info.prior else ()
+        has_t = 1 if t else 0
+        has_pr = 1 if pr else 0
+        # -3
+        if t:
+            ids.append(t[0])
+        ids.append(end)
+        # -2, -1, 1, 2
+        for k, near in enumerate(self.NEAR):
+            if t:
+                ids.append(t[k + 1])
+            ids += (s[k], c1[k], c2[k], c3[k])
+            if near in (-1, 1):
+                x = k - 1 if near == 1 else 0
+                ids += (w[x], e2[x])
+                if pr:
+                    ids.append(pr[x])
+            ids.append(end)
+        # 3
+        if t:
+            ids.append(t[5])
+        ids.append(end)
+        lengths += (
+            1 + has_t,
+            5 + has_t,
+            7 + has_t + has_pr,
+            7 + has_t + has_pr,
+            5 + has_t,
+            1 + has_t,
+        )
+
+
 class Tagger:
     """Model weights plus feature extractor.  Output depends only on the input tokens.
 
@@ -113,6 +208,9 @@ class Tagger:
         self._clusters = clusters
         self._gaz_codes: dict[str, int] = {"": 0}
         self._gaz_ids: list[tuple[int, int, int]] = [(unknown, unknown, unknown)]
+        self._neighbors = _NeighborIds(model)
+        # weights by label, one contiguous row per label: `sum_segments` reduces along rows
+        self._weights_t: FloatArray = np.ascontiguousarray(model.weights.T)
         self._reset_rows()
 
     def _reset_rows(self) -> None:
@@ -143,14 +241,21 @@ class Tagger:
         return cls(LinearChainModel.load(path), load_lexicon(), priors, o_bias=o_bias)
 
     def _add_types(self, tokens: Sequence[str]) -> None:
-        """Cache rows for new word types: all their weight sums in one ``reduceat``."""
-        fx, model = self.features, self.model
-        names: list[str] = []
-        starts: list[int] = []
+        """Cache rows for new word types: all their weight sums in one ``reduceat``.
+
+        The attribute ids of each type's segments are exactly those of `_segment_names` (the same
+        ids in the same order, so the float32 sums are bit-identical), found through `_NeighborIds`
+        instead of building the neighbour feature strings.
+        """
+        fx = self.features
+        ids: list[int] = []
+        lengths: list[int] = []
         gaz_first = self.lexicon.gazetteer_first
         stem_vocab, c2_vocab = self._stems.vocab, self._clusters.vocab
         cols: list[tuple[int, int, int, int, int]] = []
         first_type = len(self._infos)
+        segments = self._neighbors.segments
+        get, unknown, end = self.model.attr_index.get, self.model.unknown, self._neighbors.end
         for tok in tokens:
             info = fx.word_info(tok)
             self._types[tok] = len(self._infos)
@@ -165,13 +270,11 @@ class Tagger:
                     0,
                 )
             )
-            starts.append(len(names))
-            names.extend(info.feats)
-            names.append("")  # the zero row: no segment is empty (reduceat) and sums are unchanged
-            for d in OFFSETS:
-                starts.append(len(names))
-                names.extend(neighbor_features(info, d))
-                names.append("")
+            own = [get(f, unknown) for f in info.feats]
+            own.append(end)
+            ids += own
+            lengths.append(len(own))
+            segments(info, ids, lengths)
         n_types = len(self._infos)
         need = 1 + n_types * _SLOTS
         if need > len(self._table):
@@ -183,9 +286,15 @@ class Tagger:
             grown_cols[: len(self._type_cols)] = self._type_cols
             self._type_cols = grown_cols
         self._type_cols[first_type:n_types] = cols
-        ids = model.ids(names)
         first = 1 + first_type * _SLOTS
-        self._table[first : first + len(starts)] = np.add.reduceat(model.weights[ids], starts, axis=0)
+        self._table[first : first + len(lengths)] = sum_segments(self._weights_t, ids, lengths)
+
+    def _segment_names(self, info: WordInfo) -> list[list[str]]:
+        """The feature strings behind a type's cached rows: its own, then as a neighbour at each offset,
+        each closed by the empty name (the zero row).  The reference for `_add_types`."""
+        out = [[*info.feats, ""]]
+        out += [[*neighbor_features(info, d), ""] for d in OFFSETS]
+        return out
 
     def _evict(self, incoming: int) -> None:
         """Make room: keep the most often seen half of the cached types (or none)."""
