@@ -28,6 +28,7 @@ from rasd.enrich.quotes.lexicon import (
     MIN_UNPUNCTUATED_QUOTE_WORDS,
     NOT_FIRST_PERSON,
     PUNCT_STRIP,
+    QUOTE_STYLES,
     SOURCE_CUE_RE,
     SUBJECT_LABELS,
     VERBAL_NOUN_FORMS,
@@ -116,7 +117,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
         limit = next((c.start for c in cues[k + 1 :] if cuts_content(text, c)), len(text))
         gap_end = min(cue.sentence_end, cues[k + 1].start if k + 1 < len(cues) else len(text))
         comp = find_complementizer(folded, cue.verb_end, gap_end)
-        name = quoted_name_around(text, pairs_in_order, comp[0]) if comp is not None else None
+        name = (quoted_name_around(text, pairs_in_order, comp[0])
+                if comp is not None and text[comp[0] - 1] not in QUOTE_STYLES else None)  # "إنه رجل عصامي": words
         if name is not None:  # قال في مقابلة مع شبكة "سي إن بي سي" إن …: an إن inside a quoted name
             comp = find_complementizer(folded, name[1] + 1, gap_end)
         if comp is not None and cue.mode.endswith("ila") and not folded.startswith(("الي", "علي"), comp[0]):
@@ -167,6 +169,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
                 continue
             end = min(cue.sentence_end, limit)
             a, b = trim_span(text, comp[1], end)
+            if b - a > 2 and text[b - 1] in QUOTE_STYLES and not any(ch in QUOTE_STYLES for ch in text[a : b - 1]):
+                a, b = trim_span(text, a, b - 1)  # "إنه رجل عصامي": the closing mark of words that opened before
             last = folded[a:b].rsplit(None, 1)
             if len(last) == 2 and last[1] in CONTRAST_OPENERS:  # …، فيما | قال: the opener is the next clause's
                 a, b = trim_span(text, a, a + len(last[0]))
@@ -295,7 +299,8 @@ def headline_quote(text: str, title: Span, entities: EntityIndex, lex: QuoteLexi
         speaker = places[0] if places else None
         if speaker is None:
             return _headline_span(text, a, b, None, text[title.start : colon].rsplit(None, 1)[0].strip(), title, colon)
-    elif places and not text[places[-1].end : colon].strip() and len(head_words) <= 2 and _first_person(text[a:b]):
+    elif (len(places) == 1 and not text[places[0].end : colon].strip() and not text[title.start : places[0].start].strip()
+          and _first_person(text[a:b])):
         speaker = places[-1]  # بريطانيا: … على أرضنا
     elif agents and len(head_words) <= 10 and HEADLINE_TOPIC_RE.match(fold_ar(text[agents[0].end : colon]).strip()):
         speaker = agents[0]  # الخارجية الإيرانية عن اختفاء خاشقجي: …

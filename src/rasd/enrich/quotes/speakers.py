@@ -156,6 +156,8 @@ CLAUSE_OPENERS = frozenset(fold_ar(w) for w in (
 ADJUNCT_OPENERS = frozenset(fold_ar(w) for w in ("في", "وفي", "على", "وعلى", "مع", "ومع", "وفقا",
                                                 "ووفقا", "وفق", "ووفق", "بحسب", "وبحسب", "حسب", "وحسب"))
 FRONTED_ADJUNCT_CHARS = 45
+#: A preposition + pronoun right after a speech verb, before its subject (``وقال عنه رئيس الحزب``).
+OBJECT_PRONOUN_PPS = frozenset(fold_ar(w) for w in ("عنه", "عنها", "عنهم", "له", "لها", "لهم"))
 #: A relative pronoun as the subject of a speech verb stands for the name before it.
 RELATIVE_PRONOUNS = frozenset(fold_ar(w) for w in ("الذي", "والذي", "التي", "والتي", "الذين", "والذين"))
 PREVERBAL_PARTICLES = frozenset(fold_ar(w) for w in (
@@ -290,6 +292,8 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
             return
         if bare in lex.addressee_words:
             return  # وقال مخاطبا الحكومة العراقية "…": whom he addressed; the speaker is the last agent
+        if words == 1 and bare in OBJECT_PRONOUN_PPS:
+            continue  # وقال عنه رئيس الحزب X، وقال لها الوزير: the subject follows the pronoun
         if bare in lex.stop_words or (bare.startswith(("ل", "ب")) and bare[1:] in lex.stop_words):
             if not cue.explicit_other:
                 return
