@@ -1,7 +1,8 @@
 """Stages and the pipeline that runs them (after spaCy's ``requires``/``assigns`` analysis).
 
 A stage is a callable ``Article -> Article`` that returns a new Article with the layers it
-``assigns``; it reads only the layers it ``requires``.  `Pipeline` checks, once when it is built,
+``assigns``; it reads only the layers it ``requires``.  A stage may also offer
+``call_many(articles) -> list[Article]`` with the same result per article (`Pipeline.run_batch`).  `Pipeline` checks, once when it is built,
 that every requirement is assigned by an earlier stage, so a misordered pipeline fails at start-up
 rather than halfway through a million pages.
 
@@ -95,3 +96,13 @@ class Pipeline:
     def run_many(self, articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
             yield self(article)
+
+    def run_batch(self, articles: Sequence[Article]) -> list[Article]:
+        """``[self(a) for a in articles]``, stage by stage: a stage with a ``call_many(articles)``
+        method (the entity stage) handles the whole batch at once, which gives the same articles
+        with less per-article overhead."""
+        out = list(articles)
+        for stage in self.stages:
+            many = getattr(stage, "call_many", None)
+            out = list(many(out)) if many is not None else [stage(a) for a in out]
+        return out

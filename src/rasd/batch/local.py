@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -91,9 +91,41 @@ class PageProcessor:
             log.exception("unexpected error on %s", raw.source)
             return ("reject", _reject(raw, f"error:{type(exc).__name__}", str(exc)), None)
 
+    def process_many(self, raws: Sequence[RawPage]) -> list[Result]:
+        """``[self(raw) for raw in raws]``, enriching the batch's articles together
+        (`Pipeline.run_batch`).  If the batch fails, every page is redone on its own, so an error
+        is reported for the page that causes it, as by `__call__`."""
+        if self._pipeline is None or len(raws) < 2:
+            return [self(raw) for raw in raws]
+        results: list[Result] = []
+        todo: list[int] = []
+        for raw in raws:
+            try:
+                article = self._extract(raw)
+            except Exception:
+                results.append(self(raw))  # the same reject, by the same path
+                continue
+            if self._known is not None and self._known(article.id) == article.content_hash:
+                results.append(("unchanged", article.id, None))
+                continue
+            todo.append(len(results))
+            results.append(("article", article, raw))
+        try:
+            enriched = self._pipeline.run_batch([results[k][1] for k in todo])
+        except Exception:
+            return [self(raw) for raw in raws]
+        for k, article in zip(todo, enriched, strict=True):
+            results[k] = ("article", article, results[k][2])
+        return results
+
 
 def _reject(raw: RawPage, reason: str, detail: str) -> Reject:
     return Reject(source=raw.source, reason=reason, detail=detail, sha256=raw.sha256, data=raw.data)
+
+
+#: pages enriched together in one process (`PageProcessor.process_many`): amortizes the tagger's
+#: numpy work over several articles; small, so progress and commits stay frequent
+_ENRICH_CHUNK = 16
 
 
 # -- worker-process plumbing -------------------------------------------------------------------
@@ -116,7 +148,7 @@ def _init_worker(enrich: bool, db_path: str | None) -> None:
 
 def _work(chunk: list[RawPage]) -> list[Result]:
     assert _WORKER is not None
-    return [_WORKER(raw) for raw in chunk]
+    return _WORKER.process_many(chunk)
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -193,8 +225,9 @@ def ingest_paths(
     try:
         if workers <= 1:
             processor = PageProcessor(enrich, store.content_hash)
-            for raw in raw_pages:
-                take(processor(raw))
+            for chunk in _chunks(raw_pages, _ENRICH_CHUNK if enrich else 1):
+                for result in processor.process_many(chunk):
+                    take(result)
         else:
             _run_pool(raw_pages, take, workers, enrich, db_path if db_path != ":memory:" else None)
     except KeyboardInterrupt:

@@ -9,9 +9,11 @@ repaired and grouped into canonical entities (`rasd.ner.canonical`).  Span attrs
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rasd.document import Article
 from rasd.ner.canonical import resolve_entities
-from rasd.ner.mentions import find_mentions, tokenize_sentences
+from rasd.ner.mentions import Sentence, find_mentions_many, tokenize_sentences
 from rasd.ner.tagger import Tagger
 
 __all__ = ["EntityStage", "make_stage"]
@@ -28,13 +30,24 @@ class EntityStage:
         self.tagger = tagger or Tagger.load()
 
     def __call__(self, article: Article) -> Article:
-        text = article.text
-        ranges = [(article.title_span.start, article.title_span.end)] if article.title_span.end else []
-        ranges += [(p.start, p.end) for p in article.paragraphs]
-        sentences = tokenize_sentences(text, ranges)
-        mentions = find_mentions(sentences, self.tagger)
-        spans = resolve_entities(text, sentences, mentions, self.tagger)
-        return article.with_layer("entities", spans)
+        return self.call_many([article])[0]
+
+    def call_many(self, articles: Sequence[Article]) -> list[Article]:
+        """`__call__` of each article; their sentences are tagged in one batch (same result, less
+        numpy overhead per article)."""
+        sentences = [_sentences_of(a) for a in articles]
+        found = find_mentions_many(sentences, self.tagger)
+        return [
+            a.with_layer("entities", resolve_entities(a.text, sents, mentions, self.tagger))
+            for a, sents, mentions in zip(articles, sentences, found, strict=True)
+        ]
+
+
+def _sentences_of(article: Article) -> list[Sentence]:
+    text = article.text
+    ranges = [(article.title_span.start, article.title_span.end)] if article.title_span.end else []
+    ranges += [(p.start, p.end) for p in article.paragraphs]
+    return tokenize_sentences(text, ranges)
 
 
 def make_stage() -> EntityStage:

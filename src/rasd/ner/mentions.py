@@ -19,7 +19,16 @@ from rasd.arabic.tokenize import Token, split_sentences, tokenize_span
 from rasd.ner.conll import spans_of
 from rasd.ner.tagger import Tagger
 
-__all__ = ["LABELS", "Mention", "Sentence", "find_mentions", "stem_start", "tokenize_sentences"]
+__all__ = [
+    "LABELS",
+    "Mention",
+    "Sentence",
+    "find_mentions",
+    "find_mentions_many",
+    "mentions_of",
+    "stem_start",
+    "tokenize_sentences",
+]
 
 # IOB2 types (ANERcorp) -> span labels
 LABELS = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -62,8 +71,24 @@ def stem_start(token: Token, tagger: Tagger) -> int:
 
 def find_mentions(sentences: Sequence[Sentence], tagger: Tagger) -> list[Mention]:
     """Tag every sentence and return mentions with clitic-free offsets."""
+    return mentions_of(sentences, tagger.tag_many([[t.text for t in sent.tokens] for sent in sentences]), tagger)
+
+
+def find_mentions_many(articles: Sequence[Sequence[Sentence]], tagger: Tagger) -> list[list[Mention]]:
+    """`find_mentions` for the sentences of several articles, tagged in one `Tagger.tag_many` call
+    (the same tags: each sentence is tagged on its own; the batch only shares numpy's work)."""
+    tags = tagger.tag_many([[t.text for t in sent.tokens] for sentences in articles for sent in sentences])
+    out: list[list[Mention]] = []
+    start = 0
+    for sentences in articles:
+        out.append(mentions_of(sentences, tags[start : start + len(sentences)], tagger))
+        start += len(sentences)
+    return out
+
+
+def mentions_of(sentences: Sequence[Sentence], all_tags: Sequence[Sequence[str]], tagger: Tagger) -> list[Mention]:
+    """Mentions from the IOB2 tags of each sentence."""
     out: list[Mention] = []
-    all_tags = tagger.tag_many([[t.text for t in sent.tokens] for sent in sentences])
     for si, (sent, tags) in enumerate(zip(sentences, all_tags, strict=True)):
         for a, b, typ in spans_of(tags):
             label = LABELS.get(typ)
