@@ -38,6 +38,7 @@ _NAQL_AN_RE = re.compile(
     r"(?:^|(?<=\s))(?:و)?(?:نقل|نقلت|نقلوا|ينقل|تنقل)\s+(?:[^.،,:\n]{0,40}?\s)?عن\s+"
     r"(?P<np>[^.،,:\n]{2,60}?)\s*[،,]?\s+(?=ب?(?:ان|انه|انها|انهم)\s)"
 )
+_NAQL_START_RE = re.compile(r"(?<!\S)و?(?:نقل|ينقل|تنقل)")
 _LEADING_STARTS = ("وفق", "ووفق", "بحسب", "وبحسب", "حسب", "وحسب")
 _CONTINUE_RE = re.compile(r"(?:و)(?:ان|انه|انها|انهم)\s+")
 _NP_STOP = frozenset(fold_ar(w) for w in ("في", "على", "عن", "من", "إلى", "الى", "مع", "خلال", "عبر", "لـ", "أمام"))
@@ -47,7 +48,8 @@ _SOURCE_HEADS = tuple(fold_ar(w) for w in ("مصادر", "مصدر", "مسؤول
 
 
 def find_attributed_quotes(text: str, folded: str, sentences: list[Span], entities: EntityIndex,
-                           found: list[Span], open_at: dict[int, tuple[int, int]], lex: QuoteLexicon) -> list[Span]:
+                           found: list[Span], open_at: dict[int, tuple[int, int]], lex: QuoteLexicon,
+                           naql: list[re.Match[str]] | None = None) -> list[Span]:
     """Quotes of the four kinds above that overlap no quote found already."""
     out: list[Span] = []
     taken = sorted((q.start, q.end) for q in found)
@@ -61,15 +63,14 @@ def find_attributed_quotes(text: str, folded: str, sentences: list[Span], entiti
         k = bisect.bisect_right(starts, pos) - 1
         return sentences[k] if k >= 0 and pos < sentences[k].end else None
 
-    if "نقل" in folded:  # one scan of the text for each pattern; most articles have none of them
-        for m in [*_NAQL_RE.finditer(folded), *_NAQL_AN_RE.finditer(folded)]:
-            sent = sentence_of(m.start())
-            if sent is None or m.end() > sent.end:
-                continue
-            later = [q.attrs["cue"][0] for q in found if q.attrs.get("cue") and m.end() < q.attrs["cue"][0] < sent.end]
-            a, b = _words_after(text, folded, m.end(), min([sent.end, *later]), open_at)  # up to مضيفا أن
-            if b - a >= 2 and free(a, b):
-                out.append(_quote(text, a, b, (m.start(), m.end()), entities, m.start("np"), m.end("np")))
+    for m in naql if naql is not None else naql_matches(folded):
+        sent = sentence_of(m.start())
+        if sent is None or m.end() > sent.end:
+            continue
+        later = [q.attrs["cue"][0] for q in found if q.attrs.get("cue") and m.end() < q.attrs["cue"][0] < sent.end]
+        a, b = _words_after(text, folded, m.end(), min([sent.end, *later]), open_at)  # up to مضيفا أن
+        if b - a >= 2 and free(a, b):
+            out.append(_quote(text, a, b, (m.start(), m.end()), entities, m.start("np"), m.end("np")))
     for m in _TRAILING_RE.finditer(folded):
         sent = sentence_of(m.start())
         if sent is None or m.end() > sent.end:
@@ -101,13 +102,26 @@ def find_attributed_quotes(text: str, folded: str, sentences: list[Span], entiti
     return out
 
 
-def naql_sources(folded: str, entities: EntityIndex) -> list[Span]:
+def naql_matches(folded: str) -> list[re.Match[str]]:
+    """``نقل … عن X قوله`` and ``نقل … عن X أن`` matches, tried only where a form of نقل starts a word
+    (one cheap scan; most articles have none)."""
+    out: list[re.Match[str]] = []
+    if "نقل" not in folded:
+        return out
+    for c in _NAQL_START_RE.finditer(folded):
+        for rx in (_NAQL_RE, _NAQL_AN_RE):
+            m = rx.match(folded, c.start())
+            if m is not None:
+                out.append(m)
+                break
+    return out
+
+
+def naql_sources(naql: list[re.Match[str]], entities: EntityIndex) -> list[Span]:
     """The PER/ORG named in each ``نقل عن X قوله`` (``ونقلت رويترز عن باركيندو قوله``): the speaker a
     later bare cue of that sentence (``مضيفا أن``) goes back to, not the agency that reported it."""
-    if "نقل" not in folded:
-        return []
     out = []
-    for m in [*_NAQL_RE.finditer(folded), *_NAQL_AN_RE.finditer(folded)]:
+    for m in naql:
         ents = entities.within(m.start("np"), m.end("np"), AGENT_LABELS)
         if ents:
             out.append(ents[0])

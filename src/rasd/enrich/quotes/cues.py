@@ -47,7 +47,7 @@ class Cue:
     relative: bool = False  # الذي قال: the subject is the name before; a later bare cue does not take it
 
 
-def cuts_content(text: str, cue: Cue) -> bool:
+def cuts_content(text: str, cue: Cue) -> bool:  # text: folded
     """A later cue ends an indirect quote when it starts a new clause: وأضاف، مضيفا، or after a comma
     (``قال إن مصر تعتبر الضامن`` goes on: تعتبر is inside the reported words)."""
     if cue.prefixed or cue.mode.startswith("participle") or cue.mode == "passive":
@@ -57,7 +57,7 @@ def cuts_content(text: str, cue: Cue) -> bool:
         j -= 1
     if j > 0 and text[j - 1] in "،,;؛:.":
         return True
-    prev = fold_ar(text[max(0, j - 8) : j]).split()
+    prev = text[max(0, j - 8) : j].split()  # ``text`` is the folded text (same offsets as the article's)
     return bool(prev) and prev[-1] in CONTRAST_OPENERS  # …، فيما قال المتحدث إن: another speaker
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from rasd.document import Article, Span
 from rasd.enrich.lexmatch import EntityIndex, canonical_of, fold_ar
-from rasd.enrich.quotes.attribution import find_attributed_quotes, naql_sources
+from rasd.enrich.quotes.attribution import find_attributed_quotes, naql_matches, naql_sources
 from rasd.enrich.quotes.cues import (
     CONTRAST_OPENERS,
     Cue,
@@ -86,7 +86,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
 
     state.note_sentence, state.sentence_starts = note_sentence, sent_starts
 
-    for source in naql_sources(folded, entities):  # نقلت رويترز عن X قوله …، مضيفا أن: X is the agent
+    naql = naql_matches(folded)
+    for source in naql_sources(naql, entities):  # نقلت رويترز عن X قوله …، مضيفا أن: X is the agent
         state.add(source.start, canonical_of(source, text), (source.start, source.end))
     cues: list[Cue] = []
     name_ends = {e.end for e in tagged if e.label == "PER"}
@@ -114,7 +115,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
     used_opens: set[int] = set()
 
     for k, cue in enumerate(cues):
-        limit = next((c.start for c in cues[k + 1 :] if cuts_content(text, c)), len(text))
+        limit = next((c.start for c in cues[k + 1 :] if cuts_content(folded, c)), len(text))
         gap_end = min(cue.sentence_end, cues[k + 1].start if k + 1 < len(cues) else len(text))
         comp = find_complementizer(folded, cue.verb_end, gap_end)
         name = (quoted_name_around(text, pairs_in_order, comp[0])
@@ -180,7 +181,7 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
 
     quotes.extend(unattached_direct_quotes(text, folded, direct_pairs, used_opens, cues, cue_starts,
                                             quotes, article, entities, lex, state))
-    quotes.extend(find_attributed_quotes(text, folded, sentences, entities, quotes, open_at, lex))
+    quotes.extend(find_attributed_quotes(text, folded, sentences, entities, quotes, open_at, lex, naql))
     headline = headline_quote(text, article.title_span, entities, lex)
     if headline is not None:
         quotes.append(headline)
