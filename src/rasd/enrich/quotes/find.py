@@ -122,7 +122,9 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
                 if comp is not None and text[comp[0] - 1] not in QUOTE_STYLES else None)  # "إنه رجل عصامي": words
         if name is not None:  # قال في مقابلة مع شبكة "سي إن بي سي" إن …: an إن inside a quoted name
             comp = find_complementizer(folded, name[1] + 1, gap_end)
-        if comp is not None and cue.mode.endswith("ila") and not folded.startswith(("الي", "علي"), comp[0]):
+        if comp is not None and cue.mode.endswith("ila") and not (
+                folded.startswith("الي", comp[0])
+                or (folded.startswith("علي", comp[0]) and folded.count(" ", cue.verb_end, comp[0]) <= 1)):
             comp = None  # مشيرة إلى كونها تتمنى أن: that أن is another verb's
         mark = find_direct_open(text, folded, cue.verb_end, extend_to_colon(text, gap_end), open_at, lex)
         if mark is not None and comp is not None and comp[0] < mark:
