@@ -56,6 +56,17 @@ def speed(make: Callable[[], Any], dev: Sequence[Sequence[str]]) -> dict[str, in
     }
 
 
+def net_alone_scores(tagger: CombinedTagger, dev: Sequence[tuple[list[str], list[str]]]) -> dict[str, float]:
+    """F1 of the network's own best label per token (no CRF), for comparison."""
+    logits, lengths = tagger.net.logits_many([t for t, _ in dev])
+    best = logits.argmax(axis=1).tolist()
+    pred, start = [], 0
+    for n in lengths.tolist():
+        pred.append([tagger.net.labels[k] for k in best[start : start + n]])
+        start += n
+    return {k: v["f1"] for k, v in score_spans([tags for _, tags in dev], pred).items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model-dir", type=Path, default=data_path("ner", "dev"))
@@ -74,12 +85,13 @@ def main() -> None:
         "dev_tokens": sum(map(len, tokens)),
         "scores": score_spans([tags for _, tags in dev], pred),
         "batch_equals_single": pred == single,
+        "network_alone": net_alone_scores(tagger, dev),
         "combined": speed(lambda: CombinedTagger.load(args.model_dir), tokens),
         "crf_alone": speed(dev_model, tokens),
         "files_bytes": {
             p.name: p.stat().st_size
             for p in sorted(args.model_dir.glob("*"))
-            if p.name in {"model_nn.npz", "neural.npz"}
+            if p.name in {"model_nn.npz", "neural.npz", "word_vectors.npz"}
         },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -93,6 +105,7 @@ def main() -> None:
             f"{name}: {sp['tokens_per_s_cold']:,} tok/s cold, {sp['tokens_per_s_warm']:,} warm, "
             f"{sp['tokens_per_s_batch_cold']:,} batch cold (per core)"
         )
+    print("network alone F1:", result["network_alone"])
     print("files:", result["files_bytes"], "batch == single:", result["batch_equals_single"])
 
 

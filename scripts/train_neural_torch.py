@@ -60,6 +60,7 @@ class Net(nn.Module):  # type: ignore[misc]
         parts += [e(ids[:, :, 2 + k]) for k, e in enumerate(self.cl)]
         x = self.drop_in(torch.cat([*parts, chars], dim=2)).transpose(1, 2)
         m = mask.unsqueeze(1)
+        x = x * m  # padding = zero vectors, as in numpy (cluster row 0 is not zero)
         for conv in self.convs:
             x = torch.relu(conv(x)) * m
         return self.out(self.drop(x.transpose(1, 2)))
