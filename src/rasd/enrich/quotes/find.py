@@ -95,7 +95,8 @@ def find_quotes(article: Article, lexicon: QuoteLexicon | None = None) -> list[S
         i = bisect.bisect_right(sent_starts, m.start()) - 1
         if i < 0 or m.start() >= sentences[i].end or quoted.inside(m.start()):
             continue  # a verb inside quoted words belongs to the quote
-        if m.start("form") > m.start() and (m.start() - 1) in name_ends and folded[m.start("form")] in "يت":
+        if (m.start("form") > m.start() and (m.start() - 1) in name_ends
+                and len(m.group("form")) <= 3 and folded[m.start("form")] in "يت"):
             continue  # كيلليون فيري: a name's last word that reads as ف + يرى, not a cue
         prev_word = folded[max(0, m.start() - 12) : m.start()].split()[-1:]
         if prev_word in (["عدم"], ["بعدم"]):
