@@ -127,3 +127,42 @@ def test_shipped_combined_dev_model_batch_equals_single() -> None:
     tagger = CombinedTagger.load(model_dir)
     sents = [["وقال", "الرئيس", "جو", "بايدن", "في", "واشنطن"], ["اعلنت", "شركة", "ارامكو", "السعودية"]]
     assert tagger.tag_many(sents) == [tagger.tag(s) for s in sents]
+
+
+def _combined_with_random_crf() -> Any:
+    from rasd.ner.combined import CombinedTagger
+    from rasd.ner.lexicon import load_lexicon
+    from rasd.ner.linear import LinearChainModel
+    from rasd.ner.tagger import Tagger
+
+    net = _random_net(2)
+    rng = np.random.default_rng(3)
+    attrs = ["w=قال", "s=الرئيس", "-1:t=PER_TITLE"]
+    attrs += [p + lab for p in ("nn=", "nnt=", "nnt-1=", "nnt+1=") for lab in net.labels]
+    n = len(net.labels)
+    model = LinearChainModel(
+        list(net.labels),
+        attrs,
+        rng.normal(size=(len(attrs), n)).astype(np.float32),
+        rng.normal(size=(n, n)).astype(np.float32),
+    )
+    return CombinedTagger(Tagger(model, load_lexicon(), {}, o_bias=0.0), net)
+
+
+def test_combined_emissions_are_the_trained_feature_weights() -> None:
+    """Run-time scores = CRF scores + sum of weight x value of `neural_features` (what training saw)."""
+    tagger = _combined_with_random_crf()
+    scores, lengths = tagger.emissions_many(SENTENCES)
+    base, _ = tagger.tagger.emissions_many(SENTENCES)
+    logits, _ = tagger.net.logits_many(SENTENCES)
+    feats = neural_features(softmax(logits), lengths.tolist(), tagger.net.labels)
+    model = tagger.tagger.model
+    want = base.copy()
+    k = 0
+    for sent in feats:
+        for f in sent:
+            for name, value in f.items():
+                want[k] += value * model.weights[model.attr_index[name]]
+            k += 1
+    np.testing.assert_allclose(scores, want, rtol=1e-4, atol=1e-4)
+    assert tagger.tag_many(SENTENCES) == [tagger.tag(s) for s in SENTENCES]
