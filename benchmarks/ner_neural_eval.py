@@ -74,7 +74,7 @@ def main() -> None:
     args = ap.parse_args()
     _, dev = split_dev(read_conll(SHARED.joinpath(*ANERCORP_TRAIN)))
     tokens = [t for t, _ in dev]
-    tagger = CombinedTagger.load(args.model_dir)
+    tagger = CombinedTagger.from_dir(args.model_dir)
     pred = tagger.tag_many(tokens)
     single = [tagger.tag(t) for t in tokens]
     result: dict[str, Any] = {
@@ -86,7 +86,7 @@ def main() -> None:
         "scores": score_spans([tags for _, tags in dev], pred),
         "batch_equals_single": pred == single,
         "network_alone": net_alone_scores(tagger, dev),
-        "combined": speed(lambda: CombinedTagger.load(args.model_dir), tokens),
+        "combined": speed(lambda: CombinedTagger.from_dir(args.model_dir), tokens),
         "crf_alone": speed(dev_model, tokens),
         "files_bytes": {
             p.name: p.stat().st_size

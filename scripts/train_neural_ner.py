@@ -204,7 +204,7 @@ def evaluate(model_dir: Path) -> None:
     from rasd.ner.conll import score_spans
 
     dev = dev_sentences()
-    tagger = CombinedTagger.load(model_dir)
+    tagger = CombinedTagger.from_dir(model_dir)
     t0 = time.process_time()
     pred = [tagger.tag(tokens) for tokens, _ in dev]
     elapsed = time.process_time() - t0

@@ -1,15 +1,16 @@
 """The CRF tagger plus the convolutional network's tag probabilities as CRF features.
 
-The CRF (`rasd.ner.tagger.Tagger`) was trained with four extra feature groups per token, computed
-from the network's softmax `p` over the IOB2 labels (`neural_features`, cross-fitted at training):
+The CRF was trained with four extra feature groups per token, computed from the network's softmax
+``p`` over the IOB2 labels (`neural_features`; cross-fitted on the training sentences):
 
 * ``nn=LABEL`` with value ``p[LABEL]`` (real-valued),
 * ``nnt=LABEL`` for the network's best label, ``nnt-1=`` / ``nnt+1=`` for the neighbours' best label.
 
-At tagging time their weights are added to the CRF's state scores as a few matrix products, then
-the CRF's Viterbi decides.  The same sentence gives the same tags alone or in a batch.
+`CombinedTagger` is a `Tagger` whose state scores also carry those features' weights (a few matrix
+products per batch), so it drops in wherever a `Tagger` is used (``tag``, ``tag_many``,
+``features``, ``lexicon``); the CRF's Viterbi decides.  Output depends only on the input tokens.
 
->>> tagger = CombinedTagger.load(model_dir)  # doctest: +SKIP
+>>> tagger = CombinedTagger.from_dir(data_path("ner", "dev"))  # doctest: +SKIP
 >>> tagger.tag(["وقال", "الرئيس", "جو", "بايدن", "في", "واشنطن"])  # doctest: +SKIP
 ['O', 'O', 'B-PERS', 'I-PERS', 'O', 'B-LOC']
 """
@@ -18,17 +19,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from rasd.ner.lexicon import read_priors
-from rasd.ner.linear import FloatArray, IntArray
-from rasd.ner.neural import ConvTagger
-from rasd.ner.tagger import Tagger
+from rasd.errors import ModelError
+from rasd.ner.lexicon import Lexicon, data_path, load_lexicon, read_priors
+from rasd.ner.linear import FloatArray, IntArray, LinearChainModel
+from rasd.ner.neural import ConvTagger, read_network
+from rasd.ner.tagger import O_BIAS, Tagger
 
-__all__ = ["CombinedTagger", "neural_features"]
+__all__ = ["CRF_FILE", "NET_FILE", "VECTORS_FILE", "CombinedTagger", "neural_features"]
 
-_BATCH_CELLS = 20_000
+CRF_FILE = "model_nn.npz"  # CRF trained with the network features
+NET_FILE = "neural.npz"  # network weights
+VECTORS_FILE = "word_vectors.npz"  # ANT word vectors (int8), shared by the full and the dev model
 
 
 def neural_features(
@@ -54,17 +59,25 @@ def neural_features(
     return out
 
 
-class CombinedTagger:
+class CombinedTagger(Tagger):
     """`Tagger` scores + the weights of the network features; Viterbi of the CRF."""
 
-    def __init__(self, tagger: Tagger, net: ConvTagger) -> None:
-        self.tagger = tagger
-        self.net = net
-        model = tagger.model
+    def __init__(
+        self,
+        model: LinearChainModel,
+        lexicon: Lexicon,
+        network: Mapping[str, Any],
+        priors: Mapping[str, tuple[int, ...]] | None = None,
+        *,
+        o_bias: float = O_BIAS,
+    ) -> None:
+        super().__init__(model, lexicon, priors, o_bias=o_bias)
+        self.net = ConvTagger(dict(network), self.features.word_info)
+        if sorted(self.net.labels) != sorted(model.labels):
+            raise ModelError(f"network labels {self.net.labels} differ from the CRF's {model.labels}")
 
         def rows(prefix: str) -> FloatArray:
-            ids = model.ids([prefix + lab for lab in net.labels])
-            out: FloatArray = model.weights[ids]
+            out: FloatArray = model.weights[model.ids([prefix + lab for lab in self.net.labels])]
             return out
 
         self._w_prob = rows("nn=")
@@ -73,26 +86,32 @@ class CombinedTagger:
         self._w_next = rows("nnt+1=")
 
     @classmethod
-    def load(
+    def from_dir(
         cls,
-        model_dir: Path,
+        model_dir: Path | None = None,
         priors: Mapping[str, tuple[int, ...]] | None = None,
         *,
-        net_file: str = "neural.npz",
-        crf_file: str = "model_nn.npz",
         vectors: Path | None = None,
-        priors_file: str = "priors.tsv.gz",
+        o_bias: float = O_BIAS,
     ) -> CombinedTagger:
-        if priors is None:
-            priors = read_priors(model_dir / priors_file)
-        tagger = Tagger.load(model_dir / crf_file, priors)
-        if vectors is None and (model_dir / "word_vectors.npz").exists():
-            vectors = model_dir / "word_vectors.npz"
-        net = ConvTagger.load(model_dir / net_file, tagger.features.word_info, vectors)
-        return cls(tagger, net)
+        """``model_nn.npz`` + ``neural.npz`` (+ ``priors.tsv.gz``) of ``model_dir`` (default
+        ``rasd/data/ner/``); word vectors from ``vectors``, else ``word_vectors.npz`` beside the
+        model or in ``rasd/data/ner/``."""
+        model_dir = model_dir or data_path("ner")
+        if priors is None and (model_dir / "priors.tsv.gz").exists():
+            priors = read_priors(model_dir / "priors.tsv.gz")
+        if vectors is None:
+            here = model_dir / VECTORS_FILE
+            vectors = here if here.exists() else data_path("ner", VECTORS_FILE)
+        if not (model_dir / CRF_FILE).exists():
+            raise ModelError(f"no {CRF_FILE} in {model_dir}; rebuild with scripts/train_neural_ner.py")
+        network = read_network(model_dir / NET_FILE, vectors)
+        return cls(
+            LinearChainModel.load(model_dir / CRF_FILE), load_lexicon(), network, priors, o_bias=o_bias
+        )
 
     def emissions_many(self, sentences: Sequence[Sequence[str]]) -> tuple[FloatArray, IntArray]:
-        scores, lengths = self.tagger.emissions_many(sentences)
+        scores, lengths = super().emissions_many(sentences)
         if not len(scores):
             return scores, lengths
         logits, _ = self.net.logits_many(sentences)
@@ -102,30 +121,9 @@ class CombinedTagger:
         scores += probs @ self._w_prob + self._w_best[best]
         if len(best) > 1:
             ends = np.cumsum(lengths)
-            # next[i]: token i has a right neighbour in its sentence; prev is next shifted by one
+            # nxt[i] = 1 when token i has a right neighbour in its sentence (token i + 1 a left one)
             nxt = np.ones((len(best) - 1, 1), np.float32)
             nxt[ends[ends < len(best)] - 1] = 0.0
             scores[1:] += self._w_prev[best[:-1]] * nxt
             scores[:-1] += self._w_next[best[1:]] * nxt
         return scores, lengths
-
-    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
-        out: list[list[str]] = [[] for _ in sentences]
-        batch: list[int] = []
-        for k in [*order, -1]:
-            if batch and (k < 0 or (len(batch) + 1) * len(sentences[k]) > _BATCH_CELLS):
-                scores, lengths = self.emissions_many([sentences[j] for j in batch])
-                tags = self.tagger.model.viterbi_stacked(scores, lengths)
-                for j, t in zip(batch, tags, strict=True):
-                    out[j] = t
-                batch = []
-            if k >= 0:
-                batch.append(k)
-        return out
-
-    def tag(self, tokens: Sequence[str]) -> list[str]:
-        if not tokens:
-            return []
-        scores, _ = self.emissions_many([tokens])
-        return self.tagger.model.viterbi(scores)

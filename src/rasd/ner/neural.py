@@ -26,7 +26,16 @@ import numpy as np
 
 from rasd.errors import ModelError
 
-__all__ = ["CHAR_LEN", "DILATIONS", "ConvTagger", "WordLike", "char_ids", "encode_words", "softmax"]
+__all__ = [
+    "CHAR_LEN",
+    "DILATIONS",
+    "ConvTagger",
+    "WordLike",
+    "char_ids",
+    "encode_words",
+    "read_network",
+    "softmax",
+]
 
 FloatArray = np.ndarray[Any, np.dtype[np.float32]]
 IntArray = np.ndarray[Any, np.dtype[np.intp]]
@@ -81,6 +90,14 @@ class ConvTagger:
     """Weights of the trained network; `probabilities_many` gives per-token label probabilities."""
 
     def __init__(self, arrays: dict[str, Any], info_of: Callable[[str], WordLike]) -> None:
+        try:
+            self._setup(arrays)
+        except KeyError as exc:
+            raise ModelError(f"neural NER weights lack {exc}") from exc
+        self.info_of = info_of
+        self._reset()
+
+    def _setup(self, arrays: dict[str, Any]) -> None:
         self.labels: list[str] = bytes(arrays["labels"]).decode("utf-8").split("\n")
         words = bytes(arrays["words"]).decode("utf-8").split("\n") if len(arrays["words"]) else []
         self.vocab = {w: i + 1 for i, w in enumerate(words)}
@@ -100,7 +117,6 @@ class ConvTagger:
         ]
         self.out_w: FloatArray = arrays["out_w"].astype(np.float32)
         self.out_b: FloatArray = arrays["out_b"].astype(np.float32)
-        self.info_of = info_of
         self.word_dim = (
             2 * self.emb.shape[1] + 2 + sum(e.shape[1] for e in self.cluster_emb) + self.char_w.shape[2]
         )
@@ -110,7 +126,6 @@ class ConvTagger:
         # the first convolution reads word vectors only: cache x @ [W_left | W_mid | W_right] per type
         self._first: FloatArray = np.concatenate(list(self.conv_w[0]), axis=1)
         self._hidden = self.conv_w[0].shape[2]
-        self._reset()
 
     def _reset(self) -> None:
         self._rows: dict[str, int] = {}
@@ -118,16 +133,8 @@ class ConvTagger:
 
     @classmethod
     def load(cls, path: Path, info_of: Callable[[str], WordLike], vectors: Path | None = None) -> ConvTagger:
-        """Network weights at ``path``; word vectors (``words``, ``emb_q``, ``emb_scale``) from ``vectors``
-        when given (one file shared by the full and the dev model), else from ``path`` itself."""
-        arrays: dict[str, Any] = {}
-        try:
-            for p in (path, vectors) if vectors is not None else (path,):
-                with np.load(p, allow_pickle=False) as data:
-                    arrays.update({k: data[k] for k in data.files})
-            return cls(arrays, info_of)
-        except (OSError, KeyError, ValueError) as exc:
-            raise ModelError(f"cannot read neural NER weights {path}: {exc}") from exc
+        """Network weights at ``path`` (word vectors from ``vectors``, see `read_network`)."""
+        return cls(read_network(path, vectors), info_of)
 
     def word_vectors(self, ids: IntArray, cids: IntArray) -> FloatArray:
         """The per-word input of the sentence convolutions: ``(n, word_dim)``."""
@@ -209,6 +216,19 @@ class ConvTagger:
         """Softmax label probabilities of every token of ``sentences`` stacked: ``(tokens, labels)``."""
         logits, _ = self.logits_many(sentences)
         return softmax(logits)
+
+
+def read_network(path: Path, vectors: Path | None = None) -> dict[str, Any]:
+    """The arrays of a network file; the word vectors (``words``, ``emb_q``, ``emb_scale``) come from
+    ``vectors`` when given (one file shared by the full and the dev model), else from ``path``."""
+    arrays: dict[str, Any] = {}
+    try:
+        for p in (path, vectors) if vectors is not None else (path,):
+            with np.load(p, allow_pickle=False) as data:
+                arrays.update({k: data[k] for k in data.files})
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read neural NER weights {path}: {exc}") from exc
+    return arrays
 
 
 def softmax(logits: FloatArray) -> FloatArray:
