@@ -24,6 +24,7 @@ from rasd.enrich.quotes.lexicon import (
     HEADLINE_SPEAKER_CHARS,
     HEADLINE_TOPIC_CHARS,
     HEADLINE_TOPIC_RE,
+    HEADLINE_VERBS,
     MAX_QUOTED_NAME_WORDS,
     MIN_UNPUNCTUATED_QUOTE_WORDS,
     NOT_FIRST_PERSON,
@@ -293,7 +294,8 @@ def headline_quote(text: str, title: Span, entities: EntityIndex, lex: QuoteLexi
     if len(text[a:b].split()) < MIN_UNPUNCTUATED_QUOTE_WORDS:
         return None
     head_words = fold_ar(text[title.start : colon]).split()
-    says = lex is not None and bool(head_words) and lex.verbs.fullmatch(head_words[-1]) is not None
+    says = bool(head_words) and (head_words[-1] in HEADLINE_VERBS
+                                 or (lex is not None and lex.verbs.fullmatch(head_words[-1]) is not None))
     agents = entities.within(title.start, colon, AGENT_LABELS)
     places = entities.within(title.start, colon, SUBJECT_LABELS)
     speaker: Span | None = None

@@ -20,7 +20,8 @@ COMPLEMENTIZER_RE = re.compile(
 )
 #: Words before ``أن`` that make it a subordinator, not a speech complementizer (بعد أن، يمكن أن).
 NOT_COMPLEMENTIZER_BEFORE = frozenset(
-    fold_ar(w) for w in ("بعد", "قبل", "منذ", "دون", "بدون", "يمكن", "يجب", "ينبغي", "بد", "ما", "إلا", "حتى", "غير")
+    fold_ar(w) for w in ("بعد", "قبل", "منذ", "دون", "بدون", "يمكن", "يجب", "ينبغي", "بد", "ما", "إلا", "حتى", "غير",
+                         "خاصة", "خصوصا", "سيما", "رغم", "برغم")
 )
 PUNCT_STRIP = "،,.:؛;!؟?()[]\"“”«»'‘’-–—"
 TANWEEN_FATH = "\u064b"
@@ -39,6 +40,9 @@ AGENT_WINDOW_CHARS = 80
 HEADLINE_SPEAKER_CHARS = 40
 #: A headline speaker followed by its topic (``المتحدث باسم الخارجية عن اختفاء خاشقجي:``) may be longer.
 HEADLINE_TOPIC_CHARS = 80
+#: Verbs that end a headline's speaker before a colon without being speech verbs in running text
+#: (``أنقرة تهدد:``; ``يهدد انهيار الليرة`` is no speech).
+HEADLINE_VERBS = frozenset(fold_ar(w) for w in ("تهدد", "يهدد", "تتوعد", "يتوعد", "ترد", "يرد", "تحذر", "يحذر"))
 HEADLINE_TOPIC_RE = re.compile(fold_ar(r"(?:^|\s)(?:عن|حول|بشأن|بشان)\s"))
 FIRST_PERSON_WORDS = frozenset(fold_ar(w) for w in ("نحن", "أنا", "إننا", "إنني", "لدينا", "علينا", "لنا", "بلادي"))
 NOT_FIRST_PERSON = frozenset(fold_ar(w) for w in ("أحيانا", "هناك", "لبنانا", "أيضا", "حينا", "أمانا", "مجانا"))
