@@ -67,10 +67,40 @@ def net_alone_scores(tagger: CombinedTagger, dev: Sequence[tuple[list[str], list
     return {k: v["f1"] for k, v in score_spans([tags for _, tags in dev], pred).items()}
 
 
+def stage_speed(make: Callable[[], Any], n_articles: int) -> dict[str, float]:
+    """Articles and tokens per CPU-second of the entity stage with this tagger (ANT CNN articles, as
+    ``benchmarks/ner_eval.py``; first pass, cold caches)."""
+    import gzip
+
+    from rasd.arabic.tokenize import tokenize_ar
+    from rasd.document import Article
+    from rasd.enrich.entities import EntityStage
+
+    articles = []
+    with gzip.open(SHARED / "ant-corpus" / "ant-cnn.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            articles.append(Article.build(rec["title"], rec["text"].split("\n")))
+            if len(articles) >= n_articles:
+                break
+    stage = EntityStage(make())
+    t0 = time.process_time()
+    for a in articles:
+        stage(a)
+    elapsed = time.process_time() - t0
+    tokens = sum(len(tokenize_ar(a.text)) for a in articles)
+    return {
+        "articles": len(articles),
+        "articles_per_s": round(len(articles) / elapsed, 1),
+        "tokens_per_s": round(tokens / elapsed),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model-dir", type=Path, default=data_path("ner", "dev"))
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "ner_neural_eval.json")
+    ap.add_argument("--articles", type=int, default=300, help="ANT articles for the entity-stage speed")
     args = ap.parse_args()
     _, dev = split_dev(read_conll(SHARED.joinpath(*ANERCORP_TRAIN)))
     tokens = [t for t, _ in dev]
@@ -88,6 +118,8 @@ def main() -> None:
         "network_alone": net_alone_scores(tagger, dev),
         "combined": speed(lambda: CombinedTagger.from_dir(args.model_dir), tokens),
         "crf_alone": speed(dev_model, tokens),
+        "stage_combined": stage_speed(lambda: CombinedTagger.from_dir(args.model_dir), args.articles),
+        "stage_crf_alone": stage_speed(dev_model, args.articles),
         "files_bytes": {
             p.name: p.stat().st_size
             for p in sorted(args.model_dir.glob("*"))
@@ -104,6 +136,11 @@ def main() -> None:
         print(
             f"{name}: {sp['tokens_per_s_cold']:,} tok/s cold, {sp['tokens_per_s_warm']:,} warm, "
             f"{sp['tokens_per_s_batch_cold']:,} batch cold (per core)"
+        )
+    for name in ("stage_combined", "stage_crf_alone"):
+        st = result[name]
+        print(
+            f"{name}: {st['articles_per_s']} articles/s, {st['tokens_per_s']:,} tok/s (entity stage, per core)"
         )
     print("network alone F1:", result["network_alone"])
     print("files:", result["files_bytes"], "batch == single:", result["batch_equals_single"])
