@@ -17,6 +17,7 @@ Writes benchmarks/results/enrich_identity.json (per-stage ms/article, articles/s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import hashlib
 import json
@@ -96,6 +97,13 @@ def main() -> int:
         import cProfile
 
         prof = cProfile.Profile()
+    try:  # as ingest does (`rasd.batch.local.long_run_gc`), where the code has it
+        from rasd.batch.local import long_run_gc
+
+        gc_context: Any = long_run_gc()
+    except ImportError:
+        gc_context = contextlib.nullcontext()
+    gc_context.__enter__()
     cpu0 = time.process_time()
     for k in range(0, len(raws), args.chunk):
         chunk = []
@@ -119,6 +127,7 @@ def main() -> int:
             prof.disable()
         articles += [(a, raw) for a, (_, raw) in zip(batch, chunk, strict=True)]
     enrich_cpu = time.process_time() - cpu0 - extract_cpu
+    gc_context.__exit__(None, None, None)
     if prof:
         prof.dump_stats(args.profile)
     lines = [line for a, _ in articles for line in layer_lines(a)]

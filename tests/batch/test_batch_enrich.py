@@ -63,3 +63,17 @@ def test_entity_stage_call_many_equals_call(processor: PageProcessor) -> None:
     articles = [r[1] for r in (processor(raw) for raw in _pages()) if r[0] == "article"]
     bare = [Article.build(a.title, [a.text[p.start : p.end] for p in a.paragraphs]) for a in articles]
     assert [_layers(a) for a in stage.call_many(bare)] == [_layers(stage(a)) for a in bare]
+
+
+def test_long_run_gc_restores_the_collector() -> None:
+    import gc
+
+    from rasd.batch.local import long_run_gc
+
+    before = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    with long_run_gc():
+        assert gc.get_threshold() != before
+        assert gc.get_freeze_count() >= frozen
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

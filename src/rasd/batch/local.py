@@ -16,11 +16,13 @@ completes it (ids are deterministic, so nothing is duplicated).
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,6 +130,27 @@ def _reject(raw: RawPage, reason: str, detail: str) -> Reject:
 _ENRICH_CHUNK = 16
 
 
+#: cyclic-GC thresholds while ingesting (Python's default: 700, 10, 10)
+_INGEST_GC_THRESHOLD = (20_000, 50, 100)
+
+
+@contextmanager
+def long_run_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector during a long ingest: the loaded models, lexicons and speed
+    caches are millions of long-lived objects that every full collection walks again (measured ~12%
+    of the enrichment CPU).  For the run, what is loaded is frozen into the permanent generation and
+    young objects are collected less often (articles are freed by reference counting; the few cycles
+    are still collected); the previous settings are restored afterwards."""
+    old = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*_INGEST_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
+
 # -- worker-process plumbing -------------------------------------------------------------------
 _WORKER: PageProcessor | None = None
 
@@ -144,6 +167,8 @@ def _init_worker(enrich: bool, db_path: str | None) -> None:
         except Exception:  # no archive yet: nothing is known
             known = None
     _WORKER = PageProcessor(enrich, known)
+    gc.freeze()  # a worker lives for the whole run (`long_run_gc`)
+    gc.set_threshold(*_INGEST_GC_THRESHOLD)
 
 
 def _work(chunk: list[RawPage]) -> list[Result]:
@@ -225,9 +250,10 @@ def ingest_paths(
     try:
         if workers <= 1:
             processor = PageProcessor(enrich, store.content_hash)
-            for chunk in _chunks(raw_pages, _ENRICH_CHUNK if enrich else 1):
-                for result in processor.process_many(chunk):
-                    take(result)
+            with long_run_gc():
+                for chunk in _chunks(raw_pages, _ENRICH_CHUNK if enrich else 1):
+                    for result in processor.process_many(chunk):
+                        take(result)
         else:
             _run_pool(raw_pages, take, workers, enrich, db_path if db_path != ":memory:" else None)
     except KeyboardInterrupt:
