@@ -13,7 +13,9 @@ One `Span` per quote over the quoted words (label ``QUOTE``) with attrs::
 How a quote is found (all matching on a same-length folded text, see `rasd.enrich.lexmatch`):
 
 1. *Speech verbs* (``data/quotes/speech_verbs.tsv``, with و/ف): قال، أكد، أضاف، أشار، أوضح…, feminine,
-   plural and present forms, and participles (قائلا، مؤكدا، مشيرا).  After the verb, in the same
+   plural and present forms, and participles (قائلا، مؤكدا، مشيرا); ``جاء/ورد في`` + a document noun
+   (``data/quotes/document_nouns.txt``: the text speaks) and passive ``قيل``/``يقال`` (no speaker).  A verb
+   after ``عدم``، the noun ``توقُّع`` and a name's ``ف+يرى`` are no cues.  After the verb, in the same
    sentence, the first of: a complementizer (``إن``، ``أن``، ``بأن``، ``إلى أن``، ``على أن`` + pronoun:
    ``أنها``) → indirect speech up to the end of the sentence or the next cue; an opening quote mark
    → a direct quote (verbs in ``indirect`` mode such as ``أشار`` or ``بين`` only take complementizers).
@@ -29,8 +31,10 @@ How a quote is found (all matching on a same-length folded text, see `rasd.enric
    الأميركي أنتوني بلينكن``) and time adverbs, stopping at prepositions (``وقال مصدر في الوزارة``
    has no entity speaker).  A bare title (``وقال الوزير``) takes the earlier PER whose ``role`` has
    that head word.  A bare cue (``وأضاف أن``، ``قائلا``) or an anaphor (``الأخير``) takes the last
-   agent: the last quote speaker, speech-verb subject or sentence-initial subject before it, named
-   at most two paragraphs back.
+   agent: the last quote speaker, speech-verb subject or sentence-initial subject before it (past a
+   fronted adjunct: ``في المقابل، يؤيد X``), named at most two paragraphs back.  A relative pronoun
+   (``والذي قال``) stands for the name before it; a title after a comma may precede the name
+   (``قائد المركز، اللواء X``); PER mentions the entity layer split (``الفار كارلس`` + ``بيغديمونت``) are merged.
 
 4. *Attributions* (``attribution.py``): ``نقل عن X قوله``، a trailing attribution with a verb of saying
    (``…، كما أفاد المرصد``، ``وفق ما ذكرت مصادر``), a leading ``وفق X فإن`` naming a source, and a ``وأنه``
