@@ -8,9 +8,12 @@ every tie between labels) exactly as before.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pytest
 
+from rasd.ner.linear import FloatArray, IntArray
 from rasd.ner.tagger import _SLOTS, Tagger, default_tagger, sum_segments
 
 # Clitics, the article, triggers (الوزير: a trigger only without the article), names with priors,
@@ -71,3 +74,32 @@ def test_sum_segments_equals_reduceat(seed: int) -> None:
     got = sum_segments(np.ascontiguousarray(weights.T), ids, lengths)
     assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
     assert sum_segments(np.ascontiguousarray(weights.T), [], []).shape == (0, 9)
+
+
+@pytest.mark.parametrize("limit", [8, 1 << 20])
+def test_tag_many_with_infos_equals_word_infos(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    """Several batches (small batch size) and evictions between them (small cache) keep the infos right."""
+    import rasd.ner.tagger as tagger_module
+
+    monkeypatch.setattr(tagger_module, "_BATCH_CELLS", 12)
+    base = default_tagger()
+    tagger = Tagger(base.model, base.lexicon, row_limit=limit)
+    sentences = [WORDS[k : k + n] for k, n in ((0, 7), (7, 3), (10, 12), (22, 1), (23, 9), (32, 12))]
+    tags, infos = tagger.tag_many_with_infos(sentences)
+    assert tags == base.tag_many(sentences)
+    assert infos == [base.features.word_infos(s) for s in sentences]
+
+
+def test_infos_when_a_subclass_scores_without_the_type_cache() -> None:
+    base = default_tagger()
+
+    class Scorer(Tagger):
+        def emissions_many(self, sentences: Sequence[Sequence[str]]) -> tuple[FloatArray, IntArray]:
+            out = super().emissions_many(sentences)
+            self._last_types = None  # as a scorer that never fills the type cache
+            return out
+
+    sentences = [WORDS[:9], WORDS[9:20]]
+    tags, infos = Scorer(base.model, base.lexicon).tag_many_with_infos(sentences)
+    assert tags == base.tag_many(sentences)
+    assert infos == [base.features.word_infos(s) for s in sentences]

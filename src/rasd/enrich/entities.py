@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from rasd.document import Article
 from rasd.ner.canonical import resolve_entities
-from rasd.ner.mentions import Sentence, find_mentions_many, tokenize_sentences
+from rasd.ner.mentions import Sentence, find_mentions_with_infos, tokenize_sentences
 from rasd.ner.tagger import Tagger
 
 __all__ = ["EntityStage", "make_stage"]
@@ -36,10 +36,10 @@ class EntityStage:
         """`__call__` of each article; their sentences are tagged in one batch (same result, less
         numpy overhead per article)."""
         sentences = [_sentences_of(a) for a in articles]
-        found = find_mentions_many(sentences, self.tagger)
+        found = find_mentions_with_infos(sentences, self.tagger)
         return [
-            a.with_layer("entities", resolve_entities(a.text, sents, mentions, self.tagger))
-            for a, sents, mentions in zip(articles, sentences, found, strict=True)
+            a.with_layer("entities", resolve_entities(a.text, sents, mentions, self.tagger, infos))
+            for a, sents, (mentions, infos) in zip(articles, sentences, found, strict=True)
         ]
 
 

@@ -99,14 +99,20 @@ def _key(m: Mention, text: str) -> tuple[str, ...]:
 
 
 def repair_mentions(
-    text: str, sentences: Sequence[Sentence], mentions: list[Mention], tagger: Tagger
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: list[Mention],
+    tagger: Tagger,
+    infos: list[list[WordInfo]] | None = None,
 ) -> list[Mention]:
     """Add mentions from curated gazetteers, Latin acronyms and names already found in the article.
 
     Two passes, so that names found by the gazetteer in the first also propagate in the second.
+    ``infos``: the word infos of each sentence's tokens when the caller has them (from tagging).
     """
-    word_infos = tagger.features.word_infos
-    infos = [word_infos([t.text for t in sent.tokens]) for sent in sentences]
+    if infos is None:
+        word_infos = tagger.features.word_infos
+        infos = [word_infos([t.text for t in sent.tokens]) for sent in sentences]
     words = _Words(sentences, infos, tagger.lexicon)
     trimmed = [_trim_person(m, sentences, infos) for m in mentions]
     kept = [m for m in trimmed if _plausible(m, sentences, infos, tagger.lexicon)]
@@ -397,10 +403,14 @@ def find_role(
 
 
 def resolve_entities(
-    text: str, sentences: Sequence[Sentence], mentions: list[Mention], tagger: Tagger
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: list[Mention],
+    tagger: Tagger,
+    infos: list[list[WordInfo]] | None = None,
 ) -> list[Span]:
     """Repair, group and annotate mentions; returns entity Spans with canonical/role attrs."""
-    repaired = repair_mentions(text, sentences, mentions, tagger)
+    repaired = repair_mentions(text, sentences, mentions, tagger, infos)
     groups, entities = group_mentions(text, sentences, repaired, tagger)
     spans: list[Span] = []
     for m, idx in zip(repaired, groups, strict=True):

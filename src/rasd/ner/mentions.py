@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from rasd.arabic.tokenize import Token, split_sentences, tokenize_span
 from rasd.ner.conll import spans_of
+from rasd.ner.features import WordInfo
 from rasd.ner.tagger import Tagger
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Sentence",
     "find_mentions",
     "find_mentions_many",
+    "find_mentions_with_infos",
     "mentions_of",
     "stem_start",
     "tokenize_sentences",
@@ -77,23 +79,42 @@ def find_mentions(sentences: Sequence[Sentence], tagger: Tagger) -> list[Mention
 def find_mentions_many(articles: Sequence[Sequence[Sentence]], tagger: Tagger) -> list[list[Mention]]:
     """`find_mentions` for the sentences of several articles, tagged in one `Tagger.tag_many` call
     (the same tags: each sentence is tagged on its own; the batch only shares numpy's work)."""
-    tags = tagger.tag_many([[t.text for t in sent.tokens] for sentences in articles for sent in sentences])
-    out: list[list[Mention]] = []
+    return [mentions for mentions, _ in find_mentions_with_infos(articles, tagger)]
+
+
+def find_mentions_with_infos(
+    articles: Sequence[Sequence[Sentence]], tagger: Tagger
+) -> list[tuple[list[Mention], list[list[WordInfo]]]]:
+    """`find_mentions_many`, with the word infos of every token of every sentence of each article."""
+    tags, infos = tagger.tag_many_with_infos(
+        [[t.text for t in sent.tokens] for sentences in articles for sent in sentences]
+    )
+    out: list[tuple[list[Mention], list[list[WordInfo]]]] = []
     start = 0
     for sentences in articles:
-        out.append(mentions_of(sentences, tags[start : start + len(sentences)], tagger))
-        start += len(sentences)
+        end = start + len(sentences)
+        out.append((mentions_of(sentences, tags[start:end], tagger, infos[start:end]), infos[start:end]))
+        start = end
     return out
 
 
-def mentions_of(sentences: Sequence[Sentence], all_tags: Sequence[Sequence[str]], tagger: Tagger) -> list[Mention]:
-    """Mentions from the IOB2 tags of each sentence."""
+def mentions_of(
+    sentences: Sequence[Sentence],
+    all_tags: Sequence[Sequence[str]],
+    tagger: Tagger,
+    infos: Sequence[Sequence[WordInfo]] | None = None,
+) -> list[Mention]:
+    """Mentions from the IOB2 tags of each sentence (``infos``: the tokens' word infos, if known)."""
     out: list[Mention] = []
     for si, (sent, tags) in enumerate(zip(sentences, all_tags, strict=True)):
         for a, b, typ in spans_of(tags):
             label = LABELS.get(typ)
             if label is None:
                 continue
-            start = stem_start(sent.tokens[a], tagger)
+            tok = sent.tokens[a]
+            if infos is None or tok.kind != "ar":
+                start = stem_start(tok, tagger)
+            else:
+                start = tok.start + infos[si][a].cut
             out.append(Mention(start, sent.tokens[b - 1].end, label, si, a, b))
     return out

@@ -209,6 +209,7 @@ class Tagger:
         self._gaz_codes: dict[str, int] = {"": 0}
         self._gaz_ids: list[tuple[int, int, int]] = [(unknown, unknown, unknown)]
         self._neighbors = _NeighborIds(model)
+        self._last_types: IntArray | None = None  # type index of each token of the last batch scored
         # weights by label, one contiguous row per label: `sum_segments` reduces along rows
         self._weights_t: FloatArray = np.ascontiguousarray(model.weights.T)
         self._reset_rows()
@@ -337,8 +338,10 @@ class Tagger:
         scores: FloatArray
         if total == 0:
             scores = np.zeros((0, self._labels), np.float32)
+            self._last_types = np.zeros(0, dtype=np.intp)
             return scores, lengths
         tid = self._type_ids(sentences, total)
+        self._last_types = tid
         starts = np.cumsum(lengths) - lengths
         pos = np.arange(total) - np.repeat(starts, lengths)
         size = np.repeat(lengths, lengths)
@@ -463,12 +466,28 @@ class Tagger:
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """`tag` for several sentences: same result, batched over sentences of similar length."""
+        return self._tag_many(sentences, None)
+
+    def tag_many_with_infos(
+        self, sentences: Sequence[Sequence[str]]
+    ) -> tuple[list[list[str]], list[list[WordInfo]]]:
+        """`tag_many`, and the `FeatureExtractor.word_info` of every token (taken from the tagger's
+        cache instead of looked up again)."""
+        infos: list[list[WordInfo]] = [[] for _ in sentences]
+        return self._tag_many(sentences, infos), infos
+
+    def _tag_many(
+        self, sentences: Sequence[Sequence[str]], infos: list[list[WordInfo]] | None
+    ) -> list[list[str]]:
         order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
         out: list[list[str]] = [[] for _ in sentences]
         batch: list[int] = []
         for k in [*order, -1]:
             if batch and (k < 0 or (len(batch) + 1) * len(sentences[k]) > _BATCH_CELLS):
+                self._last_types = None
                 scores, lengths = self.emissions_many([sentences[j] for j in batch])
+                if infos is not None:  # now: the next batch may evict these types
+                    self._take_infos([sentences[j] for j in batch], batch, infos)
                 tags = self.model.viterbi_stacked(scores, lengths)
                 for j, t in zip(batch, tags, strict=True):
                     out[j] = t
@@ -476,6 +495,21 @@ class Tagger:
             if k >= 0:
                 batch.append(k)
         return out
+
+    def _take_infos(
+        self, sentences: Sequence[Sequence[str]], batch: Sequence[int], infos: list[list[WordInfo]]
+    ) -> None:
+        """Word infos of the batch just scored, from the types `emissions_many` cached (looked up
+        again if a subclass scored the batch without them)."""
+        if self._last_types is None:
+            for j, tokens in zip(batch, sentences, strict=True):
+                infos[j] = self.features.word_infos(tokens)
+            return
+        cached, pos = self._infos, 0
+        type_list = self._last_types.tolist()
+        for j, tokens in zip(batch, sentences, strict=True):
+            infos[j] = [cached[t] for t in type_list[pos : pos + len(tokens)]]
+            pos += len(tokens)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 tags for one sentence (or any token run)."""
