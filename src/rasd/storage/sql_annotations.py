@@ -30,6 +30,9 @@ from rasd.storage.rows import ENTITY_FIELDS, EVENT_FIELDS, QUOTE_FIELDS, as_dict
 from rasd.storage.sql_dialect import Connection, Dialect, Query, Row
 
 QUERIED_LAYERS = ("entities", "quotes", "events")
+# ``json.dumps(x, ensure_ascii=False[, default=str])`` without building an encoder for every span
+_ATTRS_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
+_NAMES_JSON = json.JSONEncoder(ensure_ascii=False)
 ENTITY_COLUMNS = "canonical, type, aliases, roles, article_count, mention_count, first_seen, last_seen"
 EntityKey = tuple[str, str]
 
@@ -71,7 +74,7 @@ def annotation_rows(pk: int, article: Article) -> list[Row]:
     for layer in QUERIED_LAYERS:
         for span in article.layer(layer):
             key, date = _key_and_date(layer, span, text, published)
-            attrs = json.dumps(dict(span.attrs), ensure_ascii=False, default=str)
+            attrs = _ATTRS_JSON.encode(dict(span.attrs))
             names = annotation_names(layer, key, span.attrs)
             rows.append((pk, layer, span.start, span.end, span.label, key, date, attrs, names))
     return rows
@@ -201,7 +204,7 @@ def _name_rows(deltas: Sequence[tuple[EntityKey, _Delta]]) -> list[tuple[str, st
 
 
 def _dump(values: set[str]) -> str:
-    return json.dumps(sorted(values), ensure_ascii=False)
+    return _NAMES_JSON.encode(sorted(values))
 
 
 # -- query builders (pure) -------------------------------------------------------------------------
