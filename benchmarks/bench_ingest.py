@@ -83,6 +83,9 @@ def main() -> int:
         "articles_per_second": round(stored / wall, 1),
         "articles_per_second_per_core": round(stored / wall / max(1, args.workers), 1),
         "parent_cpu_seconds": round(cpu, 2),
+        # CPU time is what a busy machine distorts least (one process: articles/s of one core's CPU)
+        "articles_per_cpu_second": round(stored / cpu, 1) if args.workers <= 1 and cpu else None,
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "rss_at_25pct_mb": quarter,
         "rss_at_end_mb": samples[-1][1] if samples else None,
