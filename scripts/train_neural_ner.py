@@ -1,15 +1,21 @@
-"""Build the neural NER add-on: word vectors, k-fold CNN taggers (PyTorch, build time only), and a
-CRF that reads the CNN's cross-fitted tag probabilities as features.
+"""Build the neural NER add-on: ANT word vectors, k-fold CNN taggers (PyTorch, build time only), and
+a CRF that reads the CNN's cross-fitted tag probabilities as features (`rasd.ner.combined`).
 
     # 0. once: a separate venv with the CPU build of torch (never a runtime dependency)
     python3 -m venv /work/torchenv && /work/torchenv/bin/pip install torch==2.13.0 numpy
-    # 1. word vectors from ANT (gensim in the main venv; ~5 min on one core) -> WORK/vectors.npz
-    .venv/bin/python scripts/train_neural_ner.py vectors --work /tmp/rasd_nn
-    # 2.-3. CNN folds + CRF: --dev trains on the first 90% of ANERcorp train and scores the last 10%
-    .venv/bin/python scripts/train_neural_ner.py model --dev --work /tmp/rasd_nn
+    # 1. word2vec on ANT (gensim, as for the clusters; one worker: ~7 min CPU) -> W/vectors.npz
+    .venv/bin/python scripts/train_neural_ner.py vectors --work W
+    # 2. per split (add --dev everywhere for the dev model: first 90% of ANERcorp train, W/dev/)
+    .venv/bin/python scripts/train_neural_ner.py prepare --work W --vectors 60000   # arrays -> W/full/data.npz
+    .venv/bin/python scripts/train_neural_ner.py priors --work W     # jackknifed ANT priors (3 CRFs), cached
+    /work/torchenv/bin/python scripts/train_neural_torch.py W/full   # 4 nets, 10 epochs: ~11 min CPU
+    .venv/bin/python scripts/train_neural_ner.py model --work W --out src/rasd/data/ner
+    #    writes model_nn.npz, neural.npz, word_vectors.npz (skipped when identical to the shipped one);
+    #    never replaces priors.tsv.gz (the same recipe gives the same priors; a different file is
+    #    written as priors_nn.tsv.gz).  With --dev the dev F1 is printed.
 
-Deterministic: PYTHONHASHSEED pinned (re-exec), one word2vec worker with seed 13, torch seeded and
-single-threaded with deterministic algorithms, crfsuite's L-BFGS has no randomness.
+Deterministic: PYTHONHASHSEED pinned (re-exec), one word2vec worker with seed 13, torch seeded,
+single-threaded, deterministic algorithms; crfsuite's L-BFGS has no randomness.
 """
 
 from __future__ import annotations
@@ -133,6 +139,7 @@ def prepare_data(work: Path, *, dev: bool, n_vectors: int) -> None:
 
 def train_combined(work: Path, *, dev: bool, out_dir: Path | None, keep_crf: bool = False) -> None:
     """Cross-fitted network probabilities -> CRF with network features; copy the run-time files."""
+    import shutil
 
     from rasd.ner.combined import neural_features
     from rasd.ner.features import FeatureExtractor
@@ -168,7 +175,16 @@ def train_combined(work: Path, *, dev: bool, out_dir: Path | None, keep_crf: boo
     out_dir.mkdir(parents=True, exist_ok=True)
     if not (keep_crf and (out_dir / "model_nn.npz").exists()):
         train_crf_with_extra(sentences, priors, extra, out_dir / "model_nn.npz")
-    write_priors(priors[2], out_dir / "priors.tsv.gz")
+    # the run-time priors are those of the shipped recipe (same data, same CRFs): the shipped
+    # priors.tsv.gz is not replaced, a different one is written beside it and reported
+    fresh = split / "priors.tsv.gz"
+    write_priors(priors[2], fresh)
+    shipped = out_dir / "priors.tsv.gz"
+    if not shipped.exists():
+        shutil.copyfile(fresh, shipped)
+    elif shipped.read_bytes() != fresh.read_bytes():
+        shutil.copyfile(fresh, out_dir / "priors_nn.tsv.gz")
+        log.warning("%s differs from the priors of this run: wrote priors_nn.tsv.gz, use it", shipped)
     finish(split, out_dir, dev=dev)
 
 
@@ -190,27 +206,28 @@ def finish(split: Path, out_dir: Path, *, dev: bool) -> None:
         log.info("%s not trained yet: run the torch trainer, then this stage again", split / "all.npz")
         return
     shutil.copyfile(split / "all.npz", out_dir / "neural.npz")
-    shutil.copyfile(write_vectors(split), out_dir / "word_vectors.npz")
+    vectors = write_vectors(split)
+    shared = REPO / "src" / "rasd" / "data" / "ner" / "word_vectors.npz"
+    if shared.exists() and shared.read_bytes() == vectors.read_bytes() and shared.parent != out_dir:
+        log.info("word vectors identical to %s: not copied", shared)
+    else:
+        shutil.copyfile(vectors, out_dir / "word_vectors.npz")
     log.info("wrote %s", out_dir)
     if dev:
         evaluate(out_dir)
 
 
 def evaluate(model_dir: Path) -> None:
+    """Dev F1 per type (speed: benchmarks/ner_neural_eval.py)."""
     import json
-    import time
 
     from rasd.ner.combined import CombinedTagger
     from rasd.ner.conll import score_spans
 
     dev = dev_sentences()
-    tagger = CombinedTagger.from_dir(model_dir)
-    t0 = time.process_time()
-    pred = [tagger.tag(tokens) for tokens, _ in dev]
-    elapsed = time.process_time() - t0
+    pred = CombinedTagger.from_dir(model_dir).tag_many([tokens for tokens, _ in dev])
     scores = score_spans([tags for _, tags in dev], pred)
-    n_tokens = sum(len(t) for t, _ in dev)
-    print(json.dumps({k: v["f1"] for k, v in scores.items()}), f"{n_tokens / elapsed:.0f} tok/s cold")
+    print(json.dumps({k: v["f1"] for k, v in scores.items()}))
 
 
 def _split(dev: bool) -> str:

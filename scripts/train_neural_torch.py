@@ -1,7 +1,7 @@
 """Build time only (run with the torch venv): train the convolutional NER tagger of
 `rasd.ner.neural` on arrays prepared by ``scripts/train_neural_ner.py`` and export numpy weights.
 
-    /work/torchenv/bin/python scripts/train_neural_torch.py WORK/SPLIT [--folds 5] [--epochs 12]
+    /work/torchenv/bin/python scripts/train_neural_torch.py WORK/SPLIT [--folds 3] [--epochs 10] [--only fold0,all]
 
 Reads ``WORK/SPLIT/data.npz`` (token ids, char ids, tags, sentence lengths, frozen word vectors);
 writes ``fold{k}.npz`` (trained without the k-th contiguous block of sentences, for cross-fitted
@@ -149,9 +149,9 @@ def predict(net: Net, data: dict[str, np.ndarray], sent_ids: list[int]) -> np.nd
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("work", type=Path)
-    ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--epochs", type=int, default=12)
-    ap.add_argument("--hidden", type=int, default=200)
+    ap.add_argument("--folds", type=int, default=3)
+    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--dropout", type=float, default=0.3)
