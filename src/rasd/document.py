@@ -74,7 +74,12 @@ class Span:
         return cls(int(data["start"]), int(data["end"]), str(data.get("label", "")), data.get("attrs") or {})
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _jsonable(value: Any) -> Any:
+    if type(value) in _PLAIN:  # most attrs: skips the slow ABC check below
+        return value
     if isinstance(value, Mapping):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
