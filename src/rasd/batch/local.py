@@ -81,17 +81,26 @@ class PageProcessor:
 
     def __call__(self, raw: RawPage) -> Result:
         try:
-            article = self._extract(raw)
-            if self._known is not None and self._known(article.id) == article.content_hash:
-                return ("unchanged", article.id, None)
-            if self._pipeline is not None:
-                article = self._pipeline(article)
-            return ("article", article, raw)
-        except RejectedPage as exc:
+            result = self._prepare(raw)
+            if result[0] == "article" and self._pipeline is not None:
+                result = ("article", self._pipeline(result[1]), raw)
+            return result
+        except Exception as exc:
+            return self._rejected(raw, exc)
+
+    def _prepare(self, raw: RawPage) -> Result:
+        """Extract ``raw`` and skip it when the archive holds the same content (raises on a bad page)."""
+        article = self._extract(raw)
+        if self._known is not None and self._known(article.id) == article.content_hash:
+            return ("unchanged", article.id, None)
+        return ("article", article, raw)
+
+    def _rejected(self, raw: RawPage, exc: Exception) -> Result:
+        if isinstance(exc, RejectedPage):
             return ("reject", _reject(raw, exc.reason, str(exc)), None)
-        except Exception as exc:  # a bug must not stop a million-page run; keep the page and the reason
-            log.exception("unexpected error on %s", raw.source)
-            return ("reject", _reject(raw, f"error:{type(exc).__name__}", str(exc)), None)
+        # a bug must not stop a million-page run; keep the page and the reason
+        log.exception("unexpected error on %s", raw.source)
+        return ("reject", _reject(raw, f"error:{type(exc).__name__}", str(exc)), None)
 
     def process_many(self, raws: Sequence[RawPage]) -> list[Result]:
         """``[self(raw) for raw in raws]``, enriching the batch's articles together
@@ -100,18 +109,12 @@ class PageProcessor:
         if self._pipeline is None or len(raws) < 2:
             return [self(raw) for raw in raws]
         results: list[Result] = []
-        todo: list[int] = []
         for raw in raws:
             try:
-                article = self._extract(raw)
-            except Exception:
-                results.append(self(raw))  # the same reject, by the same path
-                continue
-            if self._known is not None and self._known(article.id) == article.content_hash:
-                results.append(("unchanged", article.id, None))
-                continue
-            todo.append(len(results))
-            results.append(("article", article, raw))
+                results.append(self._prepare(raw))
+            except Exception as exc:
+                results.append(self._rejected(raw, exc))
+        todo = [k for k, r in enumerate(results) if r[0] == "article"]
         try:
             enriched = self._pipeline.run_batch([results[k][1] for k in todo])
         except Exception:
