@@ -70,6 +70,16 @@ def _check_folded_lookups(store: Any) -> None:
     assert store.find_quotes(speaker="الجبوري") == []
 
 
+def _check_migrated(store: Any) -> None:
+    """Migration 4 is recorded and the folded look-ups work; closes ``store``."""
+    try:
+        numbers = [r[0] for r in store.connection.execute("SELECT number FROM schema_migrations")]
+        assert sorted(numbers) == [1, 2, 3, 4]
+        _check_folded_lookups(store)
+    finally:
+        store.close()
+
+
 def test_sqlite_archive_before_migration_4_gets_folded_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = str(tmp_path / "old.db")
     with monkeypatch.context() as m:
@@ -85,12 +95,7 @@ def test_sqlite_archive_before_migration_4_gets_folded_keys(tmp_path: Path, monk
         open_store(path, readonly=True)  # `rasd entity` on an older archive: one clear line
     open_store(path).close()
     store = open_store(path, readonly=True)
-    try:
-        numbers = [r[0] for r in store.connection.execute("SELECT number FROM schema_migrations")]  # type: ignore[attr-defined]
-        assert sorted(numbers) == [1, 2, 3, 4]
-        _check_folded_lookups(store)
-    finally:
-        store.close()
+    _check_migrated(store)
 
 
 def test_postgres_archive_before_migration_4_gets_folded_keys(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -105,9 +110,4 @@ def test_postgres_archive_before_migration_4_gets_folded_keys(pg_url: str, monke
     with pytest.raises(StoreError, match="needs migrating"):
         open_store(pg_url, readonly=True)
     store = open_store(pg_url)
-    try:
-        numbers = [r[0] for r in store.connection.execute("SELECT number FROM schema_migrations")]  # type: ignore[attr-defined]
-        assert sorted(numbers) == [1, 2, 3, 4]
-        _check_folded_lookups(store)
-    finally:
-        store.close()
+    _check_migrated(store)
