@@ -101,6 +101,8 @@ def test_sqlite_archive_before_migration_4_gets_folded_keys(tmp_path: Path, monk
 def test_postgres_archive_before_migration_4_gets_folded_keys(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import psycopg
 
+    import rasd.storage.postgres  # noqa: F401  imported before the patch, so it keeps every migration
+
     with monkeypatch.context() as m:
         m.setattr(pg_migrations, "PG_MIGRATIONS", pg_migrations.PG_MIGRATIONS[:3])
         open_store(pg_url).close()
