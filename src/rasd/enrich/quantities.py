@@ -41,6 +41,7 @@ from rasd.arabic.numbers import (
 )
 from rasd.arabic.time_patterns import Folded, fold_with_offsets, load_ordinals
 from rasd.document import Article, Span
+from rasd.enrich.quantity_duals import load_dual_counts
 from rasd.enrich.times import TimeFinder
 
 __all__ = ["QuantityFinder", "QuantityStage", "find_quantities", "make_stage"]
@@ -123,6 +124,7 @@ class QuantityFinder:
         self.qualifiers = {normalize_ar(w): (q, pos) for w, q, pos in _read_rows("numbers/qualifiers.tsv")}
         self.times = times or TimeFinder()
         self.ordinals = frozenset(load_ordinals())
+        self.duals = load_dual_counts(set(self.units))
         pre = _alt([w for w, (_, pos) in self.qualifiers.items() if pos == "pre"])
         post = _alt([w for w, (_, pos) in self.qualifiers.items() if pos == "post"])
         word = rf"(?:{self.numbers.word_pattern})(?!\w)"
@@ -226,8 +228,19 @@ class QuantityFinder:
                 o_end += 1
             found["number_span"] = (n_start, n_end)
             spans.append(Span(o_start, o_end, "QUANTITY", found))
+        spans = self._add_duals(text, norm, taken, spans)
         spans = _join_ranges(spans, text)
         return sorted([*spans, *extra], key=lambda sp: (sp.start, sp.end)) if extra else spans
+
+    def _add_duals(self, text: str, norm: Folded, taken: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+        """``spans`` with the counts spelled without a number (`quantity_duals`): ``قتل شخصان`` (2 people),
+        ``مقتل جنديين`` (2 soldiers), ``سقط قتيل`` (1 killed), ``3 قتلى وجريح`` (and 1 wounded)."""
+        ends = [s.end for s in spans if s.attrs.get("unit")]
+        found = self.duals.find(text, norm, [*taken, *((s.start, s.end) for s in spans)], ends)
+        if not found:
+            return spans
+        extra = [Span(a, b, "QUANTITY", {"value": v, "unit": u, "number_span": (a, b)}) for a, b, v, u in found]
+        return sorted([*spans, *extra], key=lambda sp: (sp.start, sp.end))
 
     def _split(self, m: re.Match[str], norm: Folded, *, phrase: bool = False) -> list[Span]:
         """Number words that read as several numbers (``أربعة آلاف وثلاثمائة وصفر`` → 4300, 0): one

@@ -1,0 +1,207 @@
+"""Counts spelled without a number: dual nouns (two) and singular casualty nouns after a casualty word (one).
+
+A dual of a countable noun in ``data/numbers/countable_nouns.tsv`` is a count of two::
+
+    قتل شخصان في انفجار                2   people
+    أسفر عن مقتل جنديين                 2   soldiers      (accusative/genitive -ين)
+    سيارتين مفخختين، امرأتين            2   vehicles / women  (a final ة is ت in the dual)
+    جنديا الاحتلال                      2   soldiers      (construct state: the nun drops before a definite noun)
+    قتل طفليه                           2   children      (with a pronoun: the nun drops too)
+    رقمان صالحان، طفلين صغيرين          2              (common nouns need an agreeing dual adjective)
+
+Only listed singulars make duals, so names in -ان/-ين (سلمان، عدنان، لبنان، عمان، حسين) are never read
+as duals; a noun with a sound plural (مدني → مدنيين) counts only in -ان, its -ين being the plural too.
+
+After a casualty word (``data/numbers/singular_count_cues.txt``) an indefinite singular person noun is a
+count of one (``سقط قتيل``، ``مقتل جندي``، ``وإصابة آخر``), and so is a casualty noun joined by و to a
+count (``قتيلان وجريح`` → 2 killed, 1 wounded).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from rasd.arabic.normalize import normalize_ar
+from rasd.arabic.numbers import trie_pattern
+from rasd.arabic.time_patterns import Folded
+
+__all__ = ["DualCounts", "load_dual_counts"]
+
+#: Units whose singular after a casualty word is a count of one (مقتل جندي، إصابة طفل).
+_PERSON_UNITS = frozenset({"killed", "wounded", "people", "civilians", "children", "women", "soldiers", "fighters"})
+#: Casualty nouns that join a count with و (قتيلان وجريح، 3 قتلى وجريح).
+_CASUALTY_UNITS = frozenset({"killed", "wounded"})
+#: Definite-looking words that are not a genitive noun after a construct dual (إلى، التي، الآن…).
+_NOT_GENITIVE = frozenset(normalize_ar(w) for w in (
+    "إلى", "إلا", "التي", "الذي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي", "الآن",
+    "الله", "أي", "الى",
+))  # fmt: skip
+_PROCLITICS = r"(?P<pre>[وف]?[بكل]?)(?P<al>ال|(?<=ل)ل)?"
+_NEXT_WORD_RE = re.compile(r"\s+(\w+)")
+#: Words after a singular that make it no plain count of one (مقتل شخص من بين…، قتل شخص أو اثنين).
+_ONE = frozenset(normalize_ar(w) for w in ("واحد", "واحدة"))
+_NOT_ONE_AFTER = frozenset(normalize_ar(w) for w in ("من", "أو", "يدعى", "اسمه"))
+_TANWIN_FATH = "\u064b"
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One spelling of a dual: its singular's unit, whether it counts alone, and its kind."""
+
+    unit: str | None
+    alone: bool
+    kind: str  # "an" / "in" (with nun), "construct" (no nun, before a definite noun), "possessed" (+ pronoun)
+
+
+def _read(path: str) -> list[list[str]]:
+    raw = resources.files("rasd.data").joinpath(path).read_text(encoding="utf-8")
+    return [line.split("\t") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _dual_stem(singular: str) -> str:
+    """``سيارة`` → ``سيارت``، ``مستشفى`` → ``مستشفي``، ``جندي`` → ``جندي``."""
+    if singular.endswith("ة"):
+        return singular[:-1] + "ت"
+    if singular.endswith("ى"):
+        return singular[:-1] + "ي"
+    return singular
+
+
+class DualCounts:
+    """The dual and count-of-one readings; `find` is a pure function of the folded text."""
+
+    def __init__(self, plural_units: set[str]) -> None:
+        """``plural_units``: folded unit words of ``units.tsv`` (مدنيين، مسلحين), never read as duals."""
+        self.forms: dict[str, _Form] = {}
+        self.singulars: dict[str, str | None] = {}
+        for row in _read("numbers/countable_nouns.tsv"):
+            singular, unit_name, reading = row[0], row[1], row[2]
+            sound = len(row) > 3 and row[3] == "sound"
+            unit = None if unit_name == "-" else unit_name
+            alone = reading == "alone"
+            stem = _dual_stem(singular)
+            spellings: list[tuple[str, str]] = [(stem + "ان", "an")]
+            if not sound:
+                spellings.append((stem + "ين", "in"))
+            if alone:
+                spellings += [(stem + "ا", "construct"), *((stem + p, "possessed") for p in ("يه", "يها", "يهما", "اه", "اها"))]
+                if unit in _PERSON_UNITS:
+                    self.singulars[normalize_ar(singular)] = unit
+                    if not singular.endswith(("ة", "ى")):
+                        self.singulars[normalize_ar(singular + "ا")] = unit  # قتلت جنديا
+            for spelled, kind in spellings:
+                folded = normalize_ar(spelled)
+                if kind == "construct" or folded not in plural_units:  # جنديا: also an accusative singular
+                    self.forms.setdefault(folded, _Form(unit, alone, kind))
+        self.singulars[normalize_ar("آخر")] = "people"  # وإصابة آخر: one more
+        self.cues = frozenset(normalize_ar(w[0]) for w in _read("numbers/singular_count_cues.txt"))
+        self.regex = re.compile(rf"(?<!\w){_PROCLITICS}(?P<w>{trie_pattern(self.forms)})(?!\w)")
+        self.one_regex = re.compile(
+            rf"(?<!\w)[وف]?(?:{trie_pattern(self.cues)})\s+(?P<w>{trie_pattern(self.singulars)})(?!\w)"
+        )
+        joined = trie_pattern(w for w, u in self.singulars.items() if u in _CASUALTY_UNITS)
+        self.joined_regex = re.compile(rf"(?<=\w)\s+و\s*(?P<w>{joined})(?!\w)")
+
+    def find(self, text: str, norm: Folded, taken: Sequence[tuple[int, int]],
+             count_ends: Sequence[int] = ()) -> list[tuple[int, int, int, str | None]]:
+        """``(start, end, value, unit)`` in original offsets of the duals and counts of one in ``norm``
+        (the folded ``text``) that overlap none of the ``taken`` original ranges (times, other counts);
+        ``count_ends``: original ends of the other counts, which a joined casualty noun may follow.
+
+        >>> from rasd.arabic.time_patterns import fold_with_offsets
+        >>> d = load_dual_counts()
+        >>> t = "سقط قتيلان وجريح في حلب"
+        >>> [(t[a:b], v, u) for a, b, v, u in d.find(t, fold_with_offsets(t), [])]
+        [('قتيلان', 2, 'killed'), ('جريح', 1, 'wounded')]
+        >>> t = "زار سلمان لبنان وعمان"
+        >>> d.find(t, fold_with_offsets(t), [])
+        []
+        """
+        out: list[tuple[int, int, int, str | None]] = []
+        spans = sorted(taken)
+        ends = set(count_ends)
+
+        def free(a: int, b: int) -> bool:
+            return not any(s < b and a < e for s, e in spans) and not any(s < b and a < e for s, e, _, _ in out)
+
+        folded = norm.text
+        for m in self.regex.finditer(folded):
+            form = self.forms[m.group("w")]
+            definite = bool(m.group("al"))
+            a, b = norm.to_original(m.start("w") - len(m.group("al") or ""), m.end("w"))
+            end = b
+            nxt = _NEXT_WORD_RE.match(folded, m.end())
+            if form.kind in {"an", "in"}:
+                adjective = nxt is not None and self._agrees(m.group("w"), nxt.group(1), definite)
+                if nxt is not None and nxt.group(1).removeprefix("ال").startswith("اثن"):
+                    continue  # طفلين اثنين: the number word says it
+                if not form.alone and (definite or not adjective):
+                    continue  # البلدين، رقمين: a reference or a bare noun, not a count
+                if self._after_dual(folded, m.start(), m.group("w"), definite):
+                    continue  # البلدين الشقيقين: an adjective of the dual before it
+                if adjective and nxt is not None:
+                    end = norm.to_original(nxt.start(1), nxt.end(1))[1]
+            elif form.kind == "construct":
+                if definite or nxt is None or not self._genitive(nxt.group(1)):
+                    continue
+                if _TANWIN_FATH in text[a : b + 1]:
+                    continue  # جنديًا: an accusative singular
+                if not free(*norm.to_original(nxt.start(1), nxt.end(1))):
+                    continue  # قتلت جنديا الأحد: a singular before a time
+            elif definite or (m.group("w").endswith("يه") and text[b - 1 : b] != "ه"):
+                continue  # شخصية، عنصرية (ة folds to ه): an adjective, not طفليه
+            if free(a, end):
+                out.append((a, end, 2, form.unit))
+                ends.add(end)
+        for m in self.one_regex.finditer(folded):
+            a, b = norm.to_original(m.start("w"), m.end("w"))
+            nxt = _NEXT_WORD_RE.match(folded, m.end())
+            if nxt is not None and nxt.group(1) in _NOT_ONE_AFTER:
+                continue  # مقتل شخص من بين…, قتل شخص أو اثنين: not a plain count
+            end = b
+            if nxt is not None and nxt.group(1) in _ONE:
+                end = norm.to_original(nxt.start(1), nxt.end(1))[1]  # مقتل شخص واحد
+            if free(a, end):
+                out.append((a, end, 1, self.singulars[m.group("w")]))
+                ends.add(end)
+        for j in self.joined_regex.finditer(folded) if ends else ():
+            if norm.to_original(j.start(), j.start())[0] not in ends:
+                continue  # وجريح after no count
+            if (nxt := _NEXT_WORD_RE.match(folded, j.end())) is not None and nxt.group(1).startswith("ال"):
+                continue  # قتيلان وجريح (not وجريح الحرب)
+            a, b = norm.to_original(j.start("w"), j.end("w"))
+            if free(a, b):
+                out.append((a, b, 1, self.singulars[j.group("w")]))
+        return sorted(out)
+
+    def _agrees(self, noun: str, word: str, definite: bool) -> bool:
+        """Whether ``word`` is a dual adjective agreeing with the dual ``noun`` (رقمان صالحان، طفلين
+        صغيرين، سيارتين مفخختين، الجنديين الإسرائيليين)."""
+        if definite != word.startswith("ال"):
+            return False
+        bare = word.removeprefix("ال") if definite else word
+        ending = noun[-2:]
+        return len(bare) >= 5 and bare.endswith(ending) and bare not in self.forms
+
+    @staticmethod
+    def _after_dual(text: str, start: int, noun: str, definite: bool) -> bool:
+        """Whether the word before ``start`` is a dual the word at ``start`` agrees with, as an adjective."""
+        before = text[max(0, start - 20) : start].split()
+        if not before:
+            return False
+        prev = before[-1]
+        return prev.startswith("ال") == definite and prev.endswith(noun[-2:]) and len(prev) >= 5
+
+    @staticmethod
+    def _genitive(word: str) -> bool:
+        return word.startswith("ال") and len(word) >= 4 and word not in _NOT_GENITIVE
+
+
+def load_dual_counts(plural_units: set[str] | None = None) -> DualCounts:
+    """The dual and count-of-one readings over the number data files."""
+    if plural_units is None:
+        plural_units = {normalize_ar(r[0]) for r in _read("numbers/units.tsv")}
+    return DualCounts(plural_units)
