@@ -228,6 +228,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
     year_word = n(r"(?:(?:عام|العام|عامي|سنة|سنتي|الأعوام|السنوات|الفترة)\s+)")
     not_fraction = n(r"(?!(?:ربع|نصف|ثلث)(?!\w))")
     not_of = n(r"(?!\s+من\s)")
+    pause_or_preposition = n(r"(?=\s*(?:[^\w\s%٪]|$)|\s+(?:في|من|إلى|الى|حتى|على)(?!\w))")
     branches = {
         "range": rf"{opener}?{day_digits}{connector}{day_digits}(?:\s*-\s*|\s+(?:{n('من')}\s+)?)(?:{n('شهر')}\s+)?"
                  rf"{month_x}(?!\w)(?:\s*[,،]?\s*{year_words_any}{year_any}{era})?"
@@ -264,7 +265,9 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                 # يناير الحادي والعشرين; سبتمبر 10، 1901 (a month first: digits only before a year)
                 # واحد وعشرين مايو: a day in cardinal words (only before an unambiguous month)
                 rf"|{number_word}(?:\s+و?\s*{number_word})?\s+(?:{n('من')}\s+)?(?:{n('شهر')}\s+)?{safe_month}(?![^\W\d])"
-                rf"|{safe_month}(?![^\W\d])(?:\s+{ord_day}|\s*{day_digits}(?=\s*[,،]?\s*{year_words_any}{year_any})))"
+                rf"|{safe_month}(?![^\W\d])(?:\s+{ord_day}|\s*{day_digits}(?=\s*[,،]?\s*{year_words_any}{year_any})"
+                # يناير-1, مارس-15: a month, a hyphen, a day (not يناير-2017, nor a list مارس - 3 نقاط)
+                rf"|-\s?{day_digits}(?![\d.,/:%\-]){pause_or_preposition}))"
                 rf"(?:\s*[,،]?\s*{year_words_any}{year_any}{era})?",
         "numdate": n(r"(?:بتاريخ\s*)?") + r"(?P<paren>\(\s?)?(?<![\d/.:\-])(?:(?:[12]\d|3[01]|0?[1-9])\s?(?P<s1>[/.\-])\s?(?:1[0-2]|0?[1-9])\s?(?P=s1)\s?"
                    r"(?:19|20)\d\d"
@@ -316,7 +319,10 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   rf"|(?:{n('(?:هذا|هذه)')})\s+(?:ال){season}(?!\w)|(?:ال){season}\s+{direction}"
                   # في الصيف, منتصف الشتاء, فصل الخريف: a season of no stated year (TIMEX3 XXXX-SU); not
                   # الربيع العربي (nor any adjective after it), ربيع العمر, أبو الربيع (a name), فيلم "الصيف"
-                  rf"|{season_bare})",
+                  rf"|{season_bare}"
+                  # سأرحل صيف، في شتاء.: a season without the article before a pause (the resolver
+                  # keeps it only after a preposition or a future verb, or alone: not قال ربيع.)
+                  rf"|{season}(?=\s*(?:[^\w\s%٪]|$)))",
         "weekend": n(r"(?:عطلة\s+)?(?:نهاية|عطلة)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع)")
                    + rf"(?:\s+{after_next}|\s+{direction})?(?!\w)",
         "monthday": rf"{day}\s+(?:{n('من')}\s+)?(?:(?:{n('هذا|هذه')})\s+{n('الشهر')}|{n('الشهر')}(?!\s+{ordinal})(?:\s+{direction})?"

@@ -10,7 +10,8 @@ A dual of a countable noun in ``data/numbers/countable_nouns.tsv`` is a count of
     رقمان صالحان، طفلين صغيرين          2              (common nouns need an agreeing dual adjective)
 
 Only listed singulars make duals, so names in -ان/-ين (سلمان، عدنان، لبنان، عمان، حسين) are never read
-as duals; a noun with a sound plural (مدني → مدنيين) counts only in -ان, its -ين being the plural too.
+as duals; a noun with a sound plural (مدني → مدنيين) counts only in -ان, its -ين being the plural too.  A
+dual with the article (``الرجلين``، ``البلدين الشقيقين``) names two already mentioned: no count.
 
 After a casualty word (``data/numbers/singular_count_cues.txt``) an indefinite singular person noun is a
 count of one (``سقط قتيل``، ``مقتل جندي``، ``وإصابة آخر``), and so is a casualty noun joined by و to a
@@ -39,12 +40,20 @@ _NOT_GENITIVE = frozenset(normalize_ar(w) for w in (
     "إلى", "إلا", "التي", "الذي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي", "اللاتي", "الآن",
     "الله", "أي", "الى",
 ))  # fmt: skip
-_PROCLITICS = r"(?P<pre>[وف]?[بكل]?)(?P<al>ال|(?<=ل)ل)?"
+_PROCLITICS = r"(?P<pre>[وف]?[بكل]?)"  # no article: الرجلين، البلدين are references, not counts
 _NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 #: Words after a singular that make it no plain count of one (مقتل شخص من بين…، قتل شخص أو اثنين).
+_HALVES = {normalize_ar(w): v for w, v in (("ونصف", 0.5), ("وربع", 0.25))}
 _ONE = frozenset(normalize_ar(w) for w in ("واحد", "واحدة"))
 _NOT_ONE_AFTER = frozenset(normalize_ar(w) for w in ("من", "أو", "يدعى", "اسمه"))
 _TANWIN_FATH = "\u064b"
+
+
+def _word_start(text: str, at: int) -> bool:
+    """Whether ``at`` starts a word, or follows a و/ف that does (``ومقتل``، ``فقتل``)."""
+    if at == 0 or not text[at - 1].isalnum():
+        return True
+    return text[at - 1] in "وف" and (at == 1 or not text[at - 2].isalnum())
 
 
 @dataclass(frozen=True)
@@ -86,12 +95,12 @@ class DualCounts:
             spellings: list[tuple[str, str]] = [(stem + "ان", "an")]
             if not sound:
                 spellings.append((stem + "ين", "in"))
-            if alone:
+            if alone and not sound:  # موظفيها، مواطنيه: the plural with a pronoun, not a dual
                 spellings += [(stem + "ا", "construct"), *((stem + p, "possessed") for p in ("يه", "يها", "يهما", "اه", "اها"))]
-                if unit in _PERSON_UNITS:
-                    self.singulars[normalize_ar(singular)] = unit
-                    if not singular.endswith(("ة", "ى")):
-                        self.singulars[normalize_ar(singular + "ا")] = unit  # قتلت جنديا
+            if alone and unit in _PERSON_UNITS:
+                self.singulars[normalize_ar(singular)] = unit
+                if not singular.endswith(("ة", "ى")):
+                    self.singulars[normalize_ar(singular + "ا")] = unit  # قتلت جنديا
             for spelled, kind in spellings:
                 folded = normalize_ar(spelled)
                 if kind == "construct" or folded not in plural_units:  # جنديا: also an accusative singular
@@ -99,14 +108,14 @@ class DualCounts:
         self.singulars[normalize_ar("آخر")] = "people"  # وإصابة آخر: one more
         self.cues = frozenset(normalize_ar(w[0]) for w in _read("numbers/singular_count_cues.txt"))
         self.regex = re.compile(rf"(?<!\w){_PROCLITICS}(?P<w>{trie_pattern(self.forms)})(?!\w)")
-        self.one_regex = re.compile(
-            rf"(?<!\w)[وف]?(?:{trie_pattern(self.cues)})\s+(?P<w>{trie_pattern(self.singulars)})(?!\w)"
-        )
+        # the cue's own start is checked in `find` (a word start, or after و/ف): a leading lookbehind
+        # would cost the regex engine its fast first-character scan
+        self.one_regex = re.compile(rf"(?:{trie_pattern(self.cues)})\s+(?P<w>{trie_pattern(self.singulars)})(?!\w)")
         joined = trie_pattern(w for w, u in self.singulars.items() if u in _CASUALTY_UNITS)
-        self.joined_regex = re.compile(rf"(?<=\w)\s+و\s*(?P<w>{joined})(?!\w)")
+        self.joined_regex = re.compile(rf"و(?<=\sو)\s*(?P<w>{joined})(?!\w)")
 
     def find(self, text: str, norm: Folded, taken: Sequence[tuple[int, int]],
-             count_ends: Sequence[int] = ()) -> list[tuple[int, int, int, str | None]]:
+             count_ends: Sequence[int] = ()) -> list[tuple[int, int, float, str | None]]:
         """``(start, end, value, unit)`` in original offsets of the duals and counts of one in ``norm``
         (the folded ``text``) that overlap none of the ``taken`` original ranges (times, other counts);
         ``count_ends``: original ends of the other counts, which a joined casualty noun may follow.
@@ -120,7 +129,7 @@ class DualCounts:
         >>> d.find(t, fold_with_offsets(t), [])
         []
         """
-        out: list[tuple[int, int, int, str | None]] = []
+        out: list[tuple[int, int, float, str | None]] = []
         spans = sorted(taken)
         ends = set(count_ends)
 
@@ -130,37 +139,44 @@ class DualCounts:
         folded = norm.text
         for m in self.regex.finditer(folded):
             form = self.forms[m.group("w")]
-            definite = bool(m.group("al"))
-            a, b = norm.to_original(m.start("w") - len(m.group("al") or ""), m.end("w"))
+            a, b = norm.to_original(m.start("w"), m.end("w"))
             end = b
             nxt = _NEXT_WORD_RE.match(folded, m.end())
             if form.kind in {"an", "in"}:
-                adjective = nxt is not None and self._agrees(m.group("w"), nxt.group(1), definite)
+                adjective = nxt is not None and self._agrees(m.group("w"), nxt.group(1))
                 if nxt is not None and nxt.group(1).removeprefix("ال").startswith("اثن"):
                     continue  # طفلين اثنين: the number word says it
-                if not form.alone and (definite or not adjective):
-                    continue  # البلدين، رقمين: a reference or a bare noun, not a count
-                if self._after_dual(folded, m.start(), m.group("w"), definite):
+                if not form.alone and not adjective:
+                    continue  # رقمين: a bare common noun, not a count
+                if self._after_dual(folded, m.start(), m.group("w")):
                     continue  # البلدين الشقيقين: an adjective of the dual before it
                 if adjective and nxt is not None:
                     end = norm.to_original(nxt.start(1), nxt.end(1))[1]
             elif form.kind == "construct":
-                if definite or nxt is None or not self._genitive(nxt.group(1)):
+                if nxt is None or not self._genitive(nxt.group(1)):
                     continue
                 if _TANWIN_FATH in text[a : b + 1]:
                     continue  # جنديًا: an accusative singular
                 if not free(*norm.to_original(nxt.start(1), nxt.end(1))):
                     continue  # قتلت جنديا الأحد: a singular before a time
-            elif definite or (m.group("w").endswith("يه") and text[b - 1 : b] != "ه"):
+            elif m.group("w").endswith("يه") and text[b - 1 : b] != "ه":
                 continue  # شخصية، عنصرية (ة folds to ه): an adjective, not طفليه
+            value: float = 2
+            if nxt is not None and nxt.group(1) in _HALVES:  # مرتين ونصف: 2.5
+                value += _HALVES[nxt.group(1)]
+                end = norm.to_original(nxt.start(1), nxt.end(1))[1]
             if free(a, end):
-                out.append((a, end, 2, form.unit))
+                out.append((a, end, value, form.unit))
                 ends.add(end)
         for m in self.one_regex.finditer(folded):
+            if not _word_start(folded, m.start()):
+                continue  # بمقتل… is fine (و/ف only), نقتل is another word
             a, b = norm.to_original(m.start("w"), m.end("w"))
             nxt = _NEXT_WORD_RE.match(folded, m.end())
             if nxt is not None and nxt.group(1) in _NOT_ONE_AFTER:
                 continue  # مقتل شخص من بين…, قتل شخص أو اثنين: not a plain count
+            if nxt is not None and self._genitive(nxt.group(1)) and free(*norm.to_original(nxt.start(1), nxt.end(1))):
+                continue  # مصرع رجل الأعمال: a construct, one named person rather than a count
             end = b
             if nxt is not None and nxt.group(1) in _ONE:
                 end = norm.to_original(nxt.start(1), nxt.end(1))[1]  # مقتل شخص واحد
@@ -168,7 +184,7 @@ class DualCounts:
                 out.append((a, end, 1, self.singulars[m.group("w")]))
                 ends.add(end)
         for j in self.joined_regex.finditer(folded) if ends else ():
-            if norm.to_original(j.start(), j.start())[0] not in ends:
+            if norm.to_original(j.start() - 1, j.start() - 1)[0] not in ends:
                 continue  # وجريح after no count
             if (nxt := _NEXT_WORD_RE.match(folded, j.end())) is not None and nxt.group(1).startswith("ال"):
                 continue  # قتيلان وجريح (not وجريح الحرب)
@@ -177,23 +193,26 @@ class DualCounts:
                 out.append((a, b, 1, self.singulars[j.group("w")]))
         return sorted(out)
 
-    def _agrees(self, noun: str, word: str, definite: bool) -> bool:
-        """Whether ``word`` is a dual adjective agreeing with the dual ``noun`` (رقمان صالحان، طفلين
-        صغيرين، سيارتين مفخختين، الجنديين الإسرائيليين)."""
-        if definite != word.startswith("ال"):
+    def _agrees(self, noun: str, word: str) -> bool:
+        """Whether ``word`` is an indefinite dual adjective agreeing with the dual ``noun`` (رقمان صالحان،
+        طفلين صغيرين، سيارتين مفخختين)."""
+        if word.startswith("ال"):
             return False
-        bare = word.removeprefix("ال") if definite else word
+        bare = word
         ending = noun[-2:]
+        if ending == "ان" and bare[0] in "يت" and not bare.endswith(("يان", "تان")):
+            return False  # وكالتان تعملان: a dual verb, not an adjective
         return len(bare) >= 5 and bare.endswith(ending) and bare not in self.forms
 
     @staticmethod
-    def _after_dual(text: str, start: int, noun: str, definite: bool) -> bool:
-        """Whether the word before ``start`` is a dual the word at ``start`` agrees with, as an adjective."""
+    def _after_dual(text: str, start: int, noun: str) -> bool:
+        """Whether the word before ``start`` is a dual the word at ``start`` agrees with, as an adjective
+        (``بلدين شقيقين``)."""
         before = text[max(0, start - 20) : start].split()
         if not before:
             return False
         prev = before[-1]
-        return prev.startswith("ال") == definite and prev.endswith(noun[-2:]) and len(prev) >= 5
+        return not prev.startswith("ال") and prev.endswith(noun[-2:]) and len(prev) >= 5
 
     @staticmethod
     def _genitive(word: str) -> bool:

@@ -54,7 +54,7 @@ class CalendarResolvers(TimeLexicon):
         year_from = mm.end()
         if day is None:  # the month first: يناير الحادي والعشرين، سبتمبر 10، 1901
             tail = s[mm.end() :]
-            lead = re.match(r"\s*(\d{1,2})(?!\d)", tail)
+            lead = re.match(r"\s*-?\s*(\d{1,2})(?!\d)", tail)  # سبتمبر 10، يناير-1
             if lead:
                 day, year_from = int(lead.group(1)), mm.end() + lead.end()
             elif tail.split(None, 1) and tail.split(None, 1)[0] in self.ordinals:
@@ -396,6 +396,8 @@ class CalendarResolvers(TimeLexicon):
         if code is None:
             return None
         year_m = _YEAR_RE.search(s)
+        if len(words) == 1 and words[0] in SEASONS and not _bare_season_context(text, start):
+            return None  # قال ربيع. (a name), وصيف (runner-up): no time
         attrs: dict[str, Any] = {"precision": "season"}
         if words[0] in _MODS:  # منتصف الصيف: TIMEX3 mod
             attrs["mod"] = _MODS[words[0]]
@@ -410,3 +412,28 @@ class CalendarResolvers(TimeLexicon):
             return "DATE", f"XXXX-{code}", {**attrs, "anchor": "REF"}
         direction = direction or 0
         return "DATE", f"{ref.year + direction:04d}-{code}", attrs
+
+
+#: Words after which a season noun without the article is a time: prepositions (في صيف.، حتى شتاء.).
+_SEASON_PREPOSITIONS = frozenset(_n(w) for w in (
+    "في", "منذ", "خلال", "حتى", "قبل", "بعد", "طوال", "طيلة", "إلى", "الى", "مع", "مطلع", "أواخر", "أوائل", "منتصف",
+    "بداية", "نهاية", "هذا", "هذه", "كل",
+))  # fmt: skip
+_FUTURE_VERB_RE = re.compile(r"(?<!\w)(?:س[اأيتن]\w{2,}|سوف\s+\w{3,})\s+$")
+
+
+def _bare_season_context(text: str, start: int) -> bool:
+    """Whether a season noun without the article at ``start`` is a time: alone (the text or a line),
+    after a preposition (``في صيف.``) or a future verb (``سأرحل صيف``، ``سوف نعود شتاء``); not glued to a
+    prefix (``وصيف`` "runner-up") nor after another word (``قال ربيع``: a name).
+
+    >>> _bare_season_context("سأرحل صيف", 6), _bare_season_context("قال ربيع", 4), _bare_season_context("صيف", 0)
+    (True, False, True)
+    """
+    if start and not text[start - 1].isspace():
+        return False
+    before = text[max(0, start - 30) : start]
+    if not before.strip() or before.rstrip(" \t").endswith("\n"):
+        return True
+    words = before.split()
+    return words[-1] in _SEASON_PREPOSITIONS or _FUTURE_VERB_RE.search(before) is not None
