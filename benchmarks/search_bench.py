@@ -187,6 +187,10 @@ def copy_index_rows(conn: Any, pairs: list[tuple[int, int]]) -> None:
     conn.executemany(
         "INSERT INTO search_headlines(pk, title) SELECT ?, title FROM search_headlines WHERE pk = ?", pairs
     )
+    hcols = "title, title_alt, title_exact"
+    conn.executemany(
+        f"INSERT INTO headlines_fts(rowid, {hcols}) SELECT ?, {hcols} FROM articles_fts WHERE rowid = ?", pairs
+    )
 
 
 def _build_scale(store: Any, docs: list[Any], total: int) -> dict[str, Any]:
@@ -231,10 +235,12 @@ def _build_scale(store: Any, docs: list[Any], total: int) -> dict[str, Any]:
     if batch:
         flush()
     conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
+    conn.execute("INSERT INTO headlines_fts(headlines_fts) VALUES ('optimize')")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     build_s = time.perf_counter() - t0
     size = conn.execute(
-        "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%' OR name = 'search_headlines'"
+        "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%' OR name LIKE 'headlines_fts%'"
+        " OR name = 'search_headlines'"
     ).fetchone()[0]
     count = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     return {

@@ -80,7 +80,8 @@ class RasdEngine:
         conn = self.store.connection
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = conn.execute(
-            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%' OR name = 'search_headlines'"
+            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%' OR name LIKE 'headlines_fts%'"
+            " OR name = 'search_headlines'"
         ).fetchone()[0]
         return {
             "store_ingest_s": round(ingest_s, 1),

@@ -43,7 +43,7 @@ def _minimal_db() -> tuple[sqlite3.Connection, dict[str, int]]:
         "CREATE TABLE articles (pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, title TEXT,"
         " outlet TEXT, published TEXT, category TEXT, views INTEGER, text TEXT NOT NULL, doc TEXT)"
     )
-    for ddl in fts.FTS_SCHEMA:
+    for ddl in fts.SEARCH_SCHEMA:
         conn.execute(ddl)
     pks: dict[str, int] = {}
     rows = []

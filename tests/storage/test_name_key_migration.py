@@ -74,7 +74,7 @@ def _check_migrated(store: Any) -> None:
     """Migration 4 is recorded and the folded look-ups work; closes ``store``."""
     try:
         numbers = [r[0] for r in store.connection.execute("SELECT number FROM schema_migrations")]
-        assert sorted(numbers) == [1, 2, 3, 4]
+        assert {1, 2, 3, 4} <= set(numbers)  # later migrations (5: search headline tier) may follow
         _check_folded_lookups(store)
     finally:
         store.close()

@@ -46,7 +46,7 @@ def ant_slice(shared_data: Path) -> tuple[sqlite3.Connection, list[object]]:
         "CREATE TABLE articles (pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, title TEXT,"
         " outlet TEXT, published TEXT, category TEXT, views INTEGER, text TEXT NOT NULL, doc TEXT)"
     )
-    for ddl in fts.FTS_SCHEMA:
+    for ddl in fts.SEARCH_SCHEMA:
         conn.execute(ddl)
     rows = []
     for pk, d in enumerate(docs, 1):

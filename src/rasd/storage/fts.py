@@ -43,6 +43,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from rasd.arabic.analyze import SearchAnalyzer, WordTerms, load_search_analyzer
 from rasd.document import Article
@@ -66,12 +67,15 @@ from rasd.storage.search_types import Hit, SearchResult
 __all__ = [
     "FTS_SCHEMA",
     "FTS_TABLE",
+    "HEADLINE_FTS_TABLE",
     "HEADLINE_TABLE",
     "RELAX_BELOW",
     "RERANK_DEPTH",
+    "SEARCH_SCHEMA",
     "Hit",
     "SearchResult",
     "compile_match",
+    "create_headline_index",
     "delete_articles",
     "ensure_index_current",
     "index_articles",
@@ -85,21 +89,44 @@ FTS_TABLE = "articles_fts"
 #: ``pk`` → headline, for the re-rank (see the module docstring).
 HEADLINE_TABLE = "search_headlines"
 _HEADLINE_DDL = f"CREATE TABLE IF NOT EXISTS {HEADLINE_TABLE} (pk INTEGER PRIMARY KEY, title TEXT NOT NULL)"
+#: The headline tier's index (see the module docstring): the headline columns of `FTS_TABLE` again,
+#: contentless (the shadow text stays in `FTS_TABLE` only; a row is deleted with its indexed values,
+#: read back from there).  Created by migration 5 (`create_headline_index`).
+HEADLINE_FTS_TABLE = "headlines_fts"
+_HEADLINE_FTS_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {HEADLINE_FTS_TABLE} USING fts5("
+    "title, title_alt, title_exact, content = '', tokenize = 'unicode61 remove_diacritics 0')"
+)
+_HEADLINE_COLS = "title, title_alt, title_exact"
 FTS_SCHEMA: tuple[str, ...] = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
     "title, body, title_alt, body_alt, title_exact, body_exact, "
     "tokenize = 'unicode61 remove_diacritics 0')",
     _HEADLINE_DDL,
 )
+#: Every search table's DDL, for a database made outside the store's migrations (3 and 5).
+SEARCH_SCHEMA: tuple[str, ...] = (*FTS_SCHEMA, _HEADLINE_FTS_DDL)
 #: BM25 column weights, in column order.  The headline outweighs the body 10:1 (a headline word says
 #: what the article is about); an alternate stem (a guessed clitic split) counts a little less than a
 #: primary; the exact columns add a bonus for the spelling the user typed.  Chosen on queries drawn with
 #: another seed than the benchmark's (benchmarks/README.md); 5:1 and 15:1 headline weights score within
 #: 0.01 MRR of 10:1.
 BM25_WEIGHTS = (10.0, 1.0, 8.0, 0.8, 3.0, 0.3)
-_STEM_COLS = "{title body title_alt body_alt}"
-_PHRASE_COLS = "{title body}"
-_EXACT_COLS = "{title_exact body_exact}"
+#: The same weights for the headline columns, in `HEADLINE_FTS_TABLE`'s column order.
+HEADLINE_BM25_WEIGHTS = (10.0, 8.0, 3.0)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The column filters a match expression names: stems (words, prefixes), phrases, exact forms."""
+
+    stem: str
+    phrase: str
+    exact: str
+
+
+_ALL_COLS = _Columns("{title body title_alt body_alt}", "{title body}", "{title_exact body_exact}")
+_HEADLINE_ONLY = _Columns("{title title_alt}", "{title}", "{title_exact}")
 _BATCH = 500
 
 
@@ -121,10 +148,15 @@ def index_articles(conn: sqlite3.Connection, rows: Sequence[tuple[int, Article]]
     for i in range(0, len(rows), _BATCH):
         chunk = rows[i : i + _BATCH]
         delete_articles(conn, [pk for pk, _ in chunk])
+        shadow = [_shadow_row(analyzer, pk, art) for pk, art in chunk]
         conn.executemany(
             f"INSERT INTO {FTS_TABLE}(rowid, title, body, title_alt, body_alt, title_exact, body_exact) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [_shadow_row(analyzer, pk, art) for pk, art in chunk],
+            shadow,
+        )
+        conn.executemany(
+            f"INSERT INTO {HEADLINE_FTS_TABLE}(rowid, {_HEADLINE_COLS}) VALUES (?, ?, ?, ?)",
+            [(r[0], r[1], r[3], r[5]) for r in shadow],
         )
         conn.executemany(
             f"INSERT INTO {HEADLINE_TABLE}(pk, title) VALUES (?, ?)",
@@ -137,6 +169,12 @@ def delete_articles(conn: sqlite3.Connection, pks: Sequence[int]) -> None:
     for i in range(0, len(pks), _BATCH):
         chunk = [int(pk) for pk in pks[i : i + _BATCH]]
         marks = ",".join("?" * len(chunk))
+        # A contentless FTS5 row is deleted by its indexed values: the same as FTS_TABLE's headline columns.
+        conn.execute(
+            f"INSERT INTO {HEADLINE_FTS_TABLE}({HEADLINE_FTS_TABLE}, rowid, {_HEADLINE_COLS}) "
+            f"SELECT 'delete', rowid, {_HEADLINE_COLS} FROM {FTS_TABLE} WHERE rowid IN ({marks})",
+            chunk,
+        )
         conn.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
         conn.execute(f"DELETE FROM {HEADLINE_TABLE} WHERE pk IN ({marks})", chunk)
 
@@ -147,8 +185,10 @@ def rebuild_index(conn: sqlite3.Connection, rows: Iterable[tuple[int, Article]])
     Call inside a write transaction; records the analyzer the index is now built with."""
     conn.execute(f"DELETE FROM {FTS_TABLE}")
     conn.execute(f"DELETE FROM {HEADLINE_TABLE}")
+    conn.execute(f"INSERT INTO {HEADLINE_FTS_TABLE}({HEADLINE_FTS_TABLE}) VALUES ('delete-all')")
     n = rebuild_in_batches(rows, lambda chunk: index_articles(conn, chunk), _BATCH)
     conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+    conn.execute(f"INSERT INTO {HEADLINE_FTS_TABLE}({HEADLINE_FTS_TABLE}) VALUES ('optimize')")
     record_index_version(conn, SQLITE)
     return n
 
@@ -196,67 +236,96 @@ def fill_headlines(conn: sqlite3.Connection) -> int:
     return int(cur.rowcount)
 
 
+def create_headline_index(conn: sqlite3.Connection) -> None:
+    """Migration 5: create `HEADLINE_FTS_TABLE` and fill it from `FTS_TABLE`'s headline columns (the
+    shadow text already indexed there, so no article is analyzed again; ~1 minute at a million
+    articles).  Runs inside the migration's transaction; a table left by an earlier try is replaced."""
+    conn.execute(f"DROP TABLE IF EXISTS {HEADLINE_FTS_TABLE}")
+    conn.execute(_HEADLINE_FTS_DDL)
+    n = conn.execute(f"SELECT count(*) FROM {FTS_TABLE}_content").fetchone()[0]
+    if n:
+        log.warning("building the headline search index for %d articles (once, on upgrade)", n)
+    conn.execute(
+        f"INSERT INTO {HEADLINE_FTS_TABLE}(rowid, {_HEADLINE_COLS}) SELECT id, c0, c2, c4 FROM {FTS_TABLE}_content"
+    )
+    if n:
+        conn.execute(f"INSERT INTO {HEADLINE_FTS_TABLE}({HEADLINE_FTS_TABLE}) VALUES ('optimize')")
+        log.warning("built the headline search index")
+
+
 # -- query compilation (pure) -------------------------------------------------------------------
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _word_clause(w: WordTerms, exact: bool, bonus: bool = True) -> str:
+def _word_clause(w: WordTerms, exact: bool, bonus: bool = True, cols: _Columns = _ALL_COLS) -> str:
     if exact:
-        return f"{_EXACT_COLS} : {_quote(w.exact)}"
+        return f"{cols.exact} : {_quote(w.exact)}"
     # Keys meet when the query's primary is among the document word's keys or the document's primary
     # is among the query's alternates (two guessed splits meeting, ``بقاء``/``لقاء`` → ``قاء``, do not).
     # The exact form is OR-ed in: it matches nothing the stems do not (same word, same keys), but
     # BM25 then ranks the spelling the user typed above other forms of the stem.
-    inner = f"{_STEM_COLS} : {_quote(w.primary)}"
+    inner = f"{cols.stem} : {_quote(w.primary)}"
     if w.alternates:
-        inner += f" OR {_PHRASE_COLS} : (" + " OR ".join(_quote(k) for k in w.alternates) + ")"
+        inner += f" OR {cols.phrase} : (" + " OR ".join(_quote(k) for k in w.alternates) + ")"
     if not bonus:
         return f"({inner})"
-    return f"({inner} OR {_EXACT_COLS} : {_quote(w.exact)})"
+    return f"({inner} OR {cols.exact} : {_quote(w.exact)})"
 
 
-def _prefix_clause(keys: tuple[str, ...], exact_key: str, exact: bool) -> str | None:
+def _prefix_clause(
+    keys: tuple[str, ...], exact_key: str, exact: bool, cols: _Columns = _ALL_COLS
+) -> str | None:
     if exact:
-        return f"{_EXACT_COLS} : {_quote(exact_key)} *"
+        return f"{cols.exact} : {_quote(exact_key)} *"
     inner = " OR ".join(f"{_quote(k)} *" for k in keys)
-    return f"{_STEM_COLS} : ({inner})" if inner else None
+    return f"{cols.stem} : ({inner})" if inner else None
 
 
-def _phrase_clause(words: list[WordTerms], exact: bool) -> str:
+def _phrase_clause(words: list[WordTerms], exact: bool, cols: _Columns = _ALL_COLS) -> str:
     if exact:
-        return f"{_EXACT_COLS} : " + _quote(" ".join(w.exact for w in words))
-    return f"{_PHRASE_COLS} : " + _quote(" ".join(w.primary for w in words))
+        return f"{cols.exact} : " + _quote(" ".join(w.exact for w in words))
+    return f"{cols.phrase} : " + _quote(" ".join(w.primary for w in words))
 
 
-def _syntax(bonus: bool) -> MatchSyntax:
+def _syntax(bonus: bool, cols: _Columns) -> MatchSyntax:
     return MatchSyntax(
-        word=lambda w, exact: _word_clause(w, exact, bonus),
-        prefix=_prefix_clause,
-        phrase=_phrase_clause,
+        word=lambda w, exact: _word_clause(w, exact, bonus, cols),
+        prefix=lambda keys, exact_key, exact: _prefix_clause(keys, exact_key, exact, cols),
+        phrase=lambda words, exact: _phrase_clause(words, exact, cols),
         and_=" AND ",
         or_=" OR ",
         exclude=lambda out, negatives: f"{out} NOT (" + " OR ".join(negatives) + ")",
     )
 
 
-_BONUS, _LEAN = _syntax(True), _syntax(False)
+_BONUS, _LEAN = _syntax(True, _ALL_COLS), _syntax(False, _ALL_COLS)
+_HEADLINE_BONUS = _syntax(True, _HEADLINE_ONLY)
 
 
 def compile_match(
-    expr: Node, analyzer: SearchAnalyzer, *, exact: bool = False, relaxed: bool = False, bonus: bool = True
+    expr: Node,
+    analyzer: SearchAnalyzer,
+    *,
+    exact: bool = False,
+    relaxed: bool = False,
+    bonus: bool = True,
+    headline: bool = False,
 ) -> str | None:
     """The FTS5 MATCH expression for ``expr`` (``None`` when only stop words remain).
 
     ``relaxed`` turns the top-level AND into OR (for the fallback); ``bonus=False`` leaves out the
-    exact-form alternatives, which change the ranking but not the set of matches (used for counting).
+    exact-form alternatives, which change the ranking but not the set of matches (used for counting);
+    ``headline=True`` names the headline columns only (for `HEADLINE_FTS_TABLE`; its matches are
+    matches of the full expression as long as ``expr`` has no NOT, which the caller checks).
     Pure: testable without SQLite.
 
     >>> from rasd.search import parse_query
     >>> compile_match(parse_query("لواشنطن").expr, load_search_analyzer())
     '({title body title_alt body_alt} : "لواشنطن" OR {title body} : ("واشنطن") OR {title_exact body_exact} : "لواشنطن")'
     """
-    return compile_expr(expr, analyzer, _BONUS if bonus else _LEAN, exact=exact, relaxed=relaxed)
+    syntax = _HEADLINE_BONUS if headline else _BONUS if bonus else _LEAN
+    return compile_expr(expr, analyzer, syntax, exact=exact, relaxed=relaxed)
 
 
 # -- search ------------------------------------------------------------------------------------
@@ -268,27 +337,29 @@ def _rank_rows(
     *,
     exclude: set[int] | None = None,
     count_match: str | None = None,
+    table: str = FTS_TABLE,
+    weights: tuple[float, ...] = BM25_WEIGHTS,
 ) -> tuple[list[tuple[int, float]], int]:
-    """Top ``n`` (pk, score) for ``match`` and, given ``count_match`` (an expression with the same
-    matches, cheaper to evaluate), the number of matches (else -1).
+    """Top ``n`` (pk, score) for ``match`` in ``table`` and, given ``count_match`` (an expression with
+    the same matches, cheaper to evaluate), the number of matches (else -1).  ``n = 0`` only counts.
 
     Everything reaches SQLite as bound parameters."""
     where, params = filter_sql(query, SQLITE)
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    join = f"JOIN articles a ON a.pk = {FTS_TABLE}.rowid" if where or query.sort == "date" else ""
+    weight_list = ", ".join(str(w) for w in weights)
+    join = f"JOIN articles a ON a.pk = {table}.rowid" if where or query.sort == "date" else ""
     order = "a.published DESC, score" if query.sort == "date" else "score"
     extra = len(exclude) if exclude else 0
     sql = (
-        f"SELECT {FTS_TABLE}.rowid, bm25({FTS_TABLE}, {weights}) AS score FROM {FTS_TABLE} {join} "
-        f"WHERE {FTS_TABLE} MATCH ?{where} ORDER BY {order} LIMIT ?"
+        f"SELECT {table}.rowid, bm25({table}, {weight_list}) AS score FROM {table} {join} "
+        f"WHERE {table} MATCH ?{where} ORDER BY {order} LIMIT ?"
     )
     try:
-        rows = conn.execute(sql, [match, *params, n + extra]).fetchall()
+        rows = conn.execute(sql, [match, *params, n + extra]).fetchall() if n > 0 else []
         total = -1
         if count_match is not None and not exclude and len(rows) < n:
             total = len(rows)  # everything that matches is already here
         elif count_match is not None:
-            count_sql = f"SELECT count(*) FROM {FTS_TABLE} {join} WHERE {FTS_TABLE} MATCH ?{where}"
+            count_sql = f"SELECT count(*) FROM {table} {join} WHERE {table} MATCH ?{where}"
             total = int(conn.execute(count_sql, [count_match, *params]).fetchone()[0])
     except sqlite3.OperationalError as exc:  # a bug in compilation, never the user's text
         log.error("FTS5 rejected %r: %s", match, exc)
@@ -306,9 +377,33 @@ def search_articles(conn: sqlite3.Connection, query: SearchQuery) -> SearchResul
     ) -> tuple[list[tuple[int, float]], int]:
         return _rank_rows(conn, match, query, n, exclude=exclude, count_match=count_match)
 
-    has_headlines = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [HEADLINE_TABLE]
-    ).fetchone()
+    def rank_headlines(
+        match: str, n: int, exclude: set[int] | None, count_match: str | None
+    ) -> tuple[list[tuple[int, float]], int]:
+        return _rank_rows(
+            conn,
+            match,
+            query,
+            n,
+            exclude=exclude,
+            count_match=count_match,
+            table=HEADLINE_FTS_TABLE,
+            weights=HEADLINE_BM25_WEIGHTS,
+        )
+
+    tables = {
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
+            [HEADLINE_TABLE, HEADLINE_FTS_TABLE],
+        )
+    }
     return run_search(
-        conn, query, SQLITE, compile_match, rank, HEADLINE_TABLE if has_headlines else "articles"
+        conn,
+        query,
+        SQLITE,
+        compile_match,
+        rank,
+        HEADLINE_TABLE if HEADLINE_TABLE in tables else "articles",
+        rank_headlines if HEADLINE_FTS_TABLE in tables else None,
     )

@@ -5,7 +5,7 @@ that needs Python); `apply_migrations` runs the ones not yet recorded, each in i
 so an archive created by an older rasd is upgraded in place.
 
 Numbers: 1 and 2 here, 3 the search index's (`rasd.storage.fts`, passed in as ``extra``), then
-`LATER_MIGRATIONS` from 4 on.
+`LATER_MIGRATIONS` from 4 on (5: the search index's headline tier).
 """
 
 from __future__ import annotations
@@ -115,6 +115,13 @@ def _fold_names(conn: sqlite3.Connection) -> None:
         conn.create_function("rasd_fold_name", 1, None)
 
 
+def _build_headline_index(conn: sqlite3.Connection) -> None:
+    """Migration 5: the headline-only search index, filled from the full one (`rasd.storage.fts`)."""
+    from rasd.storage.fts import create_headline_index
+
+    create_headline_index(conn)
+
+
 #: the search index's migration (`rasd.storage.fts.FTS_SCHEMA`) is number 3
 SEARCH_MIGRATION = 3
 
@@ -136,6 +143,8 @@ LATER_MIGRATIONS: tuple[tuple[Step, ...], ...] = (
         "CREATE INDEX annotations_quote_name ON annotations (json_extract(names, '$[0]')) WHERE layer = 'quotes'",
         _fold_names,
     ),
+    # 5: the search index's headline tier (`rasd.storage.fts.HEADLINE_FTS_TABLE`), filled from the index
+    (_build_headline_index,),
 )
 
 
@@ -143,7 +152,7 @@ def numbered_migrations(extra: Sequence[tuple[Step, ...]] = ()) -> list[tuple[in
     """Every migration with its number: ours, ``extra`` (the search index's, number 3), the later ones.
 
     >>> [n for n, _ in numbered_migrations([("SELECT 1",)])]
-    [1, 2, 3, 4]
+    [1, 2, 3, 4, 5]
     """
     if len(extra) > SEARCH_MIGRATION - len(MIGRATIONS):
         raise ValueError("the SQLite store takes one extra (search index) migration, number 3")

@@ -24,7 +24,7 @@ from rasd.arabic.analyze import SearchAnalyzer, WordTerms, load_search_analyzer
 from rasd.arabic.tokenize import tokenize_ar
 from rasd.document import Article, Span
 from rasd.errors import QueryError
-from rasd.search import Node, Not, Or, Phrase, SearchQuery, Term, is_plain_conjunction, positive_terms
+from rasd.search import And, Node, Not, Or, Phrase, SearchQuery, Term, is_plain_conjunction, positive_terms
 from rasd.storage.fts_snippets import Highlighter, choose_snippet, make_highlighter
 from rasd.storage.search_rank import analyze_query_words, rerank_hits
 from rasd.storage.search_types import Hit, SearchResult
@@ -219,6 +219,7 @@ def run_search(
     compile_match: Callable[..., str | None],
     rank: RankFn,
     headline_table: str = "articles",
+    rank_headlines: RankFn | None = None,
 ) -> SearchResult:
     """Run ``query`` with an engine's compiler and ranker.
 
@@ -241,10 +242,22 @@ def run_search(
         ranked, total = rank(relaxed_match, need, None, lean)
     else:
         lean = compile_match(query.expr, analyzer, exact=query.exact, bonus=False)
-        depth = max(need, RERANK_DEPTH) if query.sort == "relevance" else need
-        ranked, total = rank(strict, depth, None, lean)
-        if query.sort == "relevance":
-            ranked = _rerank_by_headline(conn, dialect, ranked, query, analyzer, headline_table)
+        if query.sort != "relevance":
+            ranked, total = rank(strict, need, None, lean)
+        else:
+
+            def rerank(hits: list[tuple[int, float]]) -> list[tuple[int, float]]:
+                return _rerank_by_headline(conn, dialect, hits, query, analyzer, headline_table)
+
+            tier: str | None = None
+            if rank_headlines is not None and not _has_not(query.expr):
+                tier = compile_match(query.expr, analyzer, exact=query.exact, headline=True)
+            if tier is None or rank_headlines is None:
+                ranked, total = rank(strict, max(need, RERANK_DEPTH), None, lean)
+                ranked = rerank(ranked)
+            else:
+                tiers = _Tiers(rank_headlines, rank, rerank)
+                ranked, total = tiers.rank(tier, strict, lean, need)
         if query.semantics == "auto" and relaxed_match is not None and total < min(need, RELAX_BELOW):
             seen = {pk for pk, _ in ranked}
             more, _ = rank(relaxed_match, need - len(ranked), seen, None)
@@ -255,6 +268,49 @@ def run_search(
     return SearchResult(
         query, load_hits(conn, dialect, page, make_highlighter(query, analyzer)), total, relaxed
     )
+
+
+def _has_not(expr: Node) -> bool:
+    if isinstance(expr, Not):
+        return True
+    return isinstance(expr, (And, Or)) and any(_has_not(c) for c in expr.children)
+
+
+@dataclass(frozen=True)
+class _Tiers:
+    """Relevance ranking in two tiers: articles with every query word in the headline first, ranked
+    in a headline-only index (``headlines``: small doclists), then the other matches, ranked in the
+    whole index (``whole``) only when the first tier cannot fill the page.
+
+    Why: the whole index's ``bm25()`` reads the full doclist of every query term and a row-size
+    record for every match; at a million articles a query with common words spent ~100–450 ms in
+    it on a cold page cache, and a headline-only index answers the same query in a few ms.  The
+    order changes little: the headline re-rank already put all-words headlines first almost always
+    (their multiplier is at least twice a body match's), and on the known-item benchmark the
+    two-tier order scores as well as one ranking (benchmarks/README.md).  Matches and ``total`` are
+    the same: the first tier's matches are matches of the whole expression (no NOT; the caller
+    checks), the count is of the whole index, and a page past the first tier takes the other
+    matches, so pages join up.
+    """
+
+    headlines: RankFn
+    whole: RankFn
+    rerank: Callable[[list[tuple[int, float]]], list[tuple[int, float]]]
+
+    def rank(self, tier: str, strict: str, lean: str | None, need: int) -> tuple[list[tuple[int, float]], int]:
+        """The first ``need`` or more (pk, score) for ``strict`` (headline match ``tier``) and the
+        count of ``lean``."""
+        depth = max(need, RERANK_DEPTH)
+        top = self.rerank(self.headlines(tier, depth, None, None)[0])
+        if len(top) >= need:
+            return top, self.whole(strict, 0, None, lean)[1]  # only counts
+        rest, total = self.whole(strict, depth, {pk for pk, _ in top}, lean)
+        rest = self.rerank(rest)
+        if top and rest and rest[0][1] >= top[-1][1]:
+            # scores stay descending across the tiers (the order is the tiers', not bm25's)
+            factor = 0.5 * top[-1][1] / rest[0][1]
+            rest = [(pk, score * factor) for pk, score in rest]
+        return top + rest, total
 
 
 def _rerank_by_headline(
