@@ -53,6 +53,7 @@ CASES = [
     ("قتلت القوات جنديا الأحد", []),  # an accusative singular before a time
     ("أرسل جنديا إلى الحدود", []),
     ("الشعب الجريح", []),
+    ("حين قتل رجل أحد المارة بسكين", []),  # the singular is the killer: أحد is the object
     ("عاد بعد يومين من الغياب", []),  # a duration belongs to the times layer
 ]
 

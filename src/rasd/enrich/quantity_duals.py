@@ -45,7 +45,8 @@ _NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 #: Words after a singular that make it no plain count of one (مقتل شخص من بين…، قتل شخص أو اثنين).
 _HALVES = {normalize_ar(w): v for w, v in (("ونصف", 0.5), ("وربع", 0.25))}
 _ONE = frozenset(normalize_ar(w) for w in ("واحد", "واحدة"))
-_NOT_ONE_AFTER = frozenset(normalize_ar(w) for w in ("من", "أو", "يدعى", "اسمه"))
+#: (and قتل رجل أحد المارة: the man is the killer, أحد the object)
+_NOT_ONE_AFTER = frozenset(normalize_ar(w) for w in ("من", "أو", "يدعى", "اسمه", "أحد", "إحدى"))
 _TANWIN_FATH = "\u064b"
 
 
