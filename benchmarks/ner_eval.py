@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO / "src"))
 from rasd.arabic.tokenize import tokenize_ar  # noqa: E402
 from rasd.document import Article  # noqa: E402
 from rasd.enrich.entities import make_stage  # noqa: E402
-from rasd.ner.evaluation import evaluate_dev  # noqa: E402
+from rasd.ner.evaluation import DOCUMENT_SENTENCES, evaluate_dev  # noqa: E402
 from rasd.ner.lexicon import data_path  # noqa: E402
 
 N_ARTICLES = 1000
@@ -73,15 +73,25 @@ def main() -> None:
     print("| type | P | R | F1 | support |\n|---|---|---|---|---|")
     for typ, s in result["scores"].items():
         print(f"| {typ} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {int(s['support'])} |")
+    d = result["document_scores"]["overall"]
+    print(
+        f"\ndocument-level (Tagger.tag_document over runs of {DOCUMENT_SENTENCES} sentences): "
+        f"P {d['precision']:.3f} R {d['recall']:.3f} F1 {d['f1']:.3f}, "
+        f"{result['tokens_per_s_document_cold']:,} tok/s cold per core"
+    )
     print(
         f"\ntagger: {result['tokens_per_s_cold']:,} tok/s cold, {result['tokens_per_s_warm']:,} tok/s warm "
         f"sentence by sentence, {result['tokens_per_s_batch_cold']:,} tok/s cold in one batch (per core); "
         f"entity stage: {result['stage']['articles_per_s']} articles/s, {result['stage']['tokens_per_s']:,} tok/s "
         f"(per core, {result['stage']['tokens_per_article']} tok/article); model files {result['model_total_mb']} MB"
     )
-    print("\n| experiment | P | R | F1 | LOC | PERS | ORG | MISC | decision |\n|---|---|---|---|---|---|---|---|---|")
+    print(
+        "\n| experiment | P | R | F1 | LOC | PERS | ORG | MISC | decision |\n|---|---|---|---|---|---|---|---|---|"
+    )
     for e in result["experiments"]:
-        cells = " | ".join(_fmt(x) for x in [*e["overall"], *(e[t][2] for t in ("LOC", "PERS", "ORG", "MISC"))])
+        cells = " | ".join(
+            _fmt(x) for x in [*e["overall"], *(e[t][2] for t in ("LOC", "PERS", "ORG", "MISC"))]
+        )
         print(f"| {e['name']} | {cells} | {e['decision'].split(' (')[0].split(':')[0]} |")
 
 
