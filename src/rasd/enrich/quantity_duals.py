@@ -42,10 +42,10 @@ _NOT_GENITIVE = frozenset(normalize_ar(w) for w in (
 ))  # fmt: skip
 _PROCLITICS = r"(?P<pre>[وف]?[بكل]?)"  # no article: الرجلين، البلدين are references, not counts
 _NEXT_WORD_RE = re.compile(r"\s+(\w+)")
-#: Words after a singular that make it no plain count of one (مقتل شخص من بين…، قتل شخص أو اثنين).
 _HALVES = {normalize_ar(w): v for w, v in (("ونصف", 0.5), ("وربع", 0.25))}
 _ONE = frozenset(normalize_ar(w) for w in ("واحد", "واحدة"))
-#: (and قتل رجل أحد المارة: the man is the killer, أحد the object)
+#: Words after a singular that make it no plain count of one (مقتل شخص من بين…، قتل شخص أو اثنين؛
+#: قتل رجل أحد المارة: the man is the killer, أحد the object).
 _NOT_ONE_AFTER = frozenset(normalize_ar(w) for w in ("من", "أو", "يدعى", "اسمه", "أحد", "إحدى"))
 _TANWIN_FATH = "\u064b"
 
@@ -149,8 +149,8 @@ class DualCounts:
                     continue  # طفلين اثنين: the number word says it
                 if not form.alone and not adjective:
                     continue  # رقمين: a bare common noun, not a count
-                if self._after_dual(folded, m.start(), m.group("w")):
-                    continue  # البلدين الشقيقين: an adjective of the dual before it
+                if not m.group("pre") and self._after_dual(folded, m.start(), m.group("w")):
+                    continue  # بلدين شقيقين: an adjective of the dual before it (not جنديان وشرطيان)
                 if adjective and nxt is not None:
                     end = norm.to_original(nxt.start(1), nxt.end(1))[1]
             elif form.kind == "construct":
@@ -197,13 +197,12 @@ class DualCounts:
     def _agrees(self, noun: str, word: str) -> bool:
         """Whether ``word`` is an indefinite dual adjective agreeing with the dual ``noun`` (رقمان صالحان،
         طفلين صغيرين، سيارتين مفخختين)."""
-        if word.startswith("ال"):
-            return False
-        bare = word
+        if word.startswith("ال") or (word[:1] in "وف" and word[1:] in self.forms):
+            return False  # not جنديان وشرطيان: a second counted noun
         ending = noun[-2:]
-        if ending == "ان" and bare[0] in "يت" and not bare.endswith(("يان", "تان")):
+        if ending == "ان" and word[0] in "يت" and not word.endswith(("يان", "تان")):
             return False  # وكالتان تعملان: a dual verb, not an adjective
-        return len(bare) >= 5 and bare.endswith(ending) and bare not in self.forms
+        return len(word) >= 5 and word.endswith(ending) and word not in self.forms
 
     @staticmethod
     def _after_dual(text: str, start: int, noun: str) -> bool:
