@@ -13,6 +13,10 @@ One compiled pattern over the matching form (`normalize_with_offsets`) finds
     3 آلاف و500 شخص            3500      people
     مليون و200 ألف نسمة        1200000   people     (words up to a scale, then و and digits)
 
+Counts spelled without a number come from `rasd.enrich.quantity_duals`: a dual of a countable noun
+(``قتل شخصان`` 2 people, ``مقتل جنديين`` 2 soldiers, ``رقمان صالحان`` 2) and a singular person noun right
+after a casualty word (``سقط قتيل`` 1 killed, ``قتيلان وجريح`` 2 killed and 1 wounded).
+
 Numbers inside time expressions (``26 تموز 2021``، ``ثلاثة أشهر``، ``عام 2014``) are left to the
 ``times`` layer, and a bare year-like number (``انتخابات 2018``) is not a quantity.  Units and
 qualifiers are data files under ``data/numbers/``.

@@ -33,6 +33,8 @@ CASES = [
     # not a season: a name, a Hijri month, runner-up, a noun before another word
     ("قال ربيع.", []),
     ("التقى الوزير ربيع", []),
+    ("سألتقي ربيع.", []),  # ربيع is also a name: after a verb, its object
+    ("سأرحل ربيع 2019", [("ربيع 2019", "2019-SP")]),  # before a year it is spring
     ("حل وصيف.", []),
     ("ذهب في صيف حار", []),
 ]

@@ -1,4 +1,8 @@
-"""Killed and wounded: the quantities layer's counts in an event's sentence, by unit or casualty word."""
+"""Killed and wounded: the quantities layer's counts in an event's sentence, by unit or casualty word.
+
+Counts spelled without a number are quantities too (`rasd.enrich.quantity_duals`), so ``قتل شخصان``
+gives killed 2, ``مقتل جنديين وإصابة ثلاثة آخرين`` killed 2 and wounded 3, ``سقط قتيلان وجريح`` 2 and 1.
+"""
 
 from __future__ import annotations
 

@@ -396,7 +396,7 @@ class CalendarResolvers(TimeLexicon):
         if code is None:
             return None
         year_m = _YEAR_RE.search(s)
-        if len(words) == 1 and words[0] in SEASONS and not _bare_season_context(text, start):
+        if len(words) == 1 and words[0] in SEASONS and not _bare_season_context(text, start, name=code == "SP"):
             return None  # قال ربيع. (a name), وصيف (runner-up): no time
         attrs: dict[str, Any] = {"precision": "season"}
         if words[0] in _MODS:  # منتصف الصيف: TIMEX3 mod
@@ -422,13 +422,17 @@ _SEASON_PREPOSITIONS = frozenset(_n(w) for w in (
 _FUTURE_VERB_RE = re.compile(r"(?<!\w)(?:س[اأيتن]\w{2,}|سوف\s+\w{3,})\s+$")
 
 
-def _bare_season_context(text: str, start: int) -> bool:
+def _bare_season_context(text: str, start: int, *, name: bool = False) -> bool:
     """Whether a season noun without the article at ``start`` is a time: alone (the text or a line),
     after a preposition (``في صيف.``) or a future verb (``سأرحل صيف``، ``سوف نعود شتاء``); not glued to a
-    prefix (``وصيف`` "runner-up") nor after another word (``قال ربيع``: a name).
+    prefix (``وصيف`` "runner-up") nor after another word (``قال ربيع``: a name).  ``name``: the word is
+    also a first name (ربيع), so a verb before it takes it as its object (``سألتقي ربيع``): only after a
+    preposition or alone.
 
     >>> _bare_season_context("سأرحل صيف", 6), _bare_season_context("قال ربيع", 4), _bare_season_context("صيف", 0)
     (True, False, True)
+    >>> _bare_season_context("سألتقي ربيع", 7, name=True), _bare_season_context("في ربيع", 3, name=True)
+    (False, True)
     """
     if start and not text[start - 1].isspace():
         return False
@@ -436,4 +440,4 @@ def _bare_season_context(text: str, start: int) -> bool:
     if not before.strip() or before.rstrip(" \t").endswith("\n"):
         return True
     words = before.split()
-    return words[-1] in _SEASON_PREPOSITIONS or _FUTURE_VERB_RE.search(before) is not None
+    return words[-1] in _SEASON_PREPOSITIONS or (not name and _FUTURE_VERB_RE.search(before) is not None)
