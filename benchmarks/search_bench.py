@@ -189,7 +189,8 @@ def copy_index_rows(conn: Any, pairs: list[tuple[int, int]]) -> None:
     )
     hcols = "title, title_alt, title_exact"
     conn.executemany(
-        f"INSERT INTO headlines_fts(rowid, {hcols}) SELECT ?, {hcols} FROM articles_fts WHERE rowid = ?", pairs
+        f"INSERT INTO headlines_fts(rowid, {hcols}) SELECT ?, {hcols} FROM articles_fts WHERE rowid = ?",
+        pairs,
     )
 
 

@@ -20,6 +20,15 @@ read ~130 KB per query from ``articles``).  It is written with the index and fil
 when an archive made before it is opened for writing (`ensure_index_current`); a read-only archive
 without it re-ranks from ``articles``.
 
+Beside it too, ``headlines_fts``: the headline columns (title, title_alt, title_exact) indexed again on
+their own, contentless (a few percent of the index: 79 MB at a million articles beside 7.25 GB).
+Relevance ranking reads it first (`rasd.storage.search_backend.run_search`): the articles with every
+query word in the headline are ranked there, where doclists are short, and the whole index is ranked
+only when they cannot fill the page — FTS5's ``bm25()`` reads the whole doclist of every query term and
+a row-size record per match, which at a million articles cost up to ~450 ms per query on a cold page
+cache.  Migration 5 (`create_headline_index`) builds it for an existing archive from the shadow text
+already indexed (no article is analyzed again).
+
 A query word matches when its keys (primary + alternates) meet a document word's keys, so
 ``واشنطن`` finds ``لواشنطن`` and the reverse.  BM25 weighs the headline above the body, the
 spelling the user typed earns a bonus (exact columns), and the top 50 hits are re-ranked in Python by

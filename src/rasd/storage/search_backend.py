@@ -297,7 +297,9 @@ class _Tiers:
     whole: RankFn
     rerank: Callable[[list[tuple[int, float]]], list[tuple[int, float]]]
 
-    def rank(self, tier: str, strict: str, lean: str | None, need: int) -> tuple[list[tuple[int, float]], int]:
+    def rank(
+        self, tier: str, strict: str, lean: str | None, need: int
+    ) -> tuple[list[tuple[int, float]], int]:
         """The first ``need`` or more (pk, score) for ``strict`` (headline match ``tier``) and the
         count of ``lean``."""
         depth = max(need, RERANK_DEPTH)
