@@ -322,7 +322,7 @@ def time_regex(*, guard: bool = True) -> re.Pattern[str]:
                   rf"|{season_bare}"
                   # سأرحل صيف، في شتاء.: a season without the article before a pause (the resolver
                   # keeps it only after a preposition or a future verb, or alone: not قال ربيع.)
-                  rf"|{season}(?=\s*(?:[^\w\s%٪]|$)))",
+                  rf"|(?:{n('كل')}\s+)?{season}(?=\s*(?:[^\w\s%٪]|$)))",  # كل صيف: every summer (a SET)
         "weekend": n(r"(?:عطلة\s+)?(?:نهاية|عطلة)\s+(?:(?:هذا|هذه)\s+)?(?:الأسبوع|الاسبوع)")
                    + rf"(?:\s+{after_next}|\s+{direction})?(?!\w)",
         "monthday": rf"{day}\s+(?:{n('من')}\s+)?(?:(?:{n('هذا|هذه')})\s+{n('الشهر')}|{n('الشهر')}(?!\s+{ordinal})(?:\s+{direction})?"

@@ -16,6 +16,11 @@ def _found(text: str) -> list[tuple[str, str]]:
     return [(text[s.start : s.end], str(s.attrs["value"])) for s in find_times(text, REF)]
 
 
+def test_every_season_is_a_set() -> None:
+    (span,) = find_times("يتعاقد النادي مع نجم كبير كل صيف.", REF)
+    assert (span.attrs["type"], span.attrs["value"]) == ("SET", "XXXX-SU")
+
+
 CASES = [
     # <month>-<day>: that day (the nearest past one, news convention)
     ("سأعود إلى يناير-1", [("يناير-1", "2017-01-01")]),  # after a future verb: the next one
@@ -30,6 +35,7 @@ CASES = [
     ("صيف", [("صيف", "XXXX-SU")]),  # alone
     ("سأرحل صيف 2018", [("صيف 2018", "2018-SU")]),
     ("في الربيع", [("الربيع", "XXXX-SP")]),
+    ("يسافر إلى أوروبا كل صيف، ويعود", [("كل صيف", "XXXX-SU")]),  # every summer: a SET
     # not a season: a name, a Hijri month, runner-up, a noun before another word
     ("قال ربيع.", []),
     ("التقى الوزير ربيع", []),

@@ -398,6 +398,8 @@ class CalendarResolvers(TimeLexicon):
         year_m = _YEAR_RE.search(s)
         if len(words) == 1 and words[0] in SEASONS and not _bare_season_context(text, start, name=code == "SP"):
             return None  # قال ربيع. (a name), وصيف (runner-up): no time
+        if len(words) == 2 and words[0] == _n("كل") and words[1] in SEASONS:
+            return "SET", f"XXXX-{code}", {}  # كل صيف: every summer
         attrs: dict[str, Any] = {"precision": "season"}
         if words[0] in _MODS:  # منتصف الصيف: TIMEX3 mod
             attrs["mod"] = _MODS[words[0]]
@@ -417,7 +419,7 @@ class CalendarResolvers(TimeLexicon):
 #: Words after which a season noun without the article is a time: prepositions (في صيف.، حتى شتاء.).
 _SEASON_PREPOSITIONS = frozenset(_n(w) for w in (
     "في", "منذ", "خلال", "حتى", "قبل", "بعد", "طوال", "طيلة", "إلى", "الى", "مع", "مطلع", "أواخر", "أوائل", "منتصف",
-    "بداية", "نهاية", "هذا", "هذه", "كل",
+    "بداية", "نهاية", "هذا", "هذه",
 ))  # fmt: skip
 _FUTURE_VERB_RE = re.compile(r"(?<!\w)(?:س[اأيتن]\w{2,}|سوف\s+\w{3,})\s+$")
 
