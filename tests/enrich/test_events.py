@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support.marks import mark_spans
 
-from rasd.document import Article, Span
+from rasd.document import Article
 from rasd.enrich.events import find_events, load_event_lexicon, make_stage
 from rasd.enrich.sentences import make_stage as make_sentence_stage
 
@@ -22,16 +22,6 @@ PUBLISHED = datetime(2022, 3, 10, 9, 0)
 Layer = dict[str, tuple[str, dict[str, Any]]]
 
 
-def _spans(text: str, marks: Layer) -> list[Span]:
-    spans: list[Span] = []
-    for mention in sorted(marks, key=len, reverse=True):
-        label, attrs = marks[mention]
-        for m in re.finditer(re.escape(mention), text):
-            if not any(s.start < m.end() and m.start() < s.end for s in spans):
-                spans.append(Span(m.start(), m.end(), label, attrs))
-    return spans
-
-
 def build(paragraphs: Sequence[str], *, entities: dict[str, tuple[str, str]] | None = None,
           times: dict[str, tuple[str, str]] | None = None,
           quantities: dict[str, tuple[int, str, str | None]] | None = None, title: str = "") -> Article:
@@ -40,8 +30,8 @@ def build(paragraphs: Sequence[str], *, entities: dict[str, tuple[str, str]] | N
     ents: Layer = {k: (lab, {"canonical": can}) for k, (lab, can) in (entities or {}).items()}
     tims: Layer = {k: ("TIMEX", {"type": typ, "value": val}) for k, (typ, val) in (times or {}).items()}
     qts: Layer = {k: ("QUANTITY", {"value": v, "unit": u, "qualifier": q}) for k, (v, u, q) in (quantities or {}).items()}
-    return (article.with_layer("entities", _spans(text, ents)).with_layer("times", _spans(text, tims))
-            .with_layer("quantities", _spans(text, qts)))
+    return (article.with_layer("entities", mark_spans(text, ents)).with_layer("times", mark_spans(text, tims))
+            .with_layer("quantities", mark_spans(text, qts)))
 
 
 KEYS = ("type", "acled_sub_event_type", "date", "date_precision", "locations", "actors", "participants",

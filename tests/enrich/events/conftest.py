@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 import pytest
+from support.marks import mark_spans
 
-from rasd.document import Article, Span
+from rasd.document import Article
 from rasd.enrich.events import find_events, load_event_lexicon
 from rasd.enrich.sentences import make_stage as make_sentence_stage
 
@@ -18,16 +18,6 @@ PUBLISHED = datetime(2022, 3, 10, 9, 0)
 #: quantities: (value, unit)).  Every occurrence of the text is marked, longest mentions first.
 Marks = dict[str, tuple[Any, ...]]
 Rows = Callable[..., list[dict[str, Any]]]
-
-
-def _spans(text: str, marks: dict[str, tuple[str, dict[str, Any]]]) -> list[Span]:
-    spans: list[Span] = []
-    for mention in sorted(marks, key=len, reverse=True):
-        label, attrs = marks[mention]
-        for m in re.finditer(re.escape(mention), text):
-            if not any(s.start < m.end() and m.start() < s.end for s in spans):
-                spans.append(Span(m.start(), m.end(), label, attrs))
-    return spans
 
 
 @pytest.fixture(scope="session")
@@ -44,8 +34,8 @@ def event_rows() -> Rows:
         ents = {k: (lab, {"canonical": can}) for k, (lab, can) in (entities or {}).items()}
         tims = {k: ("TIMEX", {"type": typ, "value": val}) for k, (typ, val) in (times or {}).items()}
         qts = {k: ("QUANTITY", {"value": v, "unit": u, "qualifier": None}) for k, (v, u) in (quantities or {}).items()}
-        article = (article.with_layer("entities", _spans(text, ents)).with_layer("times", _spans(text, tims))
-                   .with_layer("quantities", _spans(text, qts)))
+        article = (article.with_layer("entities", mark_spans(text, ents)).with_layer("times", mark_spans(text, tims))
+                   .with_layer("quantities", mark_spans(text, qts)))
         out = []
         for e in find_events(article, lexicon):
             row: dict[str, Any] = {"trigger": text[e.start:e.end]}
