@@ -261,16 +261,16 @@ def _join_regions(
 
 
 def _trim_direction(sentences: Sequence[Sentence], infos: list[list[WordInfo]], m: Mention) -> Mention:
-    """``ريف دمشق الشرقي`` → ``ريف دمشق``: the direction names a part of the region, not another place."""
+    """``ريف دمشق الشرقي`` → ``ريف دمشق``: the direction names a part of the region, not another place;
+    words the model ran on past it (``ريف دمشق الشرقي صباح``) go with it."""
     words = infos[m.sentence]
-    if (
-        m.label == "LOC"
-        and m.last - m.first >= 3
-        and words[m.first].stem in _REGION_WORDS
-        and words[m.last - 1].form in _DIRECTIONS
-    ):
-        last = m.last - 1
-        return Mention(m.start, sentences[m.sentence].tokens[last - 1].end, "LOC", m.sentence, m.first, last)
+    if m.label != "LOC" or m.last - m.first < 3 or words[m.first].stem not in _REGION_WORDS:
+        return m
+    for last in range(m.first + 2, m.last):
+        if words[last].form in _DIRECTIONS:
+            return Mention(
+                m.start, sentences[m.sentence].tokens[last - 1].end, "LOC", m.sentence, m.first, last
+            )
     return m
 
 
