@@ -227,7 +227,9 @@ def run_search(
     expression with the same matches, cheaper to count).  ``auto`` semantics: AND, then OR-ranked hits
     when AND finds fewer than `RELAX_BELOW` articles; ``total`` still counts the articles with all the
     words (the relaxed hits are extras).  Relevance order re-ranks the top `RERANK_DEPTH` by headline, read from ``headline_table``
-    (``pk``, ``title``: ``articles`` or a compact copy of its headlines).
+    (``pk``, ``title``: ``articles`` or a compact copy of its headlines).  With ``rank_headlines`` (a
+    ranker over a headline-only index, matched by ``compile_match(..., headline=True)``), relevance order
+    puts the articles with every word in the headline first (`_Tiers`); PostgreSQL passes none.
     """
     analyzer = load_search_analyzer()
     strict = compile_match(query.expr, analyzer, exact=query.exact)
