@@ -92,3 +92,29 @@ def test_name_lookups_fold_arabic_spelling(tmp_path: Path, capsys: pytest.Captur
     assert [r["trigger"] for r in json.loads(capsys.readouterr().out)] == ["اشتباك"]
     assert main(["entity", "اربيلي", "--db", db]) != 0
     assert "no entity named" in capsys.readouterr().err
+
+
+def test_upgrade_brings_an_older_archive_up_to_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rasd.storage import migrations, open_store
+
+    db = str(tmp_path / "old.db")
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "LATER_MIGRATIONS", ())  # an archive as the first rasd wrote it
+        open_store(db).close()
+    assert main(["stats", "--db", db]) == 1  # read-only commands say how to upgrade
+    err = capsys.readouterr().err
+    assert f"run `rasd upgrade --db {db}` once" in err
+    assert main(["upgrade", "--db", db]) == 0
+    assert capsys.readouterr().out.strip() == f"{db}: upgraded to this rasd's schema"
+    assert main(["stats", "--db", db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 0
+    assert main(["upgrade", "--db", db]) == 0
+    assert capsys.readouterr().out.strip() == f"{db}: already up to date"
+
+
+def test_upgrade_does_not_create_an_archive(tmp_path: Path) -> None:
+    proc = run("upgrade", "--db", str(tmp_path / "none.db"))
+    assert proc.returncode != 0 and "no archive" in proc.stderr
+    assert not (tmp_path / "none.db").exists()

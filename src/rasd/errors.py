@@ -64,6 +64,11 @@ class StoreError(RasdError):
     """The archive cannot be opened, migrated or written."""
 
 
+class NeedsMigration(StoreError):
+    """A read-only open of an archive written by an older rasd: ``rasd upgrade`` (or any writable
+    open) applies the pending migrations."""
+
+
 class QueryError(RasdError):
     """A search query that cannot be parsed; the message says where and why."""
 

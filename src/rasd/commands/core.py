@@ -1,4 +1,4 @@
-"""Commands over pages and the archive: parse, ingest, show, list, export, stats."""
+"""Commands over pages and the archive: parse, ingest, show, list, export, stats, upgrade."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from rasd.errors import InputError, RejectedPage
+from rasd.errors import InputError, NeedsMigration, RejectedPage
 from rasd.settings import load_settings
 
 
@@ -63,6 +63,10 @@ def register(sub: Any) -> None:
     _db(p, settings.db)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("upgrade", help="bring an archive written by an older rasd up to this version")
+    _db(p, settings.db)
+    p.set_defaults(func=cmd_upgrade)
 
 
 def _db(p: argparse.ArgumentParser, default: str) -> None:
@@ -272,6 +276,19 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"entities   {stats.entities}   quotes {stats.quotes}   events {stats.events}")
     if stats.outlets:
         print("outlets    " + _fmt(stats.outlets))
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    """Apply the schema migrations an older archive lacks (nothing is re-read or re-analyzed; an
+    archive that does not exist is an error, not created)."""
+    try:
+        _open(args.db).close()
+    except NeedsMigration:
+        _open(args.db, readonly=False).close()
+        print(f"{args.db}: upgraded to this rasd's schema")
+        return 0
+    print(f"{args.db}: already up to date")
     return 0
 
 

@@ -31,7 +31,7 @@ import psycopg
 from psycopg import conninfo as pg_conninfo
 
 from rasd.document import Article
-from rasd.errors import StoreError
+from rasd.errors import NeedsMigration, StoreError
 from rasd.ingest.rawpage import RawPage
 from rasd.storage import sql_annotations as sqa
 from rasd.storage import sql_articles
@@ -164,7 +164,10 @@ class PostgresStore:
         done = {int(r[0]) for r in self._conn.execute("SELECT number FROM schema_migrations")}
         check_not_newer(done)
         if len(done) < len(PG_MIGRATIONS):
-            raise StoreError(f"the archive at {self.url} needs migrating: open it once without readonly")
+            raise NeedsMigration(
+                f"the archive at {self.url} needs migrating: run `rasd upgrade --db URL` once"
+                " (or open it once without readonly)"
+            )
 
     @property
     def connection(self) -> psycopg.Connection[Any]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.document import Article
-from rasd.errors import StoreError
+from rasd.errors import NeedsMigration, StoreError
 from rasd.ingest.rawpage import RawPage
 from rasd.storage import sql_annotations as sqa
 from rasd.storage import sql_articles
@@ -66,9 +66,9 @@ class SQLiteStore:
                 apply_migrations(self._conn, extra=migrations)
             elif pending_migrations(self._conn, extra=migrations):  # an archive of an older rasd
                 self._conn.close()
-                raise StoreError(
-                    f"the archive at {self.path} needs migrating: open it once without readonly"
-                    " (any `rasd ingest` into it)"
+                raise NeedsMigration(
+                    f"the archive at {self.path} needs migrating: run `rasd upgrade --db {self.path}` once"
+                    " (or open it once without readonly)"
                 )
             _fts_module().ensure_index_current(self._conn, writable=not readonly)
         except sqlite3.DatabaseError as exc:
