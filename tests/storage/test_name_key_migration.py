@@ -110,7 +110,7 @@ def test_postgres_archive_before_migration_4_gets_folded_keys(pg_url: str, monke
     with psycopg.connect(pg_url) as conn:
         assert [r[0] for r in conn.execute("SELECT number FROM schema_migrations ORDER BY number")] == [1, 2, 3]
         _write_the_old_way(conn, "%s", "span_start, span_end")
-    with pytest.raises(StoreError, match="needs migrating"):
+    with pytest.raises(StoreError, match=re.escape(f"needs migrating: run `rasd upgrade --db {pg_url}` once")):
         open_store(pg_url, readonly=True)
     store = open_store(pg_url)
     _check_migrated(store)

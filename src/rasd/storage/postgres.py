@@ -165,7 +165,7 @@ class PostgresStore:
         check_not_newer(done)
         if len(done) < len(PG_MIGRATIONS):
             raise NeedsMigration(
-                f"the archive at {self.url} needs migrating: run `rasd upgrade --db URL` once"
+                f"the archive at {self.url} needs migrating: run `rasd upgrade --db {self.url}` once"
                 " (or open it once without readonly)"
             )
 
