@@ -38,7 +38,7 @@ def archive(tmp_path: Path) -> str:
 def test_search_prints_headline_outlet_and_snippet(archive: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "واشنطن", "--db", archive]) == 0
     out = capsys.readouterr().out
-    assert "1 results" in out
+    assert "1 result for «واشنطن», 1–1:" in out
     assert "بلينكن يصل لواشنطن بعد جولة في المنطقة" in out
     assert "وكالة أ" in out
 

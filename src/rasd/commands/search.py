@@ -83,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
     if result.relaxed:
         print(f"{result.total} articles have every word; closest matches {first}–{query.offset + len(hits)}:")
     else:
-        print(f"{result.total} results for «{args.query}», {first}–{query.offset + len(hits)}:")
+        noun = "result" if result.total == 1 else "results"
+        print(f"{result.total} {noun} for «{args.query}», {first}–{query.offset + len(hits)}:")
     for i, hit in enumerate(hits, first):
         print()
         print(format_hit(i, hit, color=color))
