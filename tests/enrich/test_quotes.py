@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support.marks import mark_spans
 
 from rasd.document import Article, Span
 from rasd.enrich.quotes import find_quotes, load_quote_lexicon, make_stage
@@ -21,13 +21,8 @@ SENTENCES = make_sentence_stage()
 def build(paragraphs: Sequence[str], entities: dict[str, tuple[str, str]], title: str = "") -> Article:
     """An article with sentences and an entity layer: mention text → (label, canonical)."""
     article = SENTENCES(Article.build(title, paragraphs))
-    spans: list[Span] = []
-    for mention in sorted(entities, key=len, reverse=True):
-        label, canonical = entities[mention]
-        for m in re.finditer(re.escape(mention), article.text):
-            if not any(s.start < m.end() and m.start() < s.end for s in spans):
-                spans.append(Span(m.start(), m.end(), label, {"canonical": canonical}))
-    return article.with_layer("entities", spans)
+    marks = {k: (label, {"canonical": canonical}) for k, (label, canonical) in entities.items()}
+    return article.with_layer("entities", mark_spans(article.text, marks))
 
 
 def summary(article: Article) -> list[tuple[str | None, str, str | None, str]]:

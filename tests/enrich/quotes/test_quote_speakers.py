@@ -3,10 +3,10 @@ and where the words end, over hand-written articles with hand-made entity layers
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import pytest
+from support.marks import mark_spans
 
 from rasd.document import Article, Span
 from rasd.enrich.quotes import find_quotes, load_quote_lexicon
@@ -18,17 +18,12 @@ SENTENCES = make_sentence_stage()
 PER, ORG = "PER", "ORG"
 
 
-def build(paragraphs: Sequence[str], entities: dict[str, tuple[str, str]]) -> Article:
+def build(paragraphs: Sequence[str], entities: dict[str, tuple[str, str]], title: str = "") -> Article:
     """An article with sentences and an entity layer: mention text → (label, canonical); every
     occurrence of a mention is tagged, longer mentions first."""
-    article = SENTENCES(Article.build("", paragraphs))
-    spans: list[Span] = []
-    for mention in sorted(entities, key=len, reverse=True):
-        label, canonical = entities[mention]
-        for m in re.finditer(re.escape(mention), article.text):
-            if not any(s.start < m.end() and m.start() < s.end for s in spans):
-                spans.append(Span(m.start(), m.end(), label, {"canonical": canonical}))
-    return article.with_layer("entities", spans)
+    article = SENTENCES(Article.build(title, paragraphs))
+    marks = {k: (label, {"canonical": canonical}) for k, (label, canonical) in entities.items()}
+    return article.with_layer("entities", mark_spans(article.text, marks))
 
 
 def who(article: Article) -> list[tuple[str | None, str, str]]:
@@ -275,9 +270,6 @@ HEADLINES = [
 @pytest.mark.parametrize(("title", "entities", "expected"), HEADLINES)
 def test_headline_quotes(title: str, entities: dict[str, tuple[str, str]],
                          expected: tuple[str, str] | None) -> None:
-    article = SENTENCES(Article.build(title, ["نص الخبر هنا بلا اقتباس."]))
-    spans = [Span(m.start(), m.end(), label, {"canonical": canonical})
-             for mention, (label, canonical) in entities.items() for m in re.finditer(re.escape(mention), article.text)]
-    article = article.with_layer("entities", spans)
+    article = build(["نص الخبر هنا بلا اقتباس."], entities, title)
     got = [(q.attrs["speaker"], article.text[q.start : q.end]) for q in find_quotes(article, LEX)]
     assert got == ([expected] if expected else [])
