@@ -22,15 +22,18 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from search.queries import load_corpus, make_queries  # noqa: E402
+from search_bench import percentile  # noqa: E402
 
 from rasd.search import parse_query  # noqa: E402
 from rasd.storage import open_store  # noqa: E402
 
 
 def _summary(ms: list[float]) -> dict[str, float]:
-    s = sorted(ms)
-    pick = lambda p: s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]  # noqa: E731
-    return {"p50": round(pick(50), 1), "p95": round(pick(95), 1), "max": round(s[-1], 1)}
+    return {
+        "p50": round(percentile(ms, 50), 1),
+        "p95": round(percentile(ms, 95), 1),
+        "max": round(max(ms), 1),
+    }
 
 
 def main() -> int:

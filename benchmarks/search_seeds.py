@@ -29,7 +29,8 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from search.ceiling import measure_ceiling  # noqa: E402
 from search.engines import RasdEngine  # noqa: E402
-from search.queries import Query, load_corpus, make_queries  # noqa: E402
+from search.queries import load_corpus, make_queries  # noqa: E402
+from search_bench import evaluate  # noqa: E402
 
 FIELDS = ("verbatim", "typed")
 
@@ -41,14 +42,6 @@ def parse_seeds(text: str) -> list[int]:
         lo, _, hi = part.partition("-")
         out.extend(range(int(lo), int(hi or lo) + 1))
     return out
-
-
-def mrr(engine: RasdEngine, queries: list[Query], field: str) -> float:
-    total = 0.0
-    for q in queries:
-        ids = engine.search(getattr(q, field), "auto")
-        total += 1.0 / (ids.index(q.target) + 1) if q.target in ids else 0.0
-    return total / len(queries)
 
 
 def spread(values: list[float]) -> dict[str, float]:
@@ -86,7 +79,7 @@ def main() -> int:
             ceiling = measure_ceiling(docs, queries)
             row: dict[str, Any] = {"seed": seed}
             for field in FIELDS:
-                row[f"rasd_{field}"] = round(mrr(engine, queries, field), 4)
+                row[f"rasd_{field}"] = evaluate(engine, "auto", queries, field, 0, {})["mrr@10"]
                 row[f"ceiling_{field}"] = ceiling[field]["oracle_mrr@10_order_length"]
             rows.append(row)
             print(row, f"{time.perf_counter() - t0:.0f} s", flush=True)
