@@ -353,16 +353,15 @@ def _rank_rows(
     the same matches, cheaper to evaluate), the number of matches (else -1).  ``n = 0`` only counts.
 
     Everything reaches SQLite as bound parameters."""
-    if query.sort == "date" and table == FTS_TABLE:
-        return _rank_by_date(conn, match, query, n, exclude=exclude, count_match=count_match)
+    if query.sort == "date":
+        return _rank_by_date(conn, match, query, n, exclude=exclude, count_match=count_match, table=table)
     where, params = filter_sql(query, SQLITE)
     weight_list = ", ".join(str(w) for w in weights)
-    join = f"JOIN articles a ON a.pk = {table}.rowid" if where or query.sort == "date" else ""
-    order = "a.published DESC, score" if query.sort == "date" else "score"
+    join = f"JOIN articles a ON a.pk = {table}.rowid" if where else ""
     extra = len(exclude) if exclude else 0
     sql = (
         f"SELECT {table}.rowid, bm25({table}, {weight_list}) AS score FROM {table} {join} "
-        f"WHERE {table} MATCH ?{where} ORDER BY {order} LIMIT ?"
+        f"WHERE {table} MATCH ?{where} ORDER BY score LIMIT ?"
     )
     try:
         rows = conn.execute(sql, [match, *params, n + extra]).fetchall() if n > 0 else []
@@ -394,6 +393,7 @@ def _rank_by_date(
     *,
     exclude: set[int] | None,
     count_match: str | None,
+    table: str = FTS_TABLE,
 ) -> tuple[list[tuple[int, float]], int]:
     """`_rank_rows` for newest-first order (ties: the later stored first), without ranking every match.
 
@@ -406,7 +406,7 @@ def _rank_by_date(
     match = count_match or match  # the exact-form alternatives only rank; here nothing is ranked
     extra = len(exclude) if exclude else 0
     want = n + extra
-    matches = f"a.pk IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
+    matches = f"a.pk IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)"
     order = "ORDER BY a.published DESC, a.pk DESC LIMIT ?"
     try:
         total = -1
@@ -414,7 +414,7 @@ def _rank_by_date(
             count_sql = (
                 f"SELECT count(*) FROM articles a WHERE {matches}{where}"
                 if where  # the filters need the articles' columns; else the index alone counts
-                else f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
+                else f"SELECT count(*) FROM {table} WHERE {table} MATCH ?"
             )
             total = int(conn.execute(count_sql, [count_match, *params]).fetchone()[0])
         rows: list[tuple[int]] = []
