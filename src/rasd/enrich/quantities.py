@@ -45,7 +45,7 @@ from rasd.arabic.numbers import (
 )
 from rasd.arabic.time_patterns import Folded, fold_with_offsets, load_ordinals
 from rasd.document import Article, Span
-from rasd.enrich.quantity_duals import load_dual_counts
+from rasd.enrich.quantity_duals import PERSON_UNITS, load_dual_counts
 from rasd.enrich.times import TimeFinder
 
 __all__ = ["QuantityFinder", "QuantityStage", "find_quantities", "make_stage"]
@@ -238,9 +238,13 @@ class QuantityFinder:
 
     def _add_duals(self, text: str, norm: Folded, taken: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
         """``spans`` with the counts spelled without a number (`quantity_duals`): ``قتل شخصان`` (2 people),
-        ``مقتل جنديين`` (2 soldiers), ``سقط قتيل`` (1 killed), ``3 قتلى وجريح`` (and 1 wounded)."""
+        ``مقتل جنديين`` (2 soldiers), ``سقط قتيل`` (1 killed), ``3 قتلى وجريح`` (and 1 wounded), ``3 أشخاص وطفل``
+        (and 1 child)."""
         ends = [s.end for s in spans if s.attrs.get("unit")]
-        found = self.duals.find(text, norm, [*taken, *((s.start, s.end) for s in spans)], ends)
+        # 3 أشخاص وطفل: one more; but 39 امرأة وفتاة، 30 جنديا وعنصر أمن: after 11 and up the counted noun
+        # is a singular, and what follows و shares the number
+        persons = [s.end for s in spans if s.attrs.get("unit") in PERSON_UNITS and _small(s.attrs.get("value"))]
+        found = self.duals.find(text, norm, [*taken, *((s.start, s.end) for s in spans)], ends, persons)
         if not found:
             return spans
         extra = [Span(a, b, "QUANTITY", {"value": v, "unit": u, "number_span": (a, b)}) for a, b, v, u in found]
@@ -453,3 +457,8 @@ class QuantityStage:
 
 def make_stage() -> QuantityStage:
     return QuantityStage(QuantityFinder())
+
+
+def _small(value: object) -> bool:
+    """A count from 3 to 10, whose noun is a plural (``3 أشخاص``), not a singular (``39 امرأة``)."""
+    return isinstance(value, int | float) and 3 <= value <= 10

@@ -15,7 +15,8 @@ dual with the article (``الرجلين``، ``البلدين الشقيقين``)
 
 After a casualty word (``data/numbers/singular_count_cues.txt``) an indefinite singular person noun is a
 count of one (``سقط قتيل``، ``مقتل جندي``، ``وإصابة آخر``), and so is a casualty noun joined by و to a
-count (``قتيلان وجريح`` → 2 killed, 1 wounded).
+count (``قتيلان وجريح`` → 2 killed, 1 wounded) and a person noun joined by و to a count of people
+(``مقتل رجل وامرأة`` → 1 and 1, ``جنديان وشرطي`` → 2 and 1).
 """
 
 from __future__ import annotations
@@ -29,10 +30,10 @@ from rasd.arabic.normalize import normalize_ar
 from rasd.arabic.numbers import trie_pattern
 from rasd.arabic.time_patterns import Folded
 
-__all__ = ["DualCounts", "load_dual_counts"]
+__all__ = ["PERSON_UNITS", "DualCounts", "load_dual_counts"]
 
 #: Units whose singular after a casualty word is a count of one (مقتل جندي، إصابة طفل).
-_PERSON_UNITS = frozenset({"killed", "wounded", "people", "civilians", "children", "women", "soldiers", "fighters"})
+PERSON_UNITS = frozenset({"killed", "wounded", "people", "civilians", "children", "women", "soldiers", "fighters"})
 #: Casualty nouns that join a count with و (قتيلان وجريح، 3 قتلى وجريح).
 _CASUALTY_UNITS = frozenset({"killed", "wounded"})
 #: Definite-looking words that are not a genitive noun after a construct dual (إلى، التي، الآن…).
@@ -98,7 +99,7 @@ class DualCounts:
                 spellings.append((stem + "ين", "in"))
             if alone and not sound:  # موظفيها، مواطنيه: the plural with a pronoun, not a dual
                 spellings += [(stem + "ا", "construct"), *((stem + p, "possessed") for p in ("يه", "يها", "يهما", "اه", "اها"))]
-            if alone and unit in _PERSON_UNITS:
+            if alone and unit in PERSON_UNITS:
                 self.singulars[normalize_ar(singular)] = unit
                 if not singular.endswith(("ة", "ى")):
                     self.singulars[normalize_ar(singular + "ا")] = unit  # قتلت جنديا
@@ -112,14 +113,15 @@ class DualCounts:
         # the cue's own start is checked in `find` (a word start, or after و/ف): a leading lookbehind
         # would cost the regex engine its fast first-character scan
         self.one_regex = re.compile(rf"(?:{trie_pattern(self.cues)})\s+(?P<w>{trie_pattern(self.singulars)})(?!\w)")
-        joined = trie_pattern(w for w, u in self.singulars.items() if u in _CASUALTY_UNITS)
+        joined = trie_pattern(w for w, u in self.singulars.items() if u is not None)
         self.joined_regex = re.compile(rf"و(?<=\sو)\s*(?P<w>{joined})(?!\w)")
 
     def find(self, text: str, norm: Folded, taken: Sequence[tuple[int, int]],
-             count_ends: Sequence[int] = ()) -> list[tuple[int, int, float, str | None]]:
+             count_ends: Sequence[int] = (), person_ends: Sequence[int] = ()) -> list[tuple[int, int, float, str | None]]:
         """``(start, end, value, unit)`` in original offsets of the duals and counts of one in ``norm``
         (the folded ``text``) that overlap none of the ``taken`` original ranges (times, other counts);
-        ``count_ends``: original ends of the other counts, which a joined casualty noun may follow.
+        ``count_ends``: original ends of the other counts, which a joined casualty noun may follow;
+        ``person_ends``: those of them counting people, which a joined person noun may follow too.
 
         >>> from rasd.arabic.time_patterns import fold_with_offsets
         >>> d = load_dual_counts()
@@ -184,14 +186,21 @@ class DualCounts:
             if free(a, end):
                 out.append((a, end, 1, self.singulars[m.group("w")]))
                 ends.add(end)
+        persons = {*person_ends, *(e for _, e, _, u in out if u in PERSON_UNITS)}
         for j in self.joined_regex.finditer(folded) if ends else ():
-            if norm.to_original(j.start() - 1, j.start() - 1)[0] not in ends:
+            before = norm.to_original(j.start() - 1, j.start() - 1)[0]
+            if before not in ends:
                 continue  # وجريح after no count
+            if self.singulars[j.group("w")] not in _CASUALTY_UNITS and before not in persons:
+                continue  # وامرأة joins a count of people (مقتل رجل وامرأة), not any number
             if (nxt := _NEXT_WORD_RE.match(folded, j.end())) is not None and nxt.group(1).startswith("ال"):
                 continue  # قتيلان وجريح (not وجريح الحرب)
             a, b = norm.to_original(j.start("w"), j.end("w"))
             if free(a, b):
                 out.append((a, b, 1, self.singulars[j.group("w")]))
+                ends.add(b)
+                if self.singulars[j.group("w")] in PERSON_UNITS:
+                    persons.add(b)  # رجل وامرأة وطفل: a chain
         return sorted(out)
 
     def _agrees(self, noun: str, word: str) -> bool:
