@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -437,3 +438,39 @@ def test_entity_counts_after_updates_equal_a_fresh_store(sql_store: object, tmp_
         assert sql_store.find_events() == fresh.find_events()  # type: ignore[attr-defined]
     finally:
         fresh.close()
+
+
+def _stored_docs(store: object) -> list[dict[str, object]]:
+    rows = store._conn.execute("SELECT doc FROM articles").fetchall()  # type: ignore[attr-defined]
+    return [json.loads(d) if isinstance(d, str) else d for (d,) in rows]
+
+
+def test_stored_document_holds_offsets_not_span_text(sql_store: object) -> None:
+    """Spans are stored as offsets: the sentence layer alone would otherwise store the text twice."""
+    a = make("زيارة الكاظمي لواشنطن", "وصل رئيس الوزراء إلى واشنطن أمس.")
+    a = a.with_layer("sentences", a.paragraphs).with_layer("entities", [Span(15, 21, "LOC", {"canonical": "واشنطن"})])
+    sql_store.put_articles([(a, None)])  # type: ignore[attr-defined]
+    (doc,) = _stored_docs(sql_store)
+    layers = doc["layers"]
+    assert isinstance(layers, dict)
+    assert all("text" not in span for spans in layers.values() for span in spans)
+    assert doc["text"] == a.text
+    assert sql_store.get_article(a.id) == a  # type: ignore[attr-defined]
+
+
+def test_documents_written_with_span_text_still_read(sql_store: object) -> None:
+    """Archives written before offsets-only documents (span text inside) read back unchanged."""
+    a = make("عنوان", "نص الخبر في بغداد")
+    a = a.with_layer("entities", [Span(a.text.index("بغداد"), len(a.text), "LOC", {"canonical": "بغداد"})])
+    sql_store.put_articles([(a, None)])  # type: ignore[attr-defined]
+    old = a.to_json()
+    assert '"text": "بغداد"' in old
+    conn = sql_store._conn  # type: ignore[attr-defined]
+    if hasattr(conn, "transaction"):  # psycopg: a context-managed connection closes on exit
+        with conn.transaction():
+            conn.execute("UPDATE articles SET doc = %s", (old,))
+    else:
+        with conn:
+            conn.execute("UPDATE articles SET doc = ?", (old,))
+    assert sql_store.get_article(a.id) == a  # type: ignore[attr-defined]
+    assert list(sql_store.iter_articles()) == [a]  # type: ignore[attr-defined]

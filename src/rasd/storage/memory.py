@@ -10,6 +10,7 @@ from rasd.document import Article
 from rasd.ingest.rawpage import RawPage
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
 from rasd.storage.filters import check_count, check_text
+from rasd.storage.rows import article_doc
 
 
 class MemoryStore:
@@ -27,7 +28,7 @@ class MemoryStore:
 
     def put_articles(self, items: Sequence[tuple[Article, RawPage | None]]) -> list[Outcome]:
         for article, _ in items:  # all or nothing, as the SQL stores: what cannot be stored fails the batch
-            article.to_json()
+            article_doc(article)
         out = []
         for article, raw in items:
             old = self._articles.get(article.id)

@@ -38,7 +38,7 @@ from rasd.storage import sql_articles
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
 from rasd.storage.pg_annotations import POSTGRES
 from rasd.storage.pg_migrations import PG_MIGRATIONS, apply_pg_migrations, check_not_newer
-from rasd.storage.rows import ARTICLE_COLUMNS, article_values
+from rasd.storage.rows import ARTICLE_COLUMNS, article_doc, article_values
 
 log = logging.getLogger(__name__)
 
@@ -389,7 +389,7 @@ def _checked_doc(article: Article) -> str:
     infinite numbers) with a `StoreError` naming the article, before the batch's transaction starts.
     """
     try:
-        doc = article.to_json(allow_nan=False)
+        doc = article_doc(article, allow_nan=False)
     except ValueError as exc:
         raise StoreError(
             f"article {article.id} has a NaN or infinite number, which JSON cannot hold"

@@ -7,6 +7,7 @@ In: an ``articles`` row's columns (`ARTICLE_COLUMNS`, `article_values`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -30,6 +31,21 @@ def as_dict(fields: Sequence[str], row: Sequence[Any], decode: Callable[[Any], A
     {'canonical': 'داعش', 'aliases': ['تنظيم الدولة']}
     """
     return {f: decode(v) if f in JSON_FIELDS else v for f, v in zip(fields, row, strict=True)}
+
+
+def article_doc(article: Article, *, allow_nan: bool = True) -> str:
+    """The JSON document stored for ``article``: `Article.to_dict` without each span's copy of the text it
+    covers (``Article.from_dict`` reads offsets only, and every output recomputes the text from them).
+    The sentence layer alone would store the article text a second time.
+
+    >>> a = Article.build("عنوان", ["قال الوزير إن الهجوم وقع أمس."])
+    >>> doc = article_doc(a.with_layer("sentences", (a.paragraphs[0],)))
+    >>> '"text":"عنوان' in doc, "قال الوزير" in doc.split('"layers"')[1]
+    (True, False)
+    >>> Article.from_json(doc) == a.with_layer("sentences", (a.paragraphs[0],))
+    True
+    """
+    return json.dumps(article.to_dict(with_text=False), ensure_ascii=False, allow_nan=allow_nan, separators=(",", ":"))
 
 
 def article_values(article: Article, *, raw_sha256: str | None, doc: str) -> tuple[Any, ...]:

@@ -21,7 +21,7 @@ from rasd.storage import sql_annotations as sqa
 from rasd.storage import sql_articles
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
 from rasd.storage.migrations import apply_migrations, pending_migrations
-from rasd.storage.rows import ARTICLE_COLUMNS, article_values
+from rasd.storage.rows import ARTICLE_COLUMNS, article_doc, article_values
 from rasd.storage.sqlite_annotations import SQLITE
 
 log = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ class SQLiteStore:
                     outcomes.append(Outcome.UNCHANGED)
                     continue
                 raw_sha = self._put_raw(raw) if raw is not None else None
-                values = article_values(article, raw_sha256=raw_sha, doc=article.to_json())
+                values = article_values(article, raw_sha256=raw_sha, doc=article_doc(article))
                 if row:
                     pk = int(row[0])
                     c.execute(_UPDATE_ARTICLE, (*values, pk))
