@@ -38,7 +38,7 @@ from rasd.storage import sql_articles
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
 from rasd.storage.pg_annotations import POSTGRES
 from rasd.storage.pg_migrations import PG_MIGRATIONS, apply_pg_migrations, check_not_newer
-from rasd.storage.rows import ARTICLE_COLUMNS, article_doc, article_values
+from rasd.storage.rows import ARTICLE_COLUMNS, article_doc, article_from_row, article_values
 
 log = logging.getLogger(__name__)
 
@@ -272,14 +272,14 @@ class PostgresStore:
         """By full id, or by a unique prefix of at least 6 characters (as `rasd list` shows them)."""
         if "\x00" in article_id:
             return None
-        row = self._conn.execute("SELECT doc FROM articles WHERE id = %s", (article_id,)).fetchone()
+        row = self._conn.execute("SELECT text, doc FROM articles WHERE id = %s", (article_id,)).fetchone()
         if row is None and len(article_id) >= 6:
             pattern = re.sub(r"([\\%_])", r"\\\1", article_id) + "%"
             rows = self._conn.execute(
-                "SELECT doc FROM articles WHERE id LIKE %s LIMIT 2", (pattern,)
+                "SELECT text, doc FROM articles WHERE id LIKE %s LIMIT 2", (pattern,)
             ).fetchall()
             row = rows[0] if len(rows) == 1 else None
-        return Article.from_dict(row[0]) if row else None
+        return article_from_row(*row) if row else None
 
     @_wrap_errors
     def get_raw(self, article_id: str) -> bytes | None:
@@ -301,12 +301,12 @@ class PostgresStore:
 
     def iter_articles(self) -> Iterator[Article]:
         """Every article in storage order, streamed (a server-side cursor on its own connection)."""
-        for _, doc in self._stream("SELECT pk, doc FROM articles ORDER BY pk"):
-            yield Article.from_dict(doc)
+        for _, text, doc in self._stream("SELECT pk, text, doc FROM articles ORDER BY pk"):
+            yield article_from_row(text, doc)
 
     def iter_rows(self) -> Iterator[tuple[int, Article]]:
-        for pk, doc in self._stream("SELECT pk, doc FROM articles ORDER BY pk"):
-            yield int(pk), Article.from_dict(doc)
+        for pk, text, doc in self._stream("SELECT pk, text, doc FROM articles ORDER BY pk"):
+            yield int(pk), article_from_row(text, doc)
 
     def _stream(self, sql: str) -> Iterator[tuple[Any, ...]]:
         conn = connect_pg(self._dsn, autocommit=False, readonly=True)

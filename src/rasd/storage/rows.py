@@ -34,18 +34,31 @@ def as_dict(fields: Sequence[str], row: Sequence[Any], decode: Callable[[Any], A
 
 
 def article_doc(article: Article, *, allow_nan: bool = True) -> str:
-    """The JSON document stored for ``article``: `Article.to_dict` without each span's copy of the text it
-    covers (``Article.from_dict`` reads offsets only, and every output recomputes the text from them).
-    The sentence layer alone would store the article text a second time.
+    """The JSON document stored for ``article``: `Article.to_dict` without the text, which the ``text``
+    column holds, and without each span's copy of the text it covers (``Article.from_dict`` reads
+    offsets only, and every output recomputes the text from them; the sentence layer alone would store
+    the article text again).  `article_from_row` puts the text back.
 
     >>> a = Article.build("عنوان", ["قال الوزير إن الهجوم وقع أمس."])
-    >>> doc = article_doc(a.with_layer("sentences", (a.paragraphs[0],)))
-    >>> '"text":"عنوان' in doc, "قال الوزير" in doc.split('"layers"')[1]
-    (True, False)
-    >>> Article.from_json(doc) == a.with_layer("sentences", (a.paragraphs[0],))
+    >>> a = a.with_layer("sentences", a.paragraphs)
+    >>> doc = article_doc(a)
+    >>> "الوزير" in doc
+    False
+    >>> article_from_row(a.text, doc) == a
     True
     """
-    return json.dumps(article.to_dict(with_text=False), ensure_ascii=False, allow_nan=allow_nan, separators=(",", ":"))
+    data = article.to_dict(with_text=False)
+    del data["text"]
+    return json.dumps(data, ensure_ascii=False, allow_nan=allow_nan, separators=(",", ":"))
+
+
+def article_from_row(text: str, doc: str | dict[str, Any]) -> Article:
+    """The article of an ``articles`` row: its ``text`` column and its document (JSON text in SQLite,
+    decoded ``jsonb`` in PostgreSQL).  Documents written before `article_doc` carry the text themselves."""
+    data = json.loads(doc) if isinstance(doc, str) else doc
+    if "text" not in data:
+        data = {**data, "text": text}
+    return Article.from_dict(data)
 
 
 def article_values(article: Article, *, raw_sha256: str | None, doc: str) -> tuple[Any, ...]:

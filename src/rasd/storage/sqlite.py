@@ -21,7 +21,7 @@ from rasd.storage import sql_annotations as sqa
 from rasd.storage import sql_articles
 from rasd.storage.base import ArticleSummary, Outcome, Reject, StoreStats
 from rasd.storage.migrations import apply_migrations, pending_migrations
-from rasd.storage.rows import ARTICLE_COLUMNS, article_doc, article_values
+from rasd.storage.rows import ARTICLE_COLUMNS, article_doc, article_from_row, article_values
 from rasd.storage.sqlite_annotations import SQLITE
 
 log = logging.getLogger(__name__)
@@ -156,13 +156,13 @@ class SQLiteStore:
     # -- reading ------------------------------------------------------------------------------
     def get_article(self, article_id: str) -> Article | None:
         """By full id, or by a unique prefix of at least 6 characters (as `rasd list` shows them)."""
-        row = self._conn.execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._conn.execute("SELECT text, doc FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None and len(article_id) >= 6:
             rows = self._conn.execute(
-                "SELECT doc FROM articles WHERE id >= ? AND id < ? LIMIT 2", (article_id, article_id + "\uffff")
+                "SELECT text, doc FROM articles WHERE id >= ? AND id < ? LIMIT 2", (article_id, article_id + "\uffff")
             ).fetchall()
             row = rows[0] if len(rows) == 1 else None
-        return Article.from_json(row[0]) if row else None
+        return article_from_row(*row) if row else None
 
     def get_raw(self, article_id: str) -> bytes | None:
         row = self._conn.execute(
@@ -177,12 +177,12 @@ class SQLiteStore:
         return sql_articles.list_articles(self._conn, SQLITE, limit=limit, offset=offset, outlet=outlet)
 
     def iter_articles(self) -> Iterator[Article]:
-        for (doc,) in self._conn.execute("SELECT doc FROM articles ORDER BY pk"):
-            yield Article.from_json(doc)
+        for text, doc in self._conn.execute("SELECT text, doc FROM articles ORDER BY pk"):
+            yield article_from_row(text, doc)
 
     def iter_rows(self) -> Iterator[tuple[int, Article]]:
-        for pk, doc in self._conn.execute("SELECT pk, doc FROM articles ORDER BY pk"):
-            yield int(pk), Article.from_json(doc)
+        for pk, text, doc in self._conn.execute("SELECT pk, text, doc FROM articles ORDER BY pk"):
+            yield int(pk), article_from_row(text, doc)
 
     def list_rejects(self, *, limit: int = 100) -> list[Reject]:
         return sql_articles.list_rejects(self._conn, SQLITE, limit=limit)
