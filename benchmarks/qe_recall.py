@@ -12,7 +12,8 @@ Matching
   (it counts against precision: an analyst would count the incident twice).  Attributes are scored
   over the matched pairs: type (exact), date (the output's date starts with a gold alternative: a
   month in the gold accepts any day of it; a week counts from its Monday), location (an output location equal to, or containing, a
-  gold alternative, folded), killed/wounded (equal to a gold alternative; ``-`` = none given = None).
+  gold alternative, folded), location_one (the output's one ``location`` contains a gold alternative;
+  ``-`` in the gold wants None), killed/wounded (equal to a gold alternative; ``-`` = none given = None).
 * quotes: an output matches a gold quote when they overlap by at least half of the shorter one;
   span exact = both ends within 2 characters; speaker right = the output's ``speaker`` or, when it
   has none, its ``speaker_text`` names the gold speaker (same rule as the judged samples).
@@ -137,24 +138,27 @@ def score_events(articles: dict[str, Any], split: str) -> dict[str, Any]:
     duplicates = len(told - used)
     wrong = [f"{doc}:{e.start} {e.label}" for n, (doc, e) in enumerate(outputs) if n not in told]
     false_pos = len(wrong)
-    attrs = {"type": 0, "date": 0, "location": 0, "killed": 0, "wounded": 0}
+    attrs = {"type": 0, "date": 0, "location": 0, "location_one": 0, "killed": 0, "wounded": 0}
     misses, attr_errors = [], []
     for k, e in matched.items():
         g, a = gold[k], e.attrs
         date = _week_start(str(a.get("date") or ""))
         locs = a.get("locations") or []
+        one = a.get("location")
         ok = {
             "type": e.label == g["type"],
             "date": any(date.startswith(alt) for alt in g["date"].split("|")),
             "location": (not locs) if g["loc"] == "-" else any(
                 _fold(alt) in _fold(x) for x in locs for alt in g["loc"].split("/")),
+            "location_one": (one is None) if g["loc"] == "-" else bool(one) and any(
+                _fold(alt) in _fold(one) for alt in g["loc"].split("/")),
         }
         for key in ("killed", "wounded"):
             ok[key] = a.get(key) in [None if x == "-" else int(x) for x in g[key].split("|")]
         for key, good in ok.items():
             attrs[key] += good
-        got = {"type": e.label, "date": date, "location": locs, "killed": a.get("killed"), "wounded": a.get("wounded")}
-        want = {"type": g["type"], "date": g["date"], "location": g["loc"], "killed": g["killed"], "wounded": g["wounded"]}
+        got = {"type": e.label, "date": date, "location": locs, "location_one": one, "killed": a.get("killed"), "wounded": a.get("wounded")}
+        want = {"type": g["type"], "date": g["date"], "location": g["loc"], "location_one": g["loc"], "killed": g["killed"], "wounded": g["wounded"]}
         attr_errors += [f"{g['doc']}:{g['mentions'][0][0]} {key} got {got[key]!r} want {want[key]!r}"
                         for key, good in ok.items() if not good]
     for k, g in enumerate(gold):
@@ -221,7 +225,7 @@ def score_recall(pipeline: Any) -> dict[str, Any]:
 
 
 def recall_table(result: dict[str, Any]) -> list[str]:
-    lines = ["| recall gold | events P / R (dup) | type / date / location / killed / wounded | "
+    lines = ["| recall gold | events P / R (dup) | type / date / locations / location / killed / wounded | "
              "quotes P / R | span exact | speaker right (of matched) |", "|---|---|---|---|---|---|"]
     for split, r in result.items():
         e, q = r["events"], r.get("quotes")
@@ -230,5 +234,5 @@ def recall_table(result: dict[str, Any]) -> list[str]:
                   f"{q['speaker_accuracy']}" if q else "– | – | –")
         lines.append(
             f"| {split} | {e['precision']} / {e['recall']} ({e['matched']}/{e['gold']}, dup {e['duplicates']}) | "
-            f"{a['type']} / {a['date']} / {a['location']} / {a['killed']} / {a['wounded']} | {quotes} |")
+            f"{a['type']} / {a['date']} / {a['location']} / {a.get('location_one', '–')} / {a['killed']} / {a['wounded']} | {quotes} |")
     return lines

@@ -43,6 +43,8 @@ class ActorRules(PlaceRules):
                 continue
             if self._reporter_org(e):
                 continue  # نقلت قناة الجزيرة: a medium is no party
+            if self._named_by_place_noun(e, start):
+                continue  # بقرية الهدنة "بانمونغوم": a place the entity layer took for an organisation
             name = canonical_of(e, self.text)
             if name not in out:
                 out.append(name)

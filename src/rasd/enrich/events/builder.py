@@ -8,7 +8,9 @@ from rasd.enrich.events.lexicon import (
     DIPLOMACY,
     FAMILIES,
     FRESH_WORDS,
+    GENERIC_PLACES,
     GOVERNMENT_WORDS,
+    HEADLINE_LABEL_RE,
     NOTES_MAX_CHARS,
     PRIORITY,
     PUNCT,
@@ -16,20 +18,77 @@ from rasd.enrich.events.lexicon import (
     WORD_RE,
 )
 from rasd.enrich.events.triggers import TriggerRules
+from rasd.enrich.lexmatch import canonical_of, fold_ar
 
 
 class EventBuilder(TriggerRules):
     """Makes and merges events; every rule of the chain in one object."""
 
-    def place_from_context(self, event: Event) -> None:
+    def place_from_context(self, event: Event, earlier: list[Event]) -> None:
         """An event whose sentence names no place takes its context's (``_context_places``: the previous
         sentence of its paragraph, else the headline when it tells a violent event, protest or arrest); the attr
-        ``location_from_context`` says so (an estimate, as ACLED's lower geo-precision)."""
+        ``location_from_context`` says so (an estimate, as ACLED's lower geo-precision).  Then ``location``,
+        the one place it happened at (``_primary_location``), and ``location_source``: ``sentence`` (its
+        own), ``context`` (a neighbouring sentence or the headline's event), ``headline`` (the place the
+        headline opens with: ``فرنسا: …``، ``سوريا.. …``), ``participant`` (where a meeting's party was)."""
         a = event.attrs
         a["location_from_context"] = False
+        source = "sentence" if a["locations"] else None
         if not a["locations"] and FAMILIES[event.type] not in DIPLOMACY:
             a["locations"] = self._context_places(event.sentence)
             a["location_from_context"] = bool(a["locations"])
+            source = "context" if a["locations"] else None
+        primary = None
+        if source == "sentence":
+            primary = self._primary_location(event.sentence, event.trigger, FAMILIES[event.type] == "violence",
+                                             destinations=FAMILIES[event.type] in DIPLOMACY)
+            if primary not in a["locations"]:  # a diplomatic event keeps only its locative places
+                primary = None
+        if primary is None and a["locations"]:
+            named = [p for p in a["locations"] if fold_ar(p) not in GENERIC_PLACES]
+            primary = next((p for p in named if fold_ar(p) not in self.lex.countries), named[0] if named else None)
+        if primary is None and source == "sentence" and FAMILIES[event.type] not in DIPLOMACY:
+            # السيطرة على المدينة: a bare noun points back to the place of its context
+            found = self._context_places(event.sentence)
+            primary = next((p for p in found if fold_ar(p) not in self.lex.countries), found[0] if found else None)
+            if primary is not None:
+                a["locations"] = [*a["locations"], primary]
+                source = "context"
+        if primary is None and event.type == "meeting":
+            primary = self._place_of_partner_meeting(event, earlier)
+            source = "participant" if primary else None
+        if primary is None:
+            primary = self._headline_label_place()
+            source = "headline" if primary else None
+        if primary is not None and not a["locations"]:
+            a["locations"] = [primary]
+            a["location_from_context"] = True
+        a["location"] = primary
+        a["location_source"] = source
+
+    @staticmethod
+    def _place_of_partner_meeting(event: Event, earlier: list[Event]) -> str | None:
+        """``كما التقى ولي العهد مع رئيسة الوزراء`` after ``التقى ولي العهد الملكة في لندن``: a meeting
+        with no place of its own took place where the latest earlier meeting or visit of one of its
+        participants did."""
+        parts = set(event.attrs["participants"])
+        for e in reversed(earlier):
+            if e.type in ("meeting", "visit") and parts & set(e.attrs["participants"]) and e.attrs.get("location"):
+                return str(e.attrs["location"])
+        return None
+
+    def _headline_label_place(self) -> str | None:
+        """The place a headline opens with as its label (``فرنسا: الجمعية الوطنية تتبنى …``، ``تركيا..
+        اعتقال …``): the story's country or city, a fallback for an event whose sentence names none."""
+        title = self.text[: self.article.title_span.end]
+        m = HEADLINE_LABEL_RE.match(title)
+        if m is None:
+            return None
+        ents = self.entities.within(m.start("label"), m.end("label"), ("LOC",))
+        if len(ents) == 1 and ents[0].start == m.start("label") and ents[0].end == m.end("label"):
+            return canonical_of(ents[0], self.text)
+        name = fold_ar(m.group("label"))
+        return m.group("label") if name in self.lex.countries or name in self.lex.cities else None
 
     def names_another(self, c: Candidate) -> bool:
         """``وفي هجوم آخر``، ``انفجار جديد``، ``في حادث منفصل``: the trigger names an incident other than

@@ -25,6 +25,19 @@ def period_end(value: str) -> date | None:
         return None
 
 
+def period_start(value: str) -> date:
+    """First day of a DATE value's period: ``2018-09`` → 2018-09-01; an unreadable value → ``date.min``."""
+    try:
+        if len(value) >= 10:
+            return date.fromisoformat(value[:10])
+        if len(value) == 8 and value[5] == "W":
+            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        if len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 1)
+        return date(int(value[:4]), 1, 1)
+    except ValueError:
+        return date.min
+
 
 class DateRules(CasualtyRules):
     """Dates from the times layer."""
@@ -43,6 +56,15 @@ class DateRules(CasualtyRules):
             return any(self._too_old(d[0], published.date()) for d in dates)
         value = event.attrs.get("date")
         return bool(value) and self._too_old(str(value), published.date())
+
+    def is_planned(self, event: Event) -> bool:
+        """A meeting, visit or agreement whose governing date starts after the publication day (``قمة …
+        في أيلول المقبل``، ``يلتقي الرئيسان الأسبوع المقبل``): arranged, not held yet."""
+        published = self.article.published
+        value = event.attrs.get("date")
+        if published is None or not value or event.attrs.get("date_precision") in (None, "publication"):
+            return False
+        return period_start(str(value)) > published.date()
 
     @staticmethod
     def _too_old(value: str, published: date) -> bool:

@@ -7,7 +7,7 @@ import bisect
 from rasd.document import Article, Span
 from rasd.enrich.events.builder import EventBuilder
 from rasd.enrich.events.context import Candidate, Event
-from rasd.enrich.events.lexicon import FAMILIES, EventLexicon, load_event_lexicon
+from rasd.enrich.events.lexicon import DIPLOMACY, FAMILIES, EventLexicon, load_event_lexicon
 from rasd.enrich.events.merging import (
     absorb_visits,
     coreferent,
@@ -84,7 +84,7 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
                 ctx.merge_into(previous, i)
                 continue
             event = ctx.make_event(fired, i)
-            if ctx.is_background(event):
+            if ctx.is_background(event) or (family in DIPLOMACY and ctx.is_planned(event)):
                 continue
             if referred:  # the sentence's toll belongs to its own incident, not to the one it reacts to
                 event.attrs.update(killed=None, killed_qualifier=None, wounded=None, wounded_qualifier=None)
@@ -96,8 +96,8 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
                 continue
             events.append(event)
     events = drop_covered_summaries(absorb_visits(events), lex.countries)
-    for event in events:
-        ctx.place_from_context(event)
+    for n, event in enumerate(events):
+        ctx.place_from_context(event, events[:n])
     return [Span(e.trigger[0], e.trigger[1], e.type, e.attrs) for e in events]
 
 

@@ -138,10 +138,36 @@ COMPASS_WORDS = frozenset(fold_ar(w) for w in (
 PLACE_NOUNS = frozenset(fold_ar(w) for w in (
     "مدينة", "محافظة", "مديرية", "منطقة", "بلدة", "قرية", "حي", "مخيم", "إقليم", "ولاية", "ريف", "شمال", "جنوب",
     "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "قرب", "بالقرب", "أطراف", "ضواحي", "مقاطعة", "عاصمة"))
+#: Nouns that name the place after them (``بقرية الهدنة بانمونغوم``، ``مديريتي الجراحي``): a name the entity
+#: layer calls ORG or MISC after one of them is a place (folded, without ال).
+PLACE_NOUN_BARE = frozenset(fold_ar(w) for w in (
+    "مدينة", "مدينتي", "محافظة", "محافظتي", "مديرية", "مديريتي", "منطقة", "منطقتي", "بلدة", "بلدتي", "قرية", "قريتي",
+    "حي", "مخيم", "إقليم", "ولاية", "مقاطعة", "عاصمة", "جزيرة", "ميناء", "مطار"))
 #: في/ب + a place noun + the place's name (one word, not a function word): the name the entities missed.
 PLACE_NOUN_RE = re.compile(fold_ar(
-    r"(?<!\S)(?:في\s+|ب)(?:ال)?(?:مدينة|محافظة|مديرية|منطقة|بلدة|قرية|حي|مخيم|إقليم|ولاية|مقاطعة)\s+"
+    r"(?<!\S)(?:في\s+|ب)(?:ال)?(?:مدينة|محافظة|مديرية|منطقة|بلدة|قرية|مديريتي|بلدتي|قريتي|مدينتي|حي|مخيم|إقليم|ولاية|مقاطعة)\s+"
     r"(?P<name>(?!(?:التي|الذي|في|من|على|إلى|قرب)(?!\S))[^\s،,.:؛()\"«»]{3,})"))
+#: A headline opening with a place as its label: ``فرنسا: …``، ``تركيا.. …``، ``العراق - …`` (one or two words).
+HEADLINE_LABEL_RE = re.compile(r"\s*(?P<label>[\u0621-\u064A]+(?: [\u0621-\u064A]+)?)\s*(?::|\.\.|\s[-–—]\s)")
+#: Bare place nouns the entity layer may tag (``السيطرة على المدينة``): they point back, they name no place.
+GENERIC_PLACES = frozenset(fold_ar(w) for w in (
+    "المدينة", "البلدة", "القرية", "العاصمة", "المنطقة", "المحافظة", "الولاية", "المخيم", "الحي", "البلاد", "الدولة"))
+#: Regions wider than a country: ranked with countries, after a town (``التقى … في إطار جولة في الشرق الأوسط``).
+REGIONS = frozenset(fold_ar(w) for w in (
+    "الشرق الأوسط", "منطقة الشرق الأوسط", "الخليج", "منطقة الخليج", "أوروبا", "آسيا", "أفريقيا", "إفريقيا",
+    "أمريكا اللاتينية", "أميركا اللاتينية", "شبه الجزيرة الكورية", "المنطقة العربية", "الشرق الأدنى"))
+#: Verbs whose subject is the place an event happened at (``تشهد محافظة تعز معارك``).
+WITNESS_VERBS = frozenset(fold_ar(w) for w in ("شهد", "شهدت", "يشهد", "تشهد", "شهدته", "شهدتها"))
+#: Future verbs (and سوف) before a meeting, visit or agreement: arranged, not held (``سيعقد``، ``سيكون``).
+FUTURE_WORDS = frozenset(fold_ar(w) for w in (
+    "سوف", "سيعقد", "ستعقد", "سيعقدان", "ستعقدان", "سيجري", "ستجري", "سيجريان", "سيكون", "ستكون", "سيلتقي", "ستلتقي",
+    "سيلتقيان", "سيجتمع", "ستجتمع", "سيجتمعان", "سيزور", "ستزور", "سيبحث", "ستبحث", "سيستقبل", "ستستقبل", "سيشارك",
+    "ستشارك", "سيحضر", "ستحضر", "سيتوجه", "ستتوجه", "سيوقع", "ستوقع", "سيوقعان", "سيشهد", "ستشهد", "ستستضيف",
+    "سيستضيف", "ستنطلق", "سينطلق"))
+#: Nouns of holding a meeting after على/إلى (``اتفقا على عقد قمة``، ``دعا إلى إجراء محادثات``): arranged.
+HOLDING_NOUNS = frozenset(fold_ar(w) for w in ("عقد", "إجراء", "تنظيم", "استضافة", "ترتيب"))
+#: Relative pronouns: a meeting noun in their clause is background to another report.
+RELATIVE_WORDS = frozenset(fold_ar(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 THERE_WORDS = frozenset(fold_ar(w) for w in ("هناك", "هنالك"))
 GOVERNING_VERBS = frozenset(fold_ar(w) for w in (
     "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "تبنى", "تبنت", "أطلق", "أطلقت"))
@@ -180,6 +206,7 @@ class EventLexicon:
     reporting: frozenset[str] = frozenset()
     reporter_orgs: tuple[str, ...] = ()
     private_partners: frozenset[str] = frozenset()
+    cities: frozenset[str] = frozenset()  # folded city names of the shared gazetteer (rasd/data/gazetteers)
 
 
 def load_event_lexicon() -> EventLexicon:
@@ -221,6 +248,8 @@ def load_event_lexicon() -> EventLexicon:
         reporting=words("reporting_words.txt"),
         reporter_orgs=tuple(fold_ar(w) for w in read_data_lines("events", "reporter_orgs.txt")),
         private_partners=words("private_partners.txt"),
+        cities=frozenset([*(fold_ar(r[k]) for r in read_data_rows("gazetteers", "cities.tsv") for k in (0, 1) if len(r) > k),
+                          *(fold_ar(r[0]) for r in read_data_rows("gazetteers", "aliases.tsv") if r[-1] == "LOC")]),
     )
 
 

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rasd.document import Span
 from rasd.enrich.events.dates import DateRules
 from rasd.enrich.events.lexicon import (
     AGENTS,
+    CLAUSE_WORDS,
     COMPASS_WORDS,
+    COMPLEMENTISERS,
     DIPLOMACY,
     FAMILIES,
+    GENERIC_PLACES,
     LOCATIVE_WORDS,
     NOT_PLACE_WORDS,
+    PLACE_NOUN_BARE,
     PLACE_NOUN_RE,
     PLACE_NOUNS,
     PUNCT,
+    REGIONS,
+    SOURCE_WORDS,
     THERE_WORDS,
+    WITNESS_VERBS,
 )
 from rasd.enrich.lexmatch import DATELINE_RE, canonical_of, fold_ar
 
@@ -25,23 +33,130 @@ class PlaceRules(DateRules):
     """Locations from the entities layer."""
 
     def _locations(self, i: int) -> list[str]:
+        places = self._place_spans(i)
+        found = self._order_locations([*(e for e, m in places if m), *(e for e, m in places if not m)])
+        return found or self._untagged_places(i, self._body_start(i)) or self._there(i)
+
+    def _body_start(self, i: int) -> int:
         s = self.sentences[i]
         m = DATELINE_RE.match(self.text, s.start, s.end)
-        start = m.end() if m else s.start  # دبي، الإمارات (CNN) -- : the bureau, not the place
-        marked: list[Span] = []
-        plain: list[Span] = []
-        for e in self.entities.within(start, s.end, ("LOC",)):
+        return m.end() if m else s.start  # دبي، الإمارات (CNN) -- : the bureau, not the place
+
+    def _place_spans(self, i: int, *, destinations: bool = False) -> list[tuple[Span, bool]]:
+        """The places of sentence ``i`` in text order, each with whether a locative marks it (``في``، ``ب``،
+        ``قرب``، a place noun, or ``في`` up to two nouns before it: ``في مديرية أمن إسطنبول``).  A LOC after
+        ``من``/``مع``/``ضد`` (an origin or a partner) or after a compass word and a comma (a reference point)
+        is left out (``إلى`` too, unless ``destinations``: a meeting on a trip); an ORG/MISC mention is a place when a place noun names it (``بقرية الهدنة بانمونغوم``) or
+        a locative governs a known city (``يتظاهرون في برشلونة``: the club's name)."""
+        s = self.sentences[i]
+        start = self._body_start(i)
+        out: list[tuple[Span, bool]] = []
+        for e in self.entities.within(start, s.end, ("LOC", "ORG", "MISC")):
             prev = self.folded[max(start, e.start - 14) : e.start]
             words = prev.split()
             last = words[-1].strip(PUNCT) if words and prev.endswith(" ") else ""
-            if last in NOT_PLACE_WORDS:
+            if last in NOT_PLACE_WORDS and not (destinations and last in ("الي", "الى")):
                 continue  # المدعومين من إيران، الحدود مع السعودية: an origin or a partner, not the place
             if last in COMPASS_WORDS and ("،" in prev or "," in prev):
                 continue  # في محافظة حجة، شمال غربي صنعاء: a reference point, not the place
             glued = bool(prev) and not prev.endswith(" ") and prev[-1] in "بل"
-            (marked if glued or last in LOCATIVE_WORDS or last in PLACE_NOUNS else plain).append(e)
-        found = self._order_locations([*marked, *plain])
-        return found or self._untagged_places(i, start) or self._there(i)
+            marked = glued or last in LOCATIVE_WORDS or last in PLACE_NOUNS or self._locative_chain(e, start)
+            if e.label != "LOC":
+                if not ((marked and self._known_city(e)) or self._named_by_place_noun(e, start)):
+                    continue
+                marked = True
+            out.append((e, marked))
+        return out
+
+    def _known_city(self, e: Span) -> bool:
+        name = fold_ar(self.text[e.start : e.end])
+        return name in self.lex.cities or name.removeprefix("ال") in self.lex.cities
+
+    def _place_name(self, e: Span) -> str:
+        """A LOC's canonical name; an ORG/MISC taken as a place keeps its words (``برشلونة``, not the club)."""
+        return canonical_of(e, self.text) if e.label == "LOC" else self.text[e.start : e.end]
+
+    def _named_by_place_noun(self, e: Span, floor: int) -> bool:
+        """A place noun opening the name (``مديرية الملاجم``) or within three words before it, with no comma
+        between (``بقرية الهدنة الحدودية "بانمونغوم"``، ``في مدينة برشلونة``)."""
+        first = self.folded[e.start : e.end].split()[0].strip(PUNCT)
+        if first.removeprefix("ال") in PLACE_NOUN_BARE and len(self.folded[e.start : e.end].split()) > 1:
+            return True
+        before = self.folded[max(floor, e.start - 40) : e.start]
+        if any(ch in before for ch in "،,.:؛;"):
+            before = re.split("[،,.:؛;]", before)[-1]
+        words = [w for w in (x.strip(PUNCT) for x in before.split()) if w][-3:]
+        return any(w.removeprefix("و").removeprefix("ب").removeprefix("ال") in PLACE_NOUN_BARE or
+                   w.removeprefix("و").removeprefix("ب") in PLACE_NOUNS for w in words)
+
+    def _locative_chain(self, e: Span, floor: int) -> bool:
+        """``في`` (or a glued ``ب`` on the first word) two or three words before a place with only nouns
+        between (``في مديرية أمن إسطنبول``، ``بمقر وزارة الدفاع في``): the place is still where."""
+        before = self.folded[max(floor, e.start - 40) : e.start]
+        if any(ch in before[-30:] for ch in "،,.:؛;()"):
+            return False
+        words = [w for w in (x.strip(PUNCT) for x in before.split()) if w][-3:]
+        for n, w in enumerate(words[:-1]):
+            between = words[n + 1 :]
+            if any(x in NOT_PLACE_WORDS or x in LOCATIVE_WORDS or x in CLAUSE_WORDS or x[:1].isdigit()
+                   for x in between):
+                continue
+            if w in LOCATIVE_WORDS or (w.startswith("ب") and w[1:].startswith("م") and len(w) > 3):
+                return True
+        return False
+
+    def _primary_location(self, i: int, trigger: tuple[int, int], violent: bool, *,
+                          destinations: bool = False) -> str | None:
+        """The one place the event happened at, from its own sentence: a marked place (``في``، ``ب``،
+        ``قرب``، a place noun; for a violent event also ``على`` up to three words before: ``غارات على
+        الغوطة``، ``السيطرة على جميع مدن الغوطة``; before a trigger after ``شهد``: ``مخيم اليرموك يشهد
+        اشتباكات``) before an unmarked one, a town before a country, one after the trigger before one before
+        it, the nearest first.  Last come a place in a reporting frame (``قال مراسلنا في دمشق إن``), a
+        reference point (``شرق باب المندب`` after another place) and a bare noun (``المدينة``)."""
+        best: tuple[tuple[int, ...], str] | None = None
+        s = self.sentences[i]
+        witnessed = any(w.removeprefix("و") in WITNESS_VERBS for w in self.folded[max(s.start, trigger[0] - 20)
+                                                                                  : trigger[0]].split()[-3:])
+        for e, marked in self._place_spans(i, destinations=destinations):
+            name = self._place_name(e)
+            before = [w.strip(PUNCT) for w in self.folded[max(s.start, e.start - 40) : e.start].split()]
+            if not marked and violent:
+                marked = "علي" in before[-3:] and not any(ch in self.text[e.start - 1 : e.start] for ch in "،,")
+            if not marked and witnessed and e.end <= trigger[0]:
+                marked = True
+            country = fold_ar(name) in self.lex.countries or fold_ar(name) in REGIONS
+            after = e.start >= trigger[1]
+            distance = e.start - trigger[1] if after else trigger[0] - e.end
+            demoted = (self._in_report_frame(i, e, trigger) or self._reference_point(before)
+                       or fold_ar(name) in GENERIC_PLACES)
+            key = (demoted, not marked, country, not after, distance)
+            if best is None or key < best[0]:
+                best = (key, name)
+        if best is not None and fold_ar(best[1]) in GENERIC_PLACES:
+            return None
+        return best[1] if best else None
+
+    @staticmethod
+    def _reference_point(before: list[str]) -> bool:
+        """``سلسلة جبال كهبوب شرق باب المندب``، ``المناطق جنوبي العاصمة السورية، دمشق``: a compass word
+        within four words before the place and not itself after a locative (``في جنوب لبنان`` is the place)."""
+        for n in range(max(0, len(before) - 4), len(before)):
+            if before[n] in COMPASS_WORDS:
+                return n == 0 or before[n - 1] not in LOCATIVE_WORDS
+        return False
+
+    def _in_report_frame(self, i: int, e: Span, trigger: tuple[int, int]) -> bool:
+        """The place belongs to the source, not the event: before the trigger with a complementiser or a
+        reporting verb between (``قال مسؤول في بغداد إن انفجارا``), or after a source word (``بحسب مراسلنا
+        في دمشق``، ``نقلا عن مصادر في``)."""
+        s = self.sentences[i]
+        before = [w.strip(PUNCT).removeprefix("و") for w in self.folded[max(s.start, e.start - 30) : e.start].split()]
+        if any(w in SOURCE_WORDS or w in self.lex.reporting for w in before[-4:]):
+            return True
+        if e.end <= trigger[0]:
+            between = [w.strip(PUNCT).removeprefix("و") for w in self.folded[e.end : trigger[0]].split()]
+            return any(w in COMPLEMENTISERS for w in between)
+        return False
 
     def _context_places(self, i: int) -> list[str]:
         """Where an event whose sentence names no place happened, from its context: the previous
@@ -90,17 +205,9 @@ class PlaceRules(DateRules):
         return self._order_locations(self.entities.within(prev.start, prev.end, ("LOC",)))
 
     def _locative_locations(self, i: int, after: int = 0) -> list[str]:
-        s = self.sentences[i]
-        chosen = []
-        for e in self.entities.within(max(s.start, after), s.end, ("LOC",)):
-            prev = self.folded[max(s.start, e.start - 12) : e.start]
-            if prev.endswith(("ب", "ل")) and not prev.endswith(" "):
-                chosen.append(e)
-                continue
-            words = prev.split()
-            if words and words[-1].strip(PUNCT) in LOCATIVE_WORDS:
-                chosen.append(e)
-        return self._order_locations(chosen)
+        """The marked places of sentence ``i`` (``_place_spans``) from ``after`` on: where a meeting was."""
+        return self._order_locations(e for e, marked in self._place_spans(i, destinations=True)
+                                     if marked and e.start >= after and not self._in_report_frame(i, e, (after, after)))
 
     def _visit_locations(self, i: int, after: int) -> list[str]:
         """Destinations of a visit verb: a LOC after إلى/لـ, or within six words (زار الرئيس دمشق)."""
@@ -117,7 +224,7 @@ class PlaceRules(DateRules):
     def _order_locations(self, spans: Iterable[Span]) -> list[str]:
         names: list[str] = []
         for e in spans:
-            name = canonical_of(e, self.text)
+            name = self._place_name(e)
             if name not in names:
                 names.append(name)
         return sorted(names, key=lambda n: fold_ar(n) in self.lex.countries)

@@ -17,7 +17,9 @@ from rasd.enrich.events.lexicon import (
     DOING_PRESENT,
     DUAL_PARTIES,
     FAMILIES,
+    FUTURE_WORDS,
     HIT_PLACES,
+    HOLDING_NOUNS,
     INCIDENT_NEAR_WORDS,
     INTENSITY_WORDS,
     MEDIA_WORDS,
@@ -30,6 +32,7 @@ from rasd.enrich.events.lexicon import (
     PLANNED_OPENERS,
     PUNCT,
     REACH_VERBS,
+    RELATIVE_WORDS,
     SPORT_WORDS,
     STRIKE_VERBS,
     SUPERLATIVES,
@@ -68,6 +71,8 @@ class TriggerRules(ActorRules):
             return False  # منذ بدء مسيرات العودة، سلسلة من الإضرابات في الأسابيع الأخيرة: many protests, not one
         if family == "protest" and self._diplomatic_protest(c):
             return False  # احتجت الصين على، أثار احتجاجات من الولايات المتحدة: a government objects
+        if family in ("meeting", "visit", "agreement") and self._arranged(c):
+            return False  # سيعقد الزعيمان قمة، اتفقا على عقد قمة، في الاتفاقيات التي تم التوصل إليها في اجتماع
         if override is not None:
             return self.concreteness(c) >= override
         if c.pos == "noun" and self._planned(c):
@@ -154,6 +159,26 @@ class TriggerRules(ActorRules):
             return bool(place) or bool(self.entities.within(c.end, next_two, ("LOC",)))  # not تحرير المحاصرين في …
         gained = bool(before) and before[-1] in CONTROL_GAINS
         return gained and not glued and self._control_object_follows(c)
+
+    def _arranged(self, c: Candidate) -> bool:
+        """A meeting not held (yet) or not told as news: a future verb within six words before the trigger (its
+        subject may come between: ``سيعقد الزعيمان قمة``، ``سيكون أول اجتماع``، ``سوف``), within three agreeing or calling to hold it (``اتفقا على عقد قمة``،
+        ``دعا إلى إجراء محادثات``); for a noun also a relative clause it sits in (``الاتفاقيات التي تم
+        التوصل إليها في اجتماع القمة``: background to another report)."""
+        ws = self.words(c.sentence)
+        k = self.word_at(c.sentence, c.start)
+        if any(w.removeprefix("و") in FUTURE_WORDS for _, _, w in ws[max(0, k - 6) : k]):
+            return True
+        before = [w.removeprefix("و") for _, _, w in ws[max(0, k - 3) : k]]
+        if any(w in HOLDING_NOUNS and n > 0 and before[n - 1] in ("علي", "الي", "الى") for n, w in enumerate(before)):
+            return True
+        if c.pos != "noun":
+            return False
+        start = ws[max(0, k - 6)][0] if ws else c.start
+        clause = self.text[start : c.start]
+        if "،" in clause or "," in clause:
+            clause = clause[max(clause.rfind("،"), clause.rfind(",")) + 1 :]
+        return any(w.strip(PUNCT) in RELATIVE_WORDS for w in fold_ar(clause).split())
 
     def _planned(self, c: Candidate) -> bool:
         """A noun governed by a future or subjunctive verb: ``من المقرر أن يعقد محادثات``، ``لن يشن

@@ -1,0 +1,85 @@
+"""Table tests for the event's one place (``location``, ``location_source``) and for meetings not held.
+
+Articles are written for these tests (general news usage, not copies of evaluated articles).  Marks: entities
+``text -> (label, canonical)``, times ``text -> (type, value)``; publication is 2022-03-10.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+LOC, ORG, PER = "LOC", "ORG", "PER"
+DAY = {"أمس": ("DATE", "2022-03-09")}
+KEYS = ("location", "location_source", "locations", "location_from_context")
+
+PLACES = [
+    pytest.param(["وقال مسؤول في بغداد إن انفجارا وقع في سوق الموصل وأسفر عن 3 قتلى أمس."], "",
+                 {"بغداد": (LOC, "بغداد"), "الموصل": (LOC, "الموصل")}, ("الموصل", "sentence"),
+                 id="the-speakers-place-is-not-the-events"),
+    pytest.param(["قتل 3 أشخاص في انفجار في قرية الحمراء في سوريا أمس."], "",
+                 {"الحمراء": (LOC, "الحمراء"), "سوريا": (LOC, "سوريا")}, ("الحمراء", "sentence"),
+                 id="a-village-before-its-country"),
+    pytest.param(["وقتل 3 أشخاص أمس في انفجار استهدف منزلا قرب مدينة حماة، بحسب مصادر في دمشق."], "",
+                 {"حماة": (LOC, "حماة"), "دمشق": (LOC, "دمشق")}, ("حماة", "sentence"),
+                 id="a-source-place-comes-last"),
+    pytest.param(["تظاهر آلاف الأشخاص في بلدة الزهراء احتجاجا على الغلاء أمس."], "",
+                 {"الزهراء": (ORG, "حركة الزهراء")}, ("الزهراء", "sentence"), id="a-place-noun-names-an-org-mention"),
+    pytest.param(["تظاهر آلاف الأشخاص في برشلونة أمس."], "", {"برشلونة": (ORG, "نادي برشلونة")},
+                 ("برشلونة", "sentence"), id="a-known-city-after-fi-is-a-place-not-the-club"),
+    pytest.param(["وتمكنت القوات من السيطرة على قرية العين شرق حلب أمس."], "",
+                 {"العين": (LOC, "العين"), "حلب": (LOC, "حلب")}, ("العين", "sentence"),
+                 id="a-compass-reference-point-is-not-the-place"),
+    pytest.param(["وأضرب آلاف العمال عن العمل أمس."], "فرنسا: الحكومة تقر إصلاح السكك الحديدية",
+                 {"فرنسا": (LOC, "فرنسا")}, ("فرنسا", "headline"), id="the-headline-label-as-a-fallback"),
+    pytest.param(["وأضرب آلاف العمال عن العمل أمس."], "الحكومة تقر إصلاح السكك الحديدية في فرنسا",
+                 {"فرنسا": (LOC, "فرنسا")}, (None, None), id="no-label-no-fallback"),
+    pytest.param(["اجتمع خالد عمر مع سامي علي في مديرية أمن إسطنبول أمس."], "",
+                 {"خالد عمر": (PER, "خالد عمر"), "سامي علي": (PER, "سامي علي"), "إسطنبول": (LOC, "إسطنبول")},
+                 ("إسطنبول", "sentence"), id="fi-two-nouns-before-the-place"),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "title", "entities", "expected"), PLACES)
+def test_location(event_rows: Any, paragraphs: list[str], title: str, entities: dict[str, tuple[str, str]],
+                  expected: tuple[str | None, str | None]) -> None:
+    rows = event_rows(paragraphs, KEYS, title=title, entities=entities, times=DAY,
+                      quantities={"3 قتلى": (3, "killed"), "3 أشخاص": (3, "killed")})
+    assert len(rows) == 1
+    assert (rows[0]["location"], rows[0]["location_source"]) == expected
+    if expected[0] is not None:
+        assert expected[0] in rows[0]["locations"]
+    assert rows[0]["location_from_context"] == (expected[1] in ("context", "headline", "participant"))
+
+
+def test_meeting_without_a_place_takes_its_partners_earlier_meeting(event_rows: Any) -> None:
+    rows = event_rows(["التقى الرئيس سمير نصار نظيره كريم حداد في عمان أمس.",
+                       "وفي اليوم التالي التقى سمير نصار مع وزير الخارجية وليد سالم."], KEYS,
+                      entities={"سمير نصار": (PER, "سمير نصار"), "كريم حداد": (PER, "كريم حداد"),
+                                "وليد سالم": (PER, "وليد سالم"), "عمان": (LOC, "عمان")}, times=DAY)
+    assert [(r["trigger"], r["location"], r["location_source"]) for r in rows] == [
+        ("التقى", "عمان", "sentence"), ("التقى", "عمان", "participant")]
+
+
+PARTIES = {"خالد عمر": (PER, "خالد عمر"), "سامي علي": (PER, "سامي علي"), "القاهرة": (LOC, "القاهرة"),
+           "تونس": (LOC, "تونس")}
+MEETINGS = [
+    pytest.param("والتقى خالد عمر مع سامي علي في القاهرة أمس.", DAY, [("والتقى", "meeting")], id="held-yesterday"),
+    pytest.param("وسيعقد خالد عمر وسامي علي قمة مع الرئيس في القاهرة.", {}, [], id="future-verb"),
+    pytest.param("وسيكون ذلك أول اجتماع بين خالد عمر وسامي علي في القاهرة.", {}, [], id="sayakun-first-meeting"),
+    pytest.param("واتفق خالد عمر وسامي علي على عقد قمة مع الرئيس في تونس.", {}, [], id="agreed-to-hold"),
+    pytest.param("وجاء ذلك تنفيذا للتفاهمات التي تم التوصل إليها في اجتماع بين خالد عمر وسامي علي.", {}, [],
+                 id="a-meeting-in-a-relative-clause-is-background"),
+    pytest.param("ويلتقي خالد عمر مع سامي علي في القاهرة في 20 آذار.", {"20 آذار": ("DATE", "2022-03-20")}, [],
+                 id="dated-after-publication"),
+    pytest.param("ويلتقي خالد عمر مع سامي علي في القاهرة اليوم.", {"اليوم": ("DATE", "2022-03-10")},
+                 [("ويلتقي", "meeting")], id="dated-on-the-publication-day"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "times", "expected"), MEETINGS)
+def test_meeting_held_or_not(event_rows: Any, sentence: str, times: dict[str, tuple[str, str]],
+                             expected: list[tuple[str, str]]) -> None:
+    rows = event_rows([sentence], ("type",), entities=PARTIES, times=times)
+    assert [(r["trigger"], r["type"]) for r in rows] == expected
