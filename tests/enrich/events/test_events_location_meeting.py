@@ -35,6 +35,12 @@ PLACES = [
                  {"فرنسا": (LOC, "فرنسا")}, ("فرنسا", "headline"), id="the-headline-label-as-a-fallback"),
     pytest.param(["وأضرب آلاف العمال عن العمل أمس."], "الحكومة تقر إصلاح السكك الحديدية في فرنسا",
                  {"فرنسا": (LOC, "فرنسا")}, (None, None), id="no-label-no-fallback"),
+    pytest.param(["وقتل 3 أشخاص أمس جراء غارات استهدفت حاجزا لمقاتلين موالين لدمشق قرب بلدة جنديرس."], "",
+                 {"دمشق": (LOC, "دمشق"), "جنديرس": (LOC, "جنديرس")}, ("جنديرس", "sentence"),
+                 id="a-dative-place-is-a-side-not-where"),
+    pytest.param(["وأعلن الجيش أمس استعادة السيطرة على جميع مدن وبلدات سهل الغاب قرب بلدة قلعة المضيق."],
+                 "", {"سهل الغاب": (LOC, "سهل الغاب"), "قلعة المضيق": (LOC, "قلعة المضيق")},
+                 ("سهل الغاب", "sentence"), id="the-object-of-control-four-words-after-ala"),
     pytest.param(["اجتمع خالد عمر مع سامي علي في مديرية أمن إسطنبول أمس."], "",
                  {"خالد عمر": (PER, "خالد عمر"), "سامي علي": (PER, "سامي علي"), "إسطنبول": (LOC, "إسطنبول")},
                  ("إسطنبول", "sentence"), id="fi-two-nouns-before-the-place"),
@@ -51,6 +57,13 @@ def test_location(event_rows: Any, paragraphs: list[str], title: str, entities: 
     if expected[0] is not None:
         assert expected[0] in rows[0]["locations"]
     assert rows[0]["location_from_context"] == (expected[1] in ("context", "headline", "participant"))
+
+
+def test_a_day_after_mundhu_is_no_running_tally(event_rows: Any) -> None:
+    rows = event_rows(["قتل نحو 40 مسلحا خلال مواجهات عنيفة تدور منذ صباح الجمعة في مدينة الحديدة."],
+                      ("type", "killed", "location"), entities={"الحديدة": (LOC, "الحديدة")},
+                      times={"صباح الجمعة": ("TIME", "2022-03-04TMO")}, quantities={"نحو 40 مسلحا": (40, "killed")})
+    assert [(r["type"], r["killed"], r["location"]) for r in rows] == [("armed_clash", 40, "الحديدة")]
 
 
 def test_meeting_without_a_place_takes_its_partners_earlier_meeting(event_rows: Any) -> None:

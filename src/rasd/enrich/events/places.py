@@ -108,11 +108,11 @@ class PlaceRules(DateRules):
     def _primary_location(self, i: int, trigger: tuple[int, int], violent: bool, *,
                           destinations: bool = False) -> str | None:
         """The one place the event happened at, from its own sentence: a marked place (``في``، ``ب``،
-        ``قرب``، a place noun; for a violent event also ``على`` up to three words before: ``غارات على
+        ``قرب``، a place noun; for a violent event also ``على`` up to four words before: ``غارات على
         الغوطة``، ``السيطرة على جميع مدن الغوطة``; before a trigger after ``شهد``: ``مخيم اليرموك يشهد
         اشتباكات``) before an unmarked one, a town before a country, one after the trigger before one before
-        it, the nearest first.  Last come a place in a reporting frame (``قال مراسلنا في دمشق إن``), a
-        reference point (``شرق باب المندب`` after another place) and a bare noun (``المدينة``)."""
+        it, the nearest first.  Last come a place in a reporting frame (``قال مراسلنا في دمشق إن``), one
+        after a glued ``ل`` (``مقاتلين موالين لدمشق``: whose side, not where), a reference point (``شرق باب المندب`` after another place) and a bare noun (``المدينة``)."""
         best: tuple[tuple[int, ...], str] | None = None
         s = self.sentences[i]
         witnessed = any(w.removeprefix("و") in WITNESS_VERBS for w in self.folded[max(s.start, trigger[0] - 20)
@@ -121,13 +121,14 @@ class PlaceRules(DateRules):
             name = self._place_name(e)
             before = [w.strip(PUNCT) for w in self.folded[max(s.start, e.start - 40) : e.start].split()]
             if not marked and violent:
-                marked = "علي" in before[-3:] and not any(ch in self.text[e.start - 1 : e.start] for ch in "،,")
+                marked = "علي" in before[-4:] and not any(ch in self.text[e.start - 1 : e.start] for ch in "،,")
             if not marked and witnessed and e.end <= trigger[0]:
                 marked = True
             country = fold_ar(name) in self.lex.countries or fold_ar(name) in REGIONS
             after = e.start >= trigger[1]
             distance = e.start - trigger[1] if after else trigger[0] - e.end
-            demoted = (self._in_report_frame(i, e, trigger) or self._reference_point(before)
+            dative = self.folded[e.start - 1 : e.start] == "ل" and not destinations  # موالين لدمشق، التابعة لإيران
+            demoted = (self._in_report_frame(i, e, trigger) or self._reference_point(before) or dative
                        or fold_ar(name) in GENERIC_PLACES)
             key = (demoted, not marked, country, not after, distance)
             if best is None or key < best[0]:

@@ -300,14 +300,15 @@ class TriggerRules(ActorRules):
         date (``منذ محاولة الانقلاب``، ``منذ العام 2011``; ``منذ يومين`` is a date)."""
         times = None
         previous = ""
-        for start, _, w in self.words(i):
+        for start, end, w in self.words(i):
             w = w.removeprefix("و")
             if (w in TALLY_WORDS and (totals or w not in TOTAL_WORDS)) or (w == "الان" and previous == "حتي"):
                 return True
             if w == "منذ" and previous not in SUPERLATIVES:  # (الأكبر منذ اعتداءات 2009 compares, no tally)
                 if times is None:
                     times = self.spans_in(self.times, i)
-                t = next((t for t in times if t.start <= start < t.end), None)
+                # the time may hold منذ (منذ يومين) or follow it (تدور منذ صباح الجمعة)
+                t = next((t for t in times if t.start <= start < t.end or end < t.start <= end + 1), None)
                 d = self._date_of(t) if t is not None else None
                 if d is None or d[1] not in ("day", "week"):
                     return True
