@@ -1,8 +1,18 @@
-"""Cross-validated choice of the CRF's regularisation, on the ANERcorp training split only (no dev).
+"""Cross-validated model selection on the ANERcorp training split only (no dev): regularisation
+settings, or the shipped recipe against a variant recipe.
 
     .venv/bin/python benchmarks/ner_cv.py                          # 0.05,0.05 vs 0.01,0.1, 5 folds (~40 min CPU)
     .venv/bin/python benchmarks/ner_cv.py --configs 0.05,0.05 0.01,0.1 0.1,0.01 --folds 2
     .venv/bin/python benchmarks/ner_cv.py --limit 400 --folds 2    # a quick smoke run
+    .venv/bin/python benchmarks/ner_cv.py --variant wojood-aug --folds 2   # shipped recipe vs a variant
+    .venv/bin/python benchmarks/ner_cv.py --list-variants
+
+With ``--variant NAME`` the first setting (default: the shipped ``TrainConfig``) is trained both ways on
+the same folds; held-out sentences are tagged through the feature strings (``rasd.ner.linear`` weights,
+the tagger's O bias), the same path for both, and compared by the paired bootstrap below.  The
+jackknifed priors and the baseline's held-out predictions are cached in ``$TMPDIR/rasd_ner_cv/``
+(keyed by the sentence count, folds and the model code's hash), so a second variant only trains itself.
+Results go to ``results/ner_cv_<variant>.json``.
 
 How the shipped ``TrainConfig`` (c1, c2) was chosen (``ner_experiments.json``, reg1): the training split
 (ANERcorp train minus its last 10%, the dev split, which this never reads) is cut into ``--folds``
@@ -16,29 +26,264 @@ over blocks of 10 consecutive sentences (2,000 resamples, seed 13).  Writes resu
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
+import itertools
 import json
 import random
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "data"
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from rasd.ner.conll import Sentence, read_conll, score_spans, spans_of, split_dev  # noqa: E402
+from rasd.ner.features import FeatureExtractor, WordInfo, _article_ratio  # noqa: E402
+from rasd.ner.lexicon import Lexicon, load_lexicon  # noqa: E402
+from rasd.ner.linear import LinearChainModel  # noqa: E402
+from rasd.ner.tagger import O_BIAS  # noqa: E402
 from rasd.ner.training import (  # noqa: E402
+    Priors,
     TrainConfig,
     ant_sample,
+    augment_domain,
     count_tag_priors,
     evaluate_model,
+    fold_domain,
+    train_features,
     train_model,
 )
+from rasd.ner.wojood import read_wojood  # noqa: E402
 
 Counts = tuple[int, int, int]  # (correct spans, predicted spans, gold spans)
+Features = list[list[str]]  # one feature list per token
+CACHE = Path(tempfile.gettempdir()) / "rasd_ner_cv"
+WOJOOD = SHARED / "wojood-sample"
+
+
+_FEATURE_CODE = ("features.py", "lexicon.py", "normal.py", "linear.py", "conll.py")
+
+
+def code_key() -> str:
+    """Hash of the feature code and the data it reads (cache key; the training and tagging code are
+    left out: clear the cache by hand when a change to them alters results)."""
+    src = HERE.parent / "src" / "rasd"
+    h = hashlib.sha1()
+    ner = src / "ner"
+    for path in sorted([*(ner / n for n in _FEATURE_CODE), *(src / "data" / "ner").glob("*.gz")]):
+        h.update(path.read_bytes())
+    for path in sorted((src / "data" / "gazetteers").glob("*")):
+        if path.is_file():
+            h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def tag_features(model_path: Path, sentences: Sequence[Features], o_bias: float = O_BIAS) -> list[list[str]]:
+    """Viterbi tags from feature strings (the reference path the vectorised tagger reproduces)."""
+    model = LinearChainModel.load(model_path)
+    o = model.labels.index("O")
+    out: list[list[str]] = []
+    for feats in sentences:
+        if not feats:
+            out.append([])
+            continue
+        em = np.stack([model.sum_rows(model.ids(f)) for f in feats])
+        em[:, o] -= o_bias
+        out.append(model.viterbi(em))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- variants
+
+
+class BoundaryExtractor(FeatureExtractor):
+    """Word-level boundary features from ANT statistics (experiment ``bnd``).
+
+    * ``vp=`` first letter of the article-less stem × its ANT article ratio × article present: an
+      imperfective verb (يتقمص، تقوم) never takes the article and starts with ي/ت/ن/ا, which a linear
+      model sees only as the conjunction;
+    * ``ss=`` how often ANT starts a sentence with the word (Arabic verb-first clauses: أناب، قال);
+    * ``fg=`` how often the word follows a known given name in ANT (a surname often, a verb sometimes,
+      a common noun rarely), combined with whether it is itself a given name.
+    """
+
+    def __init__(self, lex: Lexicon, priors: Priors | None, stats: AntContext, kinds: frozenset[str]) -> None:
+        super().__init__(lex, priors)
+        self.stats = stats
+        self.kinds = kinds
+
+    def _word_info(self, token: str) -> WordInfo:
+        info = super()._word_info(token)
+        stem = info.stem
+        if not stem or not stem[0].isalpha() or "a" <= stem[0].lower() <= "z":
+            return info
+        bare = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+        alr = _article_ratio(bare, self.lex) if len(bare) >= 3 else "s"
+        extra = ["vp=" + bare[:1] + alr + str(stem != bare)] if "vp" in self.kinds else []
+        count = self.stats.seen.get(stem, 0)
+        if count >= 5:
+            if "ss" in self.kinds:
+                extra.append("ss=" + _level(self.stats.starts.get(stem, 0) / count))
+            if "fg" in self.kinds:
+                level = _level(self.stats.after_given.get(stem, 0) / count)
+                extra.append("fg=" + level + str(stem in self.lex.person_parts))
+        return replace(info, feats=info.feats + tuple(extra)) if extra else info
+
+
+def _level(r: float) -> str:
+    return "0" if r < 0.01 else "1" if r < 0.05 else "2" if r < 0.2 else "3"
+
+
+@dataclass
+class AntContext:
+    seen: dict[str, int]
+    starts: dict[str, int]
+    after_given: dict[str, int]
+
+
+def ant_context_counts(lex: Lexicon) -> AntContext:
+    """Per clitic-free stem of the fixed ANT sample: occurrences, how often it starts a sentence, and
+    how often it follows a known given name."""
+    fx = FeatureExtractor(lex, {})
+    stats = AntContext({}, {}, {})
+    seen, starts, after = stats.seen, stats.starts, stats.after_given
+    names = lex.person_parts
+    for sent in ant_sample(SHARED / "ant-corpus"):
+        stems = [fx.word_info(t).stem for t in sent]
+        starts[stems[0]] = starts.get(stems[0], 0) + 1
+        for stem in stems:
+            seen[stem] = seen.get(stem, 0) + 1
+        for prev, stem in itertools.pairwise(stems):
+            if prev in names:
+                after[stem] = after.get(stem, 0) + 1
+    return stats
+
+
+WOJOOD_CLASHING = frozenset({"MISC"})  # Wojood EVENT: ANERcorp's MISC is mostly other things
+
+
+def wojood_sentences(drop_clashing: bool) -> list[Sentence]:
+    """The Wojood sample mapped as in `rasd.ner.wojood`; ``drop_clashing``: without the sentences
+    holding a type whose conventions differ, and without FAC (ANERcorp tags few buildings)."""
+    out = [s for f in ("train", "val", "test") for s in read_wojood(WOJOOD / f"{f}.txt")]
+    if not drop_clashing:
+        return out
+    return [s for s in out if not any(t[2:] in WOJOOD_CLASHING for t in s[1])]
+
+
+@dataclass
+class Variant:
+    name: str
+    change: str
+    wojood: str = ""  # "", "append", "augment", "augment-core"
+    stacked: bool = False
+    boundary: frozenset[str] = frozenset()  # BoundaryExtractor feature kinds
+
+
+VARIANTS = {
+    v.name: v
+    for v in (
+        Variant(
+            "wojood-append", "Wojood sample appended as training data (mapped as rasd.ner.wojood)", "append"
+        ),
+        Variant(
+            "wojood-aug",
+            "Daume III feature augmentation: shared + corpus-marked copy of every feature; ANERcorp and "
+            "the mapped Wojood sample both train; tagging uses shared + ANERcorp copies (folded)",
+            "augment",
+        ),
+        Variant(
+            "wojood-aug-core",
+            "as wojood-aug, without the Wojood sentences holding an EVENT (-> MISC) entity",
+            "augment-core",
+        ),
+        Variant(
+            "wojood-stack",
+            "stacked feature: a CRF trained on the Wojood sample alone tags each sentence; its tag at "
+            "-1/0/+1 is a feature of the ANERcorp CRF",
+            stacked=True,
+        ),
+        Variant(
+            "bnd",
+            "boundary features: verb-prefix shape x ANT article ratio, ANT sentence-start ratio, ANT after-given-name ratio",
+            boundary=frozenset({"vp", "ss", "fg"}),
+        ),
+        Variant(
+            "bnd-vp",
+            "boundary features: verb-prefix shape x ANT article ratio only",
+            boundary=frozenset({"vp"}),
+        ),
+        Variant("bnd-fg", "boundary features: ANT after-given-name ratio only", boundary=frozenset({"fg"})),
+        Variant("bnd-ss", "boundary features: ANT sentence-start ratio only", boundary=frozenset({"ss"})),
+    )
+}
+
+
+class Recipe:
+    """Features and training of the shipped recipe (``variant`` None) or a variant, for the CV."""
+
+    def __init__(self, variant: Variant | None, lex: Lexicon, work: Path) -> None:
+        self.variant = variant or Variant("shipped", "the shipped recipe")
+        self.lex = lex
+        self.work = work
+        self.ant_context = ant_context_counts(lex) if self.variant.boundary else AntContext({}, {}, {})
+        self._extractors: dict[int, FeatureExtractor] = {}
+        self._stack_model: Path | None = None
+
+    def extractor(self, priors: Priors) -> FeatureExtractor:
+        fx = self._extractors.get(id(priors))
+        if fx is None:
+            if self.variant.boundary:
+                fx = BoundaryExtractor(self.lex, priors, self.ant_context, self.variant.boundary)
+            else:
+                fx = FeatureExtractor(self.lex, priors)
+            self._extractors[id(priors)] = fx
+        return fx
+
+    def features(self, sentences: Sequence[Sentence], priors: Sequence[Priors]) -> list[Features]:
+        feats = [self.extractor(p).extract(tokens) for (tokens, _), p in zip(sentences, priors, strict=True)]
+        if self.variant.stacked:
+            self._add_stacked(sentences, feats)
+        return feats
+
+    def _add_stacked(self, sentences: Sequence[Sentence], feats: list[Features]) -> None:
+        if self._stack_model is None:
+            self._stack_model = self.work / "wojood_alone.npz"
+            fx = FeatureExtractor(self.lex, {})
+            woj = wojood_sentences(False)
+            train_features([(fx.extract(t), tags) for t, tags in woj], self._stack_model, TrainConfig())
+        fx = FeatureExtractor(self.lex, {})
+        tags = tag_features(self._stack_model, [fx.extract(t) for t, _ in sentences], 0.0)
+        for f, tg in zip(feats, tags, strict=True):
+            for i in range(len(f)):
+                f[i].append("wj=" + tg[i])
+                f[i].append("-1:wj=" + (tg[i - 1] if i else "BOS"))
+                f[i].append("1:wj=" + (tg[i + 1] if i + 1 < len(tg) else "EOS"))
+
+    def train(
+        self, items: list[tuple[Features, list[str]]], path: Path, config: TrainConfig, wojood_priors: Priors
+    ) -> None:
+        mode = self.variant.wojood
+        if mode:
+            woj = wojood_sentences(mode == "augment-core")
+            wfeats = self.features(woj, [wojood_priors] * len(woj))
+            if mode == "append":
+                items = items + [(f, s[1]) for f, s in zip(wfeats, woj, strict=True)]
+            else:
+                items = [(augment_domain(f, "A"), t) for f, t in items] + [
+                    (augment_domain(f, "W"), s[1]) for f, s in zip(wfeats, woj, strict=True)
+                ]
+        train_features(items, path, config)
+        if mode.startswith("augment"):
+            fold_domain(path, "A")
 
 
 def jackknifed_priors(train: Sequence[Sentence], work: Path) -> list[dict[str, tuple[int, ...]]]:
@@ -80,6 +325,93 @@ def cross_validate(
     return preds
 
 
+def cross_validate_recipe(
+    train: Sequence[Sentence],
+    priors: Sequence[Priors],
+    recipe: Recipe,
+    config: TrainConfig,
+    folds: int,
+    work: Path,
+) -> list[list[str]]:
+    """Held-out predictions for every sentence of ``train`` (tagged through the feature strings)."""
+    n = len(train)
+    preds: list[list[str]] = [[] for _ in range(n)]
+    for k in range(folds):
+        test = [i for i in range(n) if i * folds // n == k]
+        fit = [i for i in range(n) if i * folds // n != k]
+        path = work / f"cv_{recipe.variant.name}_{k}.npz"
+        fit_sents = [train[i] for i in fit]
+        feats = recipe.features(fit_sents, [priors[i] for i in fit])
+        items = [(f, list(s[1])) for f, s in zip(feats, fit_sents, strict=True)]
+        del feats
+        recipe.train(items, path, config, priors[0])
+        del items
+        held = recipe.features([train[i] for i in test], [priors[i] for i in test])
+        for i, tags in zip(test, tag_features(path, held), strict=True):
+            preds[i] = tags
+        print(f"  {recipe.variant.name}: fold {k + 1}/{folds}", flush=True)
+    return preds
+
+
+def _load_json(path: Path) -> Any:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _dump_json(obj: Any, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        json.dump(obj, fh, ensure_ascii=False)
+
+
+def cached_priors(train: Sequence[Sentence], work: Path) -> list[Priors]:
+    """`jackknifed_priors`, cached by sentence count and code hash."""
+    path = CACHE / f"priors_{len(train)}_{code_key()}.json.gz"
+    if path.exists():
+        halves = _load_json(path)
+    else:
+        per = jackknifed_priors(train, work)
+        halves = [{w: list(r) for w, r in per[0].items()}, {w: list(r) for w, r in per[-1].items()}]
+        _dump_json(halves, path)
+    p0 = {w: tuple(r) for w, r in halves[0].items()}
+    p1 = {w: tuple(r) for w, r in halves[1].items()}
+    half = len(train) // 2
+    return [p0] * half + [p1] * (len(train) - half)
+
+
+def compare_variant(
+    train: Sequence[Sentence], variant: Variant, config: TrainConfig, folds: int, work: Path
+) -> dict[str, Any]:
+    """The shipped recipe and ``variant`` on the same folds; scores and the paired bootstrap."""
+    lex = load_lexicon()
+    priors = cached_priors(train, work)
+    base_path = CACHE / f"base_{len(train)}_{folds}_{config.c1}_{config.c2}_{code_key()}.json.gz"
+    if base_path.exists():
+        base = _load_json(base_path)
+    else:
+        base = cross_validate_recipe(train, priors, Recipe(None, lex, work), config, folds, work)
+        _dump_json(base, base_path)
+    var = cross_validate_recipe(train, priors, Recipe(variant, lex, work), config, folds, work)
+    gold = [tags for _, tags in train]
+    rows: dict[str, dict[str, list[float]]] = {}
+    for name, pred in (("shipped", base), (variant.name, var)):
+        scores = score_spans(gold, pred)
+        rows[name] = {k: [v["precision"], v["recall"], v["f1"]] for k, v in scores.items()}
+        print(f"{name}: F1 {scores['overall']['f1']:.4f}", flush=True)
+    paired = paired_bootstrap(gold, base, var)
+    print("paired (variant - shipped):", paired, flush=True)
+    return {
+        "benchmark": "NER recipe variant vs the shipped recipe, cross-validated on the ANERcorp training split",
+        "variant": variant.name,
+        "change": variant.change,
+        "sentences": len(train),
+        "folds": folds,
+        "c1_c2": [config.c1, config.c2],
+        "scores_p_r_f1": rows,
+        "paired_variant_minus_shipped": paired,
+    }
+
+
 def _counts(gold: Sequence[str], pred: Sequence[str]) -> Counts:
     g, p = set(spans_of(gold)), set(spans_of(pred))
     return len(g & p), len(p), len(g)
@@ -92,7 +424,7 @@ def _f1(rows: Sequence[Counts]) -> float:
 
 def paired_bootstrap(
     gold: Sequence[Sequence[str]], a: Sequence[Sequence[str]], b: Sequence[Sequence[str]], block: int = 10
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """F1(b) − F1(a) with a 95% interval and P(difference ≤ 0), resampling blocks of sentences."""
 
     def blocks(pred: Sequence[Sequence[str]]) -> list[Counts]:
@@ -124,17 +456,30 @@ def main() -> int:
     parser.add_argument("--configs", nargs="+", default=["0.05,0.05", "0.01,0.1"], metavar="C1,C2")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--limit", type=int, default=0, help="only the first N training sentences")
-    parser.add_argument("--out", default=str(HERE / "results" / "ner_cv.json"))
+    parser.add_argument("--variant", choices=sorted(VARIANTS), help="compare the shipped recipe with this")
+    parser.add_argument("--list-variants", action="store_true")
+    parser.add_argument("--out", default=None)
     args = parser.parse_args()
+    if args.list_variants:
+        for v in VARIANTS.values():
+            print(f"{v.name}: {v.change}")
+        return 0
     source = SHARED / "anercorp" / "ANERCorp_CamelLab_train.txt"
     if not source.exists():
         print(f"ANERcorp not found at {source}", file=sys.stderr)
         return 2
-    configs = [TrainConfig(*(float(x) for x in c.split(","))) for c in args.configs]
+    configs = [TrainConfig(c1=float(c.split(",")[0]), c2=float(c.split(",")[1])) for c in args.configs]
     train, _dev = split_dev(read_conll(source))
     if args.limit:
         train = train[: args.limit]
     t0 = time.perf_counter()
+    if args.variant:
+        out = Path(args.out or HERE / "results" / f"ner_cv_{args.variant}.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            result = compare_variant(train, VARIANTS[args.variant], TrainConfig(), args.folds, Path(tmp))
+        result["seconds"] = round(time.perf_counter() - t0, 1)
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return 0
     results: dict[str, Any] = {
         "benchmark": "NER regularisation by cross-validation on the ANERcorp training split",
         "sentences": len(train),
@@ -156,7 +501,9 @@ def main() -> int:
         results["paired_first_two"] = paired_bootstrap(gold, preds[0], preds[1])
         print("paired (second - first):", results["paired_first_two"])
     results["seconds"] = round(time.perf_counter() - t0, 1)
-    Path(args.out).write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    Path(args.out or HERE / "results" / "ner_cv.json").write_text(
+        json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return 0
 
 

@@ -42,7 +42,14 @@ def main() -> None:
     ap.add_argument("--clusters", action="store_true", help="rebuild data/ner/clusters.tsv.gz from ANT")
     ap.add_argument("--dev", action="store_true", help="train on 90%%, report F1 on the last 10%%")
     ap.add_argument(
-        "--wojood", action="store_true", help="with --dev: add the Wojood sample (experiment; it lowered dev F1)"
+        "--wojood",
+        action="store_true",
+        help="with --dev: add the Wojood sample (experiment; it lowered dev F1)",
+    )
+    ap.add_argument(
+        "--wojood-aug",
+        action="store_true",
+        help="add the Wojood sample by feature augmentation (Daume III 2007; benchmarks/ner_cv.py wojood-aug)",
     )
     ap.add_argument("--c1", type=float, default=TrainConfig.c1)
     ap.add_argument("--c2", type=float, default=TrainConfig.c2)
@@ -69,10 +76,11 @@ def main() -> None:
         out_dir = args.out or dev_model_dir()
         extra = []
         if args.wojood:
-            from rasd.ner.wojood import read_wojood
-
-            extra = [s for f in ("train", "val", "test") for s in read_wojood(SHARED / "wojood-sample" / f"{f}.txt")]
-        train_dev_model(SHARED, out_dir, config, extra)
+            extra = wojood_sample()
+        if args.wojood_aug:
+            train_dev_augmented(out_dir, config, wojood_sample())
+        else:
+            train_dev_model(SHARED, out_dir, config, extra)
         result = evaluate_dev(SHARED, out_dir)
         result.pop("predictions")
         print(json.dumps(result, indent=1))
@@ -82,9 +90,36 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         out = args.out or data_path("ner", MODEL_FILE)
-        priors = train_with_priors(sentences, corpus, work, out, config)
+        other = wojood_sample() if args.wojood_aug else []
+        priors = train_with_priors(sentences, corpus, work, out, config, other)
         write_priors(priors, out.parent / "priors.tsv.gz")
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB) and priors.tsv.gz")
+
+
+def wojood_sample() -> list[tuple[list[str], list[str]]]:
+    """The Wojood sample (MIT licence), all three files, mapped to flat ANERcorp types."""
+    from rasd.ner.wojood import read_wojood
+
+    return [s for f in ("train", "val", "test") for s in read_wojood(SHARED / "wojood-sample" / f"{f}.txt")]
+
+
+def train_dev_augmented(out_dir: Path, config: object, other: list[tuple[list[str], list[str]]]) -> None:
+    """`rasd.ner.evaluation.train_dev_model` with ``other`` added by feature augmentation."""
+    from rasd.ner.conll import read_conll, split_dev
+    from rasd.ner.evaluation import PRIORS_FILE
+    from rasd.ner.tagger import MODEL_FILE
+    from rasd.ner.training import TrainConfig, ant_sample, train_with_priors, write_priors
+
+    assert isinstance(config, TrainConfig)
+    train, _ = split_dev(read_conll(ANERCORP))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpus = ant_sample(SHARED / "ant-corpus")
+        priors = train_with_priors(train, corpus, work, work / MODEL_FILE, config, other)
+        write_priors(priors, work / PRIORS_FILE)
+        for name in (MODEL_FILE, PRIORS_FILE):
+            (work / name).replace(out_dir / name)
 
 
 if __name__ == "__main__":

@@ -36,8 +36,11 @@ __all__ = [
     "ANT_SAMPLE_SENTENCES",
     "TrainConfig",
     "ant_sample",
+    "augment_domain",
     "count_tag_priors",
     "evaluate_model",
+    "fold_domain",
+    "train_features",
     "train_model",
     "train_with_priors",
     "write_priors",
@@ -101,9 +104,21 @@ def train_model(
             fx = extractors[id(p)] = FeatureExtractor(lex, p)
         return fx
 
+    items = [(extractor_for(i).extract(tokens), list(tags)) for i, (tokens, tags) in enumerate(sentences)]
+    train_features(items, model_path, config)
+
+
+def train_features(
+    items: Iterable[tuple[Sequence[Sequence[str]], Sequence[str]]],
+    model_path: Path,
+    config: TrainConfig = TrainConfig(),
+) -> None:
+    """Fit a CRF on precomputed ``(feature lists, tags)`` pairs and export it to ``model_path``."""
     trainer = pycrfsuite.Trainer(verbose=False)
-    for i, (tokens, tags) in enumerate(sentences):
-        trainer.append(pycrfsuite.ItemSequence(extractor_for(i).extract(tokens)), list(tags))
+    n = 0
+    for feats, tags in items:
+        trainer.append(pycrfsuite.ItemSequence([list(f) for f in feats]), list(tags))
+        n += 1
     trainer.set_params(
         {
             "c1": config.c1,
@@ -119,7 +134,53 @@ def train_model(
     trainer.train(str(crf_path))
     export_weights(crf_path, model_path)
     crf_path.unlink()
-    log.info("trained %s on %d sentences in %.1fs", model_path.name, len(sentences), time.perf_counter() - t0)
+    log.info("trained %s on %d sentences in %.1fs", model_path.name, n, time.perf_counter() - t0)
+
+
+DOMAIN_MARK = "#"
+
+
+def augment_domain(features: Sequence[Sequence[str]], domain: str) -> list[list[str]]:
+    """Feature augmentation (Daumé III 2007): every feature once shared and once marked by its corpus.
+
+    >>> augment_domain([["w=بغداد", "sh=ar"]], "A")
+    [['w=بغداد', 'sh=ar', 'A#w=بغداد', 'A#sh=ar']]
+    """
+    mark = domain + DOMAIN_MARK
+    return [[*f, *(mark + x for x in f)] for f in features]
+
+
+def fold_domain(model_path: Path, keep: str) -> None:
+    """Rewrite an exported domain-augmented model for tagging in domain ``keep``: the weights of each
+    ``keep#x`` attribute are added to the shared ``x``, every other domain's copy is dropped, so the
+    model reads the plain feature strings of `FeatureExtractor` (same size as an unaugmented model)."""
+    import io
+
+    import numpy as np
+
+    with np.load(model_path, allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files}
+    attrs = bytes(arrays["attrs"]).decode("utf-8").split("\n")
+    weights = arrays["weights"]
+    mark = keep + DOMAIN_MARK
+    index: dict[str, int] = {}
+    rows: list[Any] = []
+    for name, row in zip(attrs, weights, strict=True):
+        if name.startswith(mark):
+            name = name[len(mark) :]
+        elif DOMAIN_MARK in name.partition("=")[0]:
+            continue  # another domain's copy
+        k = index.get(name)
+        if k is None:
+            index[name] = len(rows)
+            rows.append(row.copy())
+        else:
+            rows[k] = rows[k] + row
+    arrays["attrs"] = np.frombuffer("\n".join(index).encode("utf-8"), dtype=np.uint8)
+    arrays["weights"] = np.array(rows, dtype=np.float32).reshape(len(rows), weights.shape[1])
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **arrays)
+    model_path.write_bytes(buf.getvalue())
 
 
 def count_tag_priors(
@@ -173,8 +234,14 @@ def train_with_priors(
     work_dir: Path,
     model_path: Path,
     config: TrainConfig = TrainConfig(),
+    other_domain: Sequence[Sentence] = (),
 ) -> dict[str, tuple[int, ...]]:
-    """The two-round training described in the module docstring; returns the run-time priors."""
+    """The two-round training described in the module docstring; returns the run-time priors.
+
+    ``other_domain``: sentences of another corpus (the Wojood sample) added to the final round by
+    feature augmentation (`augment_domain`; ``A`` = ANERcorp, ``W`` = the other corpus; their priors
+    are the run-time ones, from models that never saw them), folded for ANERcorp (`fold_domain`).
+    The prior rounds see ANERcorp only."""
     half = len(sentences) // 2
     folds = [list(sentences[:half]), list(sentences[half:])]
     fold_priors: list[dict[str, tuple[int, ...]]] = []
@@ -186,7 +253,18 @@ def train_with_priors(
     train_model(sentences, base, config)
     priors = count_tag_priors(base, corpus)
     per_sentence = [fold_priors[0]] * half + [fold_priors[1]] * (len(sentences) - half)
-    train_model(sentences, model_path, config, per_sentence)
+    if not other_domain:
+        train_model(sentences, model_path, config, per_sentence)
+        return priors
+    lex = load_lexicon()
+    by_priors = {id(p): FeatureExtractor(lex, p) for p in (*fold_priors, priors)}
+    items = [
+        (augment_domain(by_priors[id(p)].extract(tokens), "A"), list(tags))
+        for (tokens, tags), p in zip(sentences, per_sentence, strict=True)
+    ]
+    items += [(augment_domain(by_priors[id(priors)].extract(t), "W"), list(tags)) for t, tags in other_domain]
+    train_features(items, model_path, config)
+    fold_domain(model_path, "A")
     return priors
 
 
