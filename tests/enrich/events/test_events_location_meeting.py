@@ -66,6 +66,26 @@ def test_a_day_after_mundhu_is_no_running_tally(event_rows: Any) -> None:
     assert [(r["type"], r["killed"], r["location"]) for r in rows] == [("armed_clash", 40, "الحديدة")]
 
 
+MEETING_PLACES = [
+    pytest.param("وقال خالد عمر أمس خلال اجتماع مع سامي علي إن الهجوم الذي وقع قرب تونس مدان.", None,
+                 id="a-place-in-the-reported-clause-is-not-the-meetings"),
+    pytest.param("وأدان الهجوم في تونس بعد أن أجرى خالد عمر محادثات مع سامي علي أمس.", None,
+                 id="a-place-before-baada-an-is-another-clauses"),
+    pytest.param("والتقى خالد عمر مع سامي علي أمس، في حين نقلت المساعدات إلى تونس.", None,
+                 id="ila-after-the-trigger-is-another-trip"),
+    pytest.param("والتقى خالد عمر مع سامي علي أمس خلال زيارة سرية إلى تونس.", "تونس", id="ila-after-a-visit-word"),
+    pytest.param("وفي زيارة إلى تونس، التقى خالد عمر مع سامي علي أمس.", "تونس", id="the-trip-before-the-meeting"),
+    pytest.param("واجتمع خالد عمر مع سامي علي في الجولة الثانية من المباحثات، التي عقدت في تونس أمس.", "تونس",
+                 id="the-meetings-own-relative-clause"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MEETING_PLACES)
+def test_meeting_place(event_rows: Any, sentence: str, expected: str | None) -> None:
+    rows = event_rows([sentence], ("type", "location"), entities=PARTIES, times=DAY)
+    assert [(r["type"], r["location"]) for r in rows if r["type"] == "meeting"] == [("meeting", expected)]
+
+
 def test_meeting_without_a_place_takes_its_partners_earlier_meeting(event_rows: Any) -> None:
     rows = event_rows(["التقى الرئيس سمير نصار نظيره كريم حداد في عمان أمس.",
                        "وفي اليوم التالي التقى سمير نصار مع وزير الخارجية وليد سالم."], KEYS,
@@ -84,6 +104,15 @@ MEETINGS = [
     pytest.param("واتفق خالد عمر وسامي علي على عقد قمة مع الرئيس في تونس.", {}, [], id="agreed-to-hold"),
     pytest.param("وجاء ذلك تنفيذا للتفاهمات التي تم التوصل إليها في اجتماع بين خالد عمر وسامي علي.", {}, [],
                  id="a-meeting-in-a-relative-clause-is-background"),
+    pytest.param("وألغى مسؤولون من الوزارة اجتماعا مع خالد عمر وسامي علي في القاهرة أمس.", DAY, [],
+                 id="called-off"),
+    pytest.param("وتعثرت محادثات السلام بين خالد عمر وسامي علي في القاهرة أمس.", DAY, [], id="a-peace-process"),
+    pytest.param("وقال خالد عمر أمس خلال لقاء مع ممثلين عن وسائل الإعلام في القاهرة إن الوضع هادئ.", DAY, [],
+                 id="meeting-the-press-through-a-group-word"),
+    pytest.param("وقال خالد عمر أمس في لقاء صحافي مع سامي علي في القاهرة إن الوضع هادئ.", DAY, [],
+                 id="a-press-conference"),
+    pytest.param("واستقبلت الحكومة أمس 300 لاجئ في القاهرة بحضور خالد عمر وسامي علي.", DAY, [],
+                 id="receiving-a-number-of-people"),
     pytest.param("ويلتقي خالد عمر مع سامي علي في القاهرة في 20 آذار.", {"20 آذار": ("DATE", "2022-03-20")}, [],
                  id="dated-after-publication"),
     pytest.param("ويلتقي خالد عمر مع سامي علي في القاهرة اليوم.", {"اليوم": ("DATE", "2022-03-10")},

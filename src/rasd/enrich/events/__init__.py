@@ -12,6 +12,15 @@ One `Span` per event over its trigger (``هجوما داميا``، ``ويستق�
                    a violent event, protest or arrest whose sentence names none takes the previous
                    sentence's of its paragraph, else the headline's
     location_from_context   True when the locations came from that context (an estimate)
+    location       the one place the event happened at: in its sentence a place marked by في/ب/قرب/a place
+                   noun (a violent event also على) before an unmarked one, a town before a country, after the
+                   trigger before before it; never the source's place (``قال مراسلنا في دمشق إن``), a dative
+                   side (``موالين لدمشق``), a reference point (``شرق باب المندب``) or a bare ``المدينة``;
+                   a meeting's only up to a complementiser or another clause; else the context's
+    location_source  where ``location`` came from: ``sentence``; ``context`` (previous sentence, headline
+                   event); ``participant`` (a meeting without a place: the latest earlier meeting or visit of
+                   one of its participants); ``headline`` (the place a headline opens with as its label:
+                   ``فرنسا: …``, only when nothing else names one); None when no place is known
     actors         PER/ORG in the sentence, sources (بحسب X) left out, the perpetrator first
     perpetrator    the subject of a verb trigger (هاجمت قوات النظام) or of the verb governing a noun
                    trigger (وشنت تركيا هجوما، هجوما شنه داعش), or None
@@ -59,6 +68,15 @@ a country's diplomatic protest (``احتجت الصين``), a sentence of what i
 threats, anniversaries, fires, storms and hackers; a noun after ``تم``/``جرى`` reports like a verb.
 Actors leave out those who only report the event (the subject of ``قال``/``أفاد`` before its clause,
 health ministries, hospitals, agencies, monitors).
+
+Fourth round (2026-11-29, tuned on dev/dev2/dev3 and unjudged ANT articles only): the one ``location``
+and its ``location_source``; places the entity layer called ORG/MISC (``بقرية الهدنة "بانمونغوم"``،
+``مديرية الملاجم``، a gazetteer city after في: ``يتظاهرون في برشلونة``) and في two nouns before a place
+(``في مديرية أمن إسطنبول``); a meeting, visit or agreement does not fire when not held (``arranged_words.txt``:
+``سيعقد``، ``ألغى``; ``اتفقا على عقد قمة``; dated after the publication day), when a process (``محادثات
+السلام``), a press event (``لقاء صحافي``، ``لقاء مع ممثلين عن وسائل الإعلام``), a relative clause's
+background (``الاتفاقات التي تم التوصل إليها في اجتماع``) or hosting a number of people (``استقبلت 422``);
+``منذ`` before a day's time (``تدور منذ صباح الجمعة``) is no running tally.
 
 One incident, one event (``merging.py``): one event per family per sentence (the most specific type
 wins: suicide bomb > air strike > shelling > explosion > …); a definite noun (``الانفجار``) within two

@@ -138,7 +138,7 @@ class EventBuilder(TriggerRules):
             elif kind == "agreement":  # اتفاق يقضي بخروج المسلحين من مخيم اليرموك إلى إدلب
                 locs = self._locations(i)
             else:
-                locs = self._locative_locations(i)
+                locs = self._locative_locations(i, trigger.start)
             if not locs and kind == "meeting":
                 locs = self._visit_destination(parts, trigger.start)
             a["locations"] = locs

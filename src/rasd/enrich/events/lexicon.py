@@ -158,14 +158,24 @@ REGIONS = frozenset(fold_ar(w) for w in (
     "أمريكا اللاتينية", "أميركا اللاتينية", "شبه الجزيرة الكورية", "المنطقة العربية", "الشرق الأدنى"))
 #: Verbs whose subject is the place an event happened at (``تشهد محافظة تعز معارك``).
 WITNESS_VERBS = frozenset(fold_ar(w) for w in ("شهد", "شهدت", "يشهد", "تشهد", "شهدته", "شهدتها"))
-#: Future verbs (and سوف) before a meeting, visit or agreement: arranged, not held (``سيعقد``، ``سيكون``).
-FUTURE_WORDS = frozenset(fold_ar(w) for w in (
-    "سوف", "سيعقد", "ستعقد", "سيعقدان", "ستعقدان", "سيجري", "ستجري", "سيجريان", "سيكون", "ستكون", "سيلتقي", "ستلتقي",
-    "سيلتقيان", "سيجتمع", "ستجتمع", "سيجتمعان", "سيزور", "ستزور", "سيبحث", "ستبحث", "سيستقبل", "ستستقبل", "سيشارك",
-    "ستشارك", "سيحضر", "ستحضر", "سيتوجه", "ستتوجه", "سيوقع", "ستوقع", "سيوقعان", "سيشهد", "ستشهد", "ستستضيف",
-    "سيستضيف", "ستنطلق", "سينطلق"))
 #: Nouns of holding a meeting after على/إلى (``اتفقا على عقد قمة``، ``دعا إلى إجراء محادثات``): arranged.
 HOLDING_NOUNS = frozenset(fold_ar(w) for w in ("عقد", "إجراء", "تنظيم", "استضافة", "ترتيب"))
+#: Words right after a meeting noun that make it a process, not one meeting (محادثات السلام، مفاوضات التسوية).
+PROCESS_WORDS = frozenset(fold_ar(w) for w in ("السلام", "التسوية", "المصالحة", "الانضمام", "التجارة", "التجارية"))
+#: Adjectives right after a meeting noun that make it an interview or a press event (لقاء صحافي، مقابلة تلفزيونية).
+INTERVIEW_WORDS = frozenset(fold_ar(w) for w in (
+    "صحافي", "صحفي", "الصحافي", "الصحفي", "صحافية", "صحفية", "تلفزيوني", "التلفزيوني", "تلفزيونية", "إعلامي",
+    "الإعلامي", "متلفز", "المتلفز", "إذاعي", "الإذاعي"))
+#: Words after مع that stand for the people met (لقاء مع ممثلين عن وسائل الإعلام، مع بعض الإعلاميين): the
+#: word after them says who they are.
+GROUP_WORDS = frozenset(fold_ar(w) for w in (
+    "بعض", "عدد", "عدد من", "مجموعة", "عشرات", "مئات", "ممثلين", "ممثلي", "ممثلون", "من", "عن"))
+#: Words between a meeting trigger and a place before it that put the place in another clause
+#: (تعهد بالرد على الهجوم في دوما بعد أن أجرى محادثات).
+MEETING_CLAUSE_BREAKS = frozenset(fold_ar(w) for w in (
+    "بعد", "بعدما", "عقب", "إثر", "غداة", "قبل", "قبيل", "إن", "أن", "بأن", "ردا", "الذي", "التي"))
+#: Verb stems opening a relative clause that tells where a meeting was held (التي عقدت في، الذي جرى في).
+HELD_STEMS = tuple(fold_ar(w) for w in ("عقد", "انعقد", "جرى", "جرت", "استمر", "دام", "دامت", "تم", "أقيم"))
 #: Relative pronouns: a meeting noun in their clause is background to another report.
 RELATIVE_WORDS = frozenset(fold_ar(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 THERE_WORDS = frozenset(fold_ar(w) for w in ("هناك", "هنالك"))
@@ -206,6 +216,7 @@ class EventLexicon:
     reporting: frozenset[str] = frozenset()
     reporter_orgs: tuple[str, ...] = ()
     private_partners: frozenset[str] = frozenset()
+    arranged: frozenset[str] = frozenset()  # future verbs, calling off (arranged_words.txt)
     cities: frozenset[str] = frozenset()  # folded city names of the shared gazetteer (rasd/data/gazetteers)
 
 
@@ -248,6 +259,7 @@ def load_event_lexicon() -> EventLexicon:
         reporting=words("reporting_words.txt"),
         reporter_orgs=tuple(fold_ar(w) for w in read_data_lines("events", "reporter_orgs.txt")),
         private_partners=words("private_partners.txt"),
+        arranged=words("arranged_words.txt"),
         cities=frozenset([*(fold_ar(r[k]) for r in read_data_rows("gazetteers", "cities.tsv") for k in (0, 1) if len(r) > k),
                           *(fold_ar(r[0]) for r in read_data_rows("gazetteers", "aliases.tsv") if r[-1] == "LOC")]),
     )

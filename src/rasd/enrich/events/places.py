@@ -15,16 +15,20 @@ from rasd.enrich.events.lexicon import (
     DIPLOMACY,
     FAMILIES,
     GENERIC_PLACES,
+    HELD_STEMS,
     LOCATIVE_WORDS,
+    MEETING_CLAUSE_BREAKS,
     NOT_PLACE_WORDS,
     PLACE_NOUN_BARE,
     PLACE_NOUN_RE,
     PLACE_NOUNS,
     PUNCT,
     REGIONS,
+    RELATIVE_WORDS,
     SOURCE_WORDS,
     THERE_WORDS,
     WITNESS_VERBS,
+    WORD_RE,
 )
 from rasd.enrich.lexmatch import DATELINE_RE, canonical_of, fold_ar
 
@@ -205,10 +209,37 @@ class PlaceRules(DateRules):
         prev = self.sentences[i - 1]
         return self._order_locations(self.entities.within(prev.start, prev.end, ("LOC",)))
 
-    def _locative_locations(self, i: int, after: int = 0) -> list[str]:
-        """The marked places of sentence ``i`` (``_place_spans``) from ``after`` on: where a meeting was."""
-        return self._order_locations(e for e, marked in self._place_spans(i, destinations=True)
-                                     if marked and e.start >= after and not self._in_report_frame(i, e, (after, after)))
+    def _locative_locations(self, i: int, trigger: int = 0) -> list[str]:
+        """Where a meeting at ``trigger`` was: the marked places of sentence ``i`` (``_place_spans``) after it,
+        up to a complementiser or a relative pronoun not telling where it was held (``قال خلال اجتماع مع قادة
+        عسكريين إن الهجوم الذي وقع قرب دمشق``: another clause's place); else those before it in its own clause (``زيارة إلى قطر، حيث
+        التقى``), not across ``بعد أن``، ``إن`` (``الهجوم في دوما … بعد أن أجرى محادثات``); ``إلى`` marks a
+        place only before the trigger (after it, another trip: ``في حين وصل دبلوماسيون إلى سنغافورة``)."""
+        s = self.sentences[i]
+        end = s.end
+        words = list(WORD_RE.finditer(self.folded, trigger, s.end))
+        for n, m in enumerate(words):
+            word = m.group().strip(PUNCT)
+            following = words[n + 1].group().strip(PUNCT) if n + 1 < len(words) else ""
+            if word in COMPLEMENTISERS or (word in RELATIVE_WORDS and not following.startswith(HELD_STEMS)):
+                end = m.start()  # (مباحثات العمل، التي جرى عقدها في …: the meeting's own clause goes on)
+                break
+        places = [e for e, marked in self._place_spans(i, destinations=True)
+                  if marked and not self._in_report_frame(i, e, (trigger, trigger))]
+        after = [e for e in places if trigger <= e.start < end and not self._after_to(e)]
+        if after:
+            return self._order_locations(after)
+        before = [e for e in places if e.end <= trigger and not any(
+            w.strip(PUNCT).removeprefix("و") in MEETING_CLAUSE_BREAKS for w in self.folded[e.end : trigger].split())]
+        return self._order_locations(before)
+
+    def _after_to(self, e: Span) -> bool:
+        """``إلى`` before the place, not after a visit word (``خلال زيارة سرية إلى بيونغيانغ`` is the trip
+        the meeting took place on)."""
+        words = [w.strip(PUNCT) for w in self.folded[max(0, e.start - 40) : e.start].split()]
+        if not words or words[-1] not in ("الي", "الى"):
+            return False
+        return not any(w.removeprefix("و").removeprefix("خلال").startswith(("زيار", "جوله")) for w in words[-4:-1])
 
     def _visit_locations(self, i: int, after: int) -> list[str]:
         """Destinations of a visit verb: a LOC after إلى/لـ, or within six words (زار الرئيس دمشق)."""

@@ -17,11 +17,12 @@ from rasd.enrich.events.lexicon import (
     DOING_PRESENT,
     DUAL_PARTIES,
     FAMILIES,
-    FUTURE_WORDS,
+    GROUP_WORDS,
     HIT_PLACES,
     HOLDING_NOUNS,
     INCIDENT_NEAR_WORDS,
     INTENSITY_WORDS,
+    INTERVIEW_WORDS,
     MEDIA_WORDS,
     MEETING_HELD,
     NOT_LIBERATION_BEFORE,
@@ -30,6 +31,7 @@ from rasd.enrich.events.lexicon import (
     PLACE_NOUNS,
     PLACE_TARGETS,
     PLANNED_OPENERS,
+    PROCESS_WORDS,
     PUNCT,
     REACH_VERBS,
     RELATIVE_WORDS,
@@ -161,14 +163,22 @@ class TriggerRules(ActorRules):
         return gained and not glued and self._control_object_follows(c)
 
     def _arranged(self, c: Candidate) -> bool:
-        """A meeting not held (yet) or not told as news: a future verb within six words before the trigger (its
-        subject may come between: ``سيعقد الزعيمان قمة``، ``سيكون أول اجتماع``، ``سوف``), within three agreeing or calling to hold it (``اتفقا على عقد قمة``،
+        """A meeting not held (yet) or not told as news: a future verb or a verb of calling it off within six
+        words before the trigger (its subject may come between: ``سيعقد الزعيمان قمة``، ``سيكون أول اجتماع``،
+        ``ألغى مسؤولون اجتماعا``; ``arranged_words.txt``); a process (``محادثات السلام``), a press event
+        (``لقاء صحافي``); hosting a number
+        of people (``استقبلت المملكة 422 لاجئا``); within three words agreeing or calling to hold it (``اتفقا على عقد قمة``،
         ``دعا إلى إجراء محادثات``); for a noun also a relative clause it sits in (``الاتفاقيات التي تم
         التوصل إليها في اجتماع القمة``: background to another report)."""
         ws = self.words(c.sentence)
         k = self.word_at(c.sentence, c.start)
-        if any(w.removeprefix("و") in FUTURE_WORDS for _, _, w in ws[max(0, k - 6) : k]):
+        if any(w.removeprefix("و") in self.lex.arranged for _, _, w in ws[max(0, k - 6) : k]):
             return True
+        if c.pos == "noun" and any(w.removeprefix("ل") in PROCESS_WORDS or w in INTERVIEW_WORDS
+                                   for w in self._words_after(c, 1)):
+            return True  # وتعطلت محادثات السلام بين الجانبين، في لقاء صحافي: a process, a press event
+        if c.form.startswith("استقبل") and any(w[:1].isdigit() for w in self._words_after(c, 3)):
+            return True  # استقبلت المملكة 422 لاجئا: hosting people, not a meeting
         before = [w.removeprefix("و") for _, _, w in ws[max(0, k - 3) : k]]
         if any(w in HOLDING_NOUNS and n > 0 and before[n - 1] in ("علي", "الي", "الى") for n, w in enumerate(before)):
             return True
@@ -238,10 +248,14 @@ class TriggerRules(ActorRules):
 
     def _private_partner(self, ws: list[tuple[int, int, str]], n: int) -> bool:
         """The word after مع/بين (at ``n``) names a medium (``لقاء مع وكالة بلومبرغ``: an interview) or
-        private people (``مع عائلته``، ``مع رجال الأعمال``): no diplomatic meeting."""
-        if n + 1 >= len(ws):
+        private people (``مع عائلته``، ``مع رجال الأعمال``): no diplomatic meeting.  Group words in between
+        are passed over (``مع بعض الإعلاميين``، ``مع ممثلين عن وسائل الإعلام``)."""
+        n += 1
+        while n < len(ws) and ws[n][2] in GROUP_WORDS:
+            n += 1
+        if n >= len(ws):
             return False
-        word = ws[n + 1][2]
+        word = ws[n][2]
         return word in MEDIA_WORDS or word in self.lex.private_partners
 
     def _after_when(self, c: Candidate) -> bool:
