@@ -38,22 +38,30 @@ class EventBuilder(TriggerRules):
             a["locations"] = self._context_places(event.sentence)
             a["location_from_context"] = bool(a["locations"])
             source = "context" if a["locations"] else None
-        primary = None
+        primary, marked = None, False
         if source == "sentence":
-            primary = self._primary_location(event.sentence, event.trigger, FAMILIES[event.type] == "violence",
-                                             destinations=FAMILIES[event.type] in DIPLOMACY)
+            primary, marked = self._primary_location(event.sentence, event.trigger, FAMILIES[event.type] == "violence",
+                                                     destinations=FAMILIES[event.type] in DIPLOMACY)
             if primary not in a["locations"]:  # a diplomatic event keeps only its locative places
                 primary = None
-        if primary is None and a["locations"]:
-            named = [p for p in a["locations"] if fold_ar(p) not in GENERIC_PLACES]
+        if primary is None and a["locations"]:  # places merged in from other sentences (its own were weighed)
+            own = {self._place_name(e) for e, _ in self._place_spans(event.sentence)} if source == "sentence" else set()
+            named = [p for p in a["locations"] if fold_ar(p) not in GENERIC_PLACES and p not in own]
             primary = next((p for p in named if fold_ar(p) not in self.lex.countries), named[0] if named else None)
         if primary is None and source == "sentence" and FAMILIES[event.type] not in DIPLOMACY:
             # السيطرة على المدينة: a bare noun points back to the place of its context
             found = self._context_places(event.sentence)
             primary = next((p for p in found if fold_ar(p) not in self.lex.countries), found[0] if found else None)
             if primary is not None:
-                a["locations"] = [*a["locations"], primary]
+                a["locations"] = [*a["locations"], *([] if primary in a["locations"] else [primary])]
                 source = "context"
+        nation = self._authority_country(event.sentence) if FAMILIES[event.type] not in DIPLOMACY else None
+        if (nation and event.type == "arrest" and nation not in a["locations"]
+                and not any(fold_ar(p) in self.lex.countries for p in a["locations"])):
+            a["locations"] = [*a["locations"], nation]  # اعتقلت السلطات التركية: in Turkey (countries last)
+        if nation and (primary is None or (event.type == "arrest" and not marked)):
+            # (اعتقلت السلطات التركية … الذي تتهمه أنقرة: the authority's country, not a bare mention)
+            primary, source = nation, "nationality"
         if primary is None and event.type == "meeting":
             primary = self._place_of_partner_meeting(event, earlier)
             source = "participant" if primary else None
@@ -63,6 +71,8 @@ class EventBuilder(TriggerRules):
         if primary is not None and not a["locations"]:
             a["locations"] = [primary]
             a["location_from_context"] = True
+        elif primary is not None and primary not in a["locations"]:
+            a["locations"] = [*a["locations"], primary]  # (a country from the authority: countries last)
         a["location"] = primary
         a["location_source"] = source
 

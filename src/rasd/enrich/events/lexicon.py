@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from rasd.enrich.lexmatch import compile_forms, fold_ar, read_data_lines, read_data_rows
 
@@ -176,6 +177,14 @@ MEETING_CLAUSE_BREAKS = frozenset(fold_ar(w) for w in (
     "بعد", "بعدما", "عقب", "إثر", "غداة", "قبل", "قبيل", "إن", "أن", "بأن", "ردا", "الذي", "التي"))
 #: Verb stems opening a relative clause that tells where a meeting was held (التي عقدت في، الذي جرى في).
 HELD_STEMS = tuple(fold_ar(w) for w in ("عقد", "انعقد", "جرى", "جرت", "استمر", "دام", "دامت", "تم", "أقيم"))
+#: Words naming a state's civil authority: a nationality adjective after them (within two words: السلطات
+#: التركية، الشرطة الكندية، مواقع للنظام السوري) gives the country they act in.  Armies and forces are not
+#: among them: they fight abroad (برصاص الجيش الإسرائيلي في غزة، القوات التركية في عفرين).
+AUTHORITY_WORDS = frozenset(fold_ar(w) for w in (
+    "السلطات", "الشرطة", "الأمن", "النظام", "الحكومة", "الأجهزة", "الدرك", "السلطة", "الجهات", "النيابة", "القضاء",
+    "المحكمة", "المحاكم", "لسلطات", "للسلطات", "للنظام", "للشرطة", "للحكومة",
+    # land itself: قصف أراض إسرائيلية، على الأراضي البريطانية، في المياه الإقليمية الإيرانية
+    "أراض", "أراضي", "الأراضي", "أرض", "الأرض", "الأجواء", "أجواء", "المياه", "السواحل", "الحدود"))
 #: Relative pronouns: a meeting noun in their clause is background to another report.
 RELATIVE_WORDS = frozenset(fold_ar(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 THERE_WORDS = frozenset(fold_ar(w) for w in ("هناك", "هنالك"))
@@ -185,6 +194,7 @@ GOVERNING_VERB_STEMS_WITH_OBJECT = frozenset(fold_ar(w) for w in ("شنه", "ش�
 TARGET_WORDS = frozenset(fold_ar(w) for w in ("على", "ضد", "استهدف", "استهدفت", "يستهدف", "تستهدف", "مستهدفا", "مستهدفة"))
 REFERENCE_WORDS = frozenset(fold_ar(w) for w in ("ردا", "رد", "بعد", "إثر", "عقب", "أعقاب", "منذ", "بعيد"))
 DELEGATION_RE = re.compile(fold_ar("(?:وفد|وفدا|نظير|نظيره|نظيرته|نظيرها)"))
+RETALIATION_WORDS = frozenset(fold_ar(w) for w in ("ردا", "رد", "ردًا", "انتقاما", "ثأرا"))
 DATE_RE = re.compile(r"^(\d{4})(?:-(W\d\d|\d\d)(?:-(\d\d))?)?")
 
 
@@ -216,6 +226,7 @@ class EventLexicon:
     reporting: frozenset[str] = frozenset()
     reporter_orgs: tuple[str, ...] = ()
     private_partners: frozenset[str] = frozenset()
+    demonyms: Mapping[str, str] = field(default_factory=dict)  # folded nationality adjective stem -> country
     arranged: frozenset[str] = frozenset()  # future verbs, calling off (arranged_words.txt)
     cities: frozenset[str] = frozenset()  # folded city names of the shared gazetteer (rasd/data/gazetteers)
 
@@ -260,6 +271,7 @@ def load_event_lexicon() -> EventLexicon:
         reporter_orgs=tuple(fold_ar(w) for w in read_data_lines("events", "reporter_orgs.txt")),
         private_partners=words("private_partners.txt"),
         arranged=words("arranged_words.txt"),
+        demonyms=MappingProxyType({fold_ar(r[0]): r[1] for r in read_data_rows("events", "demonyms.tsv")}),
         cities=frozenset([*(fold_ar(r[k]) for r in read_data_rows("gazetteers", "cities.tsv") for k in (0, 1) if len(r) > k),
                           *(fold_ar(r[0]) for r in read_data_rows("gazetteers", "aliases.tsv") if r[-1] == "LOC")]),
     )

@@ -9,6 +9,7 @@ from rasd.document import Span
 from rasd.enrich.events.dates import DateRules
 from rasd.enrich.events.lexicon import (
     AGENTS,
+    AUTHORITY_WORDS,
     CLAUSE_WORDS,
     COMPASS_WORDS,
     COMPLEMENTISERS,
@@ -25,6 +26,7 @@ from rasd.enrich.events.lexicon import (
     PUNCT,
     REGIONS,
     RELATIVE_WORDS,
+    RETALIATION_WORDS,
     SOURCE_WORDS,
     THERE_WORDS,
     WITNESS_VERBS,
@@ -110,18 +112,24 @@ class PlaceRules(DateRules):
         return False
 
     def _primary_location(self, i: int, trigger: tuple[int, int], violent: bool, *,
-                          destinations: bool = False) -> str | None:
+                          destinations: bool = False) -> tuple[str | None, bool]:
         """The one place the event happened at, from its own sentence: a marked place (``في``، ``ب``،
         ``قرب``، a place noun; for a violent event also ``على`` up to four words before: ``غارات على
         الغوطة``، ``السيطرة على جميع مدن الغوطة``; before a trigger after ``شهد``: ``مخيم اليرموك يشهد
         اشتباكات``) before an unmarked one, a town before a country, one after the trigger before one before
         it, the nearest first.  Last come a place in a reporting frame (``قال مراسلنا في دمشق إن``), one
-        after a glued ``ل`` (``مقاتلين موالين لدمشق``: whose side, not where), a reference point (``شرق باب المندب`` after another place) and a bare noun (``المدينة``)."""
+        after a glued ``ل`` (``مقاتلين موالين لدمشق``: whose side, not where), a reference point (``شرق باب
+        المندب`` after another place) and a bare noun (``المدينة``); a place after a reference to another
+        incident (``ردا على هجوم في دوما``) is that incident's, not this one's.  Returns the place and whether
+        a locative marked it."""
         best: tuple[tuple[int, ...], str] | None = None
         s = self.sentences[i]
         witnessed = any(w.removeprefix("و") in WITNESS_VERBS for w in self.folded[max(s.start, trigger[0] - 20)
                                                                                   : trigger[0]].split()[-3:])
+        cut = self._reference_after(i, trigger[1])
         for e, marked in self._place_spans(i, destinations=destinations):
+            if e.start >= cut:
+                continue  # ضربات على مواقع النظام ردا على هجوم في دوما: Douma is the other event's
             name = self._place_name(e)
             before = [w.strip(PUNCT) for w in self.folded[max(s.start, e.start - 40) : e.start].split()]
             if not marked and violent:
@@ -137,9 +145,41 @@ class PlaceRules(DateRules):
             key = (demoted, not marked, country, not after, distance)
             if best is None or key < best[0]:
                 best = (key, name)
-        if best is not None and fold_ar(best[1]) in GENERIC_PLACES:
-            return None
-        return best[1] if best else None
+        if best is None or fold_ar(best[1]) in GENERIC_PLACES:
+            return None, False
+        return best[1], not best[0][0] and not best[0][1]
+
+    def _reference_after(self, i: int, pos: int) -> int:
+        """Where a retaliation names the incident it answers after ``pos`` in sentence ``i`` (``ردا على هجوم``:
+        elsewhere, by the other side); the sentence end if none.  (``بعد إطلاق نار في مدينة`` is not cut: what
+        follows an incident mostly happens where it did.)"""
+        s = self.sentences[i]
+        for m in self.lex.triggers.finditer(self.folded, pos, s.end):
+            before = self.folded[max(pos, m.start() - 20) : m.start()].split()[-2:]
+            if any(w.strip(PUNCT).removeprefix("و") in RETALIATION_WORDS for w in before):
+                return m.start() - len(" ".join(before))
+        return s.end
+
+    def _authority_country(self, i: int) -> str | None:
+        """The country whose authority or forces act in sentence ``i``: a nationality adjective within two
+        words after an authority word (``اعتقلت السلطات التركية``، ``قوات الأمن العراقية``، ``مواقع للنظام
+        السوري`` → تركيا، العراق، سوريا); the first such, else None."""
+        ws = self.words(i)
+        for n, (_, _, w) in enumerate(ws):
+            if w.removeprefix("و") not in AUTHORITY_WORDS:
+                continue
+            for _, _, adj in ws[n + 1 : n + 3]:
+                stem = adj.removeprefix("ال")  # (أراض إسرائيلية: indefinite after an indefinite noun)
+                for ending in ("يون", "يين", "ين", "ه", "ات"):
+                    if stem.endswith(ending) and stem[: -len(ending)].endswith("ي"):
+                        stem = stem[: -len(ending)]
+                        break
+                    if stem.endswith(ending) and ending in ("يون", "يين", "ين"):
+                        stem = stem[: -len(ending)] + "ي"
+                        break
+                if stem in self.lex.demonyms:
+                    return self.lex.demonyms[stem]
+        return None
 
     @staticmethod
     def _reference_point(before: list[str]) -> bool:
