@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from rasd.arabic.analyze import load_search_analyzer
 from rasd.document import Article
 from rasd.errors import QueryError
 from rasd.search import parse_query
@@ -252,3 +253,25 @@ def test_through_the_store() -> None:
         assert KEY_OF[store.search(parse_query("الأميركية")).hits[0].id] == "tech"
     finally:
         store.close()
+
+
+def test_auto_fallback_ranks_articles_missing_one_word_first(db: sqlite3.Connection) -> None:
+    """No article has all three words: the two with two of them come before the one with one (which
+    OR alone ranked second, for a rare word in its short headline)."""
+    result = fts.search_articles(db, parse_query("الحكومة الانتخابات داعش"))
+    assert result.relaxed and result.total == 0
+    keys = [KEY_OF[h.id] for h in result.hits]
+    assert keys == ["election", "analysis", "isis"]
+    # the one with two of the three words, before both with one (OR alone: isis first)
+    assert _keys(db, "الحكومة صعوبات الموصل")[0] == "analysis"
+
+
+def test_compile_match_with_missing_words() -> None:
+    analyzer = load_search_analyzer()
+    expr = parse_query("تونس مصر بغداد").expr
+    most = fts.compile_match(expr, analyzer, bonus=False, missing=1)
+    assert most is not None and most.count(" AND ") == 3 and most.count(" OR ") >= 2
+    assert fts.compile_match(expr, analyzer, bonus=False, missing=2) == fts.compile_match(
+        expr, analyzer, bonus=False, relaxed=True
+    )
+    assert fts.compile_match(expr, analyzer, bonus=False, missing=0) == fts.compile_match(expr, analyzer, bonus=False)

@@ -37,7 +37,8 @@ length of the whole row, so it cannot tell a headline that is *about* the query 
 mentions them among twenty others).
 
 Default semantics (``auto``): AND of the words; when that finds nothing (fewer than `RELAX_BELOW`),
-the OR-ranked hits are returned instead, flagged ``SearchResult.relaxed``.  Query-tree compilation,
+the closest matches are returned instead, flagged ``SearchResult.relaxed``: the articles missing only
+one word first (queries of 3–8 words), then the OR-ranked rest.  Query-tree compilation,
 filters, semantics, re-ranking and hits are shared with PostgreSQL (`rasd.storage.search_backend`);
 this module writes FTS5 syntax and ranks with ``bm25()``.  The user's text never
 reaches SQL: the FTS5 expression is built from analyzed terms, each double-quoted, and passed as a
@@ -320,10 +321,12 @@ def compile_match(
     relaxed: bool = False,
     bonus: bool = True,
     headline: bool = False,
+    missing: int = 0,
 ) -> str | None:
     """The FTS5 MATCH expression for ``expr`` (``None`` when only stop words remain).
 
-    ``relaxed`` turns the top-level AND into OR (for the fallback); ``bonus=False`` leaves out the
+    ``relaxed`` turns the top-level AND into OR and ``missing`` lets that many of its parts be absent
+    (for the fallback, `rasd.storage.search_backend.compile_expr`); ``bonus=False`` leaves out the
     exact-form alternatives, which change the ranking but not the set of matches (used for counting);
     ``headline=True`` names the headline columns only (for `HEADLINE_FTS_TABLE`; its matches are
     matches of the full expression as long as ``expr`` has no NOT, which the caller checks).
@@ -334,7 +337,7 @@ def compile_match(
     '({title body title_alt body_alt} : "لواشنطن" OR {title body} : ("واشنطن") OR {title_exact body_exact} : "لواشنطن")'
     """
     syntax = _HEADLINE_BONUS if headline else _BONUS if bonus else _LEAN
-    return compile_expr(expr, analyzer, syntax, exact=exact, relaxed=relaxed)
+    return compile_expr(expr, analyzer, syntax, exact=exact, relaxed=relaxed, missing=missing)
 
 
 # -- search ------------------------------------------------------------------------------------

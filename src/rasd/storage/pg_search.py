@@ -196,7 +196,13 @@ _SYNTAX = MatchSyntax(
 
 
 def compile_tsquery(
-    expr: Node, analyzer: SearchAnalyzer, *, exact: bool = False, relaxed: bool = False, bonus: bool = True
+    expr: Node,
+    analyzer: SearchAnalyzer,
+    *,
+    exact: bool = False,
+    relaxed: bool = False,
+    bonus: bool = True,
+    missing: int = 0,
 ) -> str | None:
     """The ``tsquery`` literal for ``expr`` (``None`` when only stop words remain).
 
@@ -207,7 +213,7 @@ def compile_tsquery(
     >>> compile_tsquery(parse_query('لواشنطن -موسكو').expr, load_search_analyzer())
     "('لواشنطن' | '~لواشنطن' | 'واشنطن') & !('موسكو' | '~موسكو')"
     """
-    return compile_expr(expr, analyzer, _SYNTAX, exact=exact, relaxed=relaxed)
+    return compile_expr(expr, analyzer, _SYNTAX, exact=exact, relaxed=relaxed, missing=missing)
 
 
 # -- search ------------------------------------------------------------------------------------

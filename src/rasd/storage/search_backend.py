@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from itertools import combinations
 from typing import Any, Protocol
 
 from rasd.arabic.analyze import SearchAnalyzer, WordTerms, load_search_analyzer
@@ -121,10 +122,18 @@ def _phrase_clause(phrase: Phrase, analyzer: SearchAnalyzer, syntax: MatchSyntax
 
 
 def compile_expr(
-    expr: Node, analyzer: SearchAnalyzer, syntax: MatchSyntax, *, exact: bool = False, relaxed: bool = False
+    expr: Node,
+    analyzer: SearchAnalyzer,
+    syntax: MatchSyntax,
+    *,
+    exact: bool = False,
+    relaxed: bool = False,
+    missing: int = 0,
 ) -> str | None:
     """The match expression for ``expr`` (``None`` when only stop words remain); ``relaxed`` turns the
-    top-level AND into OR.  Raises `QueryError` for a query of exclusions only or NOT inside OR."""
+    top-level AND into OR; ``missing`` lets up to that many of its parts be absent (every part but one
+    missing is OR), as a disjunction of the ANDs of the remaining parts.  Raises `QueryError` for a
+    query of exclusions only or NOT inside OR."""
     if isinstance(expr, Term):
         return _term_clause(expr, analyzer, syntax, exact)
     if isinstance(expr, Phrase):
@@ -151,7 +160,15 @@ def compile_expr(
         if negatives:
             raise QueryError("a query needs at least one word to find, not only words to exclude")
         return None
-    out = syntax.join(positives, syntax.or_ if relaxed else syntax.and_)
+    if relaxed or missing >= len(positives) - 1:
+        out = syntax.join(positives, syntax.or_ if relaxed or missing else syntax.and_)
+    elif missing > 0:
+        out = syntax.join(
+            [syntax.join(list(kept), syntax.and_) for kept in combinations(positives, len(positives) - missing)],
+            syntax.or_,
+        )
+    else:
+        out = syntax.join(positives, syntax.and_)
     return syntax.exclude(out, negatives) if negatives else out
 
 
@@ -224,9 +241,10 @@ def run_search(
     """Run ``query`` with an engine's compiler and ranker.
 
     ``compile_match(expr, analyzer, exact=, relaxed=, bonus=)`` writes the match (``bonus=False``: an
-    expression with the same matches, cheaper to count).  ``auto`` semantics: AND, then OR-ranked hits
-    when AND finds fewer than `RELAX_BELOW` articles; ``total`` still counts the articles with all the
-    words (the relaxed hits are extras).  Relevance order re-ranks the top `RERANK_DEPTH` by headline, read from ``headline_table``
+    expression with the same matches, cheaper to count).  ``auto`` semantics: AND, then, when AND finds
+    fewer than `RELAX_BELOW` articles, the articles missing one word and then OR-ranked hits
+    (`_relaxations`); ``total`` still counts the articles with all the words (the relaxed hits are
+    extras).  Relevance order re-ranks the top `RERANK_DEPTH` by headline, read from ``headline_table``
     (``pk``, ``title``: ``articles`` or a compact copy of its headlines).  With ``rank_headlines`` (a
     ranker over a headline-only index, matched by ``compile_match(..., headline=True)``), relevance order
     puts the articles with every word in the headline first (`_Tiers`); PostgreSQL passes none.
@@ -262,14 +280,37 @@ def run_search(
                 ranked, total = tiers.rank(tier, strict, lean, need)
         if query.semantics == "auto" and relaxed_match is not None and total < min(need, RELAX_BELOW):
             seen = {pk for pk, _ in ranked}
-            more, _ = rank(relaxed_match, need - len(ranked), seen, None)
-            if more:
-                relaxed = True
-                ranked.extend(more)
+            for match in _relaxations(compile_match, query, analyzer, relaxed_match):
+                more, _ = rank(match, need - len(ranked), seen, None)
+                if more:
+                    relaxed = True
+                    ranked.extend(more)
+                    seen.update(pk for pk, _ in more)
+                if len(ranked) >= need:
+                    break
     page = ranked[query.offset : need]
     return SearchResult(
         query, load_hits(conn, dialect, page, make_highlighter(query, analyzer)), total, relaxed
     )
+
+
+#: The ``auto`` fallback first ranks the articles missing only one word, when the query has at least
+#: this many words and no more than `MOST_WORDS_MAX` (the expression has one AND per word left out).
+MOST_WORDS_MIN, MOST_WORDS_MAX = 3, 8
+
+
+def _relaxations(
+    compile_match: Callable[..., str | None], query: SearchQuery, analyzer: SearchAnalyzer, relaxed_match: str
+) -> list[str]:
+    """The fallback's matches, best first: every word but one (``بلينكن الموصل كرة`` → the articles
+    with two of the three words), then any word.  The first ranks far fewer articles than OR
+    (which ranks every article with any of the words, at a million articles up to a second), and
+    puts the closest matches first instead of letting one rare word outrank the rest."""
+    words = len(positive_terms(query.expr))
+    if not MOST_WORDS_MIN <= words <= MOST_WORDS_MAX:
+        return [relaxed_match]
+    most = compile_match(query.expr, analyzer, exact=query.exact, missing=1)
+    return [relaxed_match] if most is None or most == relaxed_match else [most, relaxed_match]
 
 
 def _has_not(expr: Node) -> bool:
