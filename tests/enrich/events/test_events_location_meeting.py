@@ -84,6 +84,8 @@ MEETING_PLACES = [
                  id="ila-after-the-trigger-is-another-trip"),
     pytest.param("والتقى خالد عمر مع سامي علي أمس خلال زيارة سرية إلى تونس.", "تونس", id="ila-after-a-visit-word"),
     pytest.param("وفي زيارة إلى تونس، التقى خالد عمر مع سامي علي أمس.", "تونس", id="the-trip-before-the-meeting"),
+    pytest.param("وبعد زيارة إلى تونس، التقى خالد عمر مع سامي علي أمس ضمن جولة في الشرق الأوسط.", "تونس",
+                 id="a-region-after-is-less-than-a-country-before"),
     pytest.param("واجتمع خالد عمر مع سامي علي في الجولة الثانية من المباحثات، التي عقدت في تونس أمس.", "تونس",
                  id="the-meetings-own-relative-clause"),
 ]
@@ -105,7 +107,7 @@ def test_meeting_without_a_place_takes_its_partners_earlier_meeting(event_rows: 
 
 
 PARTIES = {"خالد عمر": (PER, "خالد عمر"), "سامي علي": (PER, "سامي علي"), "القاهرة": (LOC, "القاهرة"),
-           "تونس": (LOC, "تونس")}
+           "تونس": (LOC, "تونس"), "الشرق الأوسط": (LOC, "الشرق الأوسط")}
 MEETINGS = [
     pytest.param("والتقى خالد عمر مع سامي علي في القاهرة أمس.", DAY, [("والتقى", "meeting")], id="held-yesterday"),
     pytest.param("وسيعقد خالد عمر وسامي علي قمة مع الرئيس في القاهرة.", {}, [], id="future-verb"),
@@ -122,6 +124,18 @@ MEETINGS = [
                  id="a-press-conference"),
     pytest.param("واستقبلت الحكومة أمس 300 لاجئ في القاهرة بحضور خالد عمر وسامي علي.", DAY, [],
                  id="receiving-a-number-of-people"),
+    pytest.param("وألغت الوزارة في وقت سابق من الأسبوع الماضي اجتماعا مع خالد عمر وسامي علي.", {}, [],
+                 id="called-off-eight-words-back"),
+    pytest.param("وطلب السفير من السلطات تنظيم لقاء مع خالد عمر وسامي علي في القاهرة.", {}, [], id="asked-to-arrange"),
+    pytest.param("ووصل خالد عمر إلى القاهرة أمس ليجري محادثات مع سامي علي.", DAY, [("ووصل", "visit")],
+                 id="talks-as-the-purpose-of-a-trip"),
+    pytest.param("وأوعزت الإدارة إلى دبلوماسييها بإجراء محادثات مع خالد عمر وسامي علي.", {}, [],
+                 id="an-instruction-to-hold-talks"),
+    pytest.param("وكشفت الوثائق عن 33 اجتماعا بين خالد عمر وسامي علي في القاهرة.", {}, [], id="a-count-of-meetings"),
+    pytest.param("وقال المتحدث إنه لا اتفاق بعد على موعد اجتماع مقترح بين خالد عمر وسامي علي.", {}, [],
+                 id="a-proposed-meeting"),
+    pytest.param("وقال خالد عمر إنه بحث الأمر مع مسؤولي حركة التنظيم والتقى سامي علي في القاهرة أمس.", DAY,
+                 [("والتقى", "meeting")], id="tanzim-two-words-back-is-an-organisation"),
     pytest.param("ويلتقي خالد عمر مع سامي علي في القاهرة في 20 آذار.", {"20 آذار": ("DATE", "2022-03-20")}, [],
                  id="dated-after-publication"),
     pytest.param("ويلتقي خالد عمر مع سامي علي في القاهرة اليوم.", {"اليوم": ("DATE", "2022-03-10")},

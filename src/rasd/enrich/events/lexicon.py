@@ -44,7 +44,8 @@ TALLY_WORDS = frozenset(fold_ar(w) for w in (
 #: Words after مع that make a meeting noun an interview (لقاء مع وكالة بلومبرغ، لقاء مع الصحفيين).
 MEDIA_WORDS = frozenset(fold_ar(w) for w in (
     "وكالة", "صحيفة", "قناة", "تلفزيون", "التلفزيون", "شبكة", "مجلة", "موقع", "إذاعة", "برنامج", "الصحفيين",
-    "الصحافيين", "صحفيين", "صحافيين", "وسائل", "الإعلام", "إعلاميين"))
+    "الصحافيين", "صحفيين", "صحافيين", "وسائل", "الإعلام", "إعلاميين", "الإعلاميين", "إعلاميون", "الإعلاميون",
+    "الصحفيون", "الصحافيون"))
 #: Words opening a sentence that tell what is expected, not what happened (ومن المتوقع، ومن المقرر، ويتوقع).
 PLANNED_OPENERS = frozenset(fold_ar(w) for w in ("المتوقع", "المقرر", "المنتظر", "المرتقب", "يتوقع", "يرتقب", "المزمع"))
 #: Adjectives of intensity right after a violent noun: an actual bombardment or fight (القصف العنيف).
@@ -160,7 +161,12 @@ REGIONS = frozenset(fold_ar(w) for w in (
 #: Verbs whose subject is the place an event happened at (``تشهد محافظة تعز معارك``).
 WITNESS_VERBS = frozenset(fold_ar(w) for w in ("شهد", "شهدت", "يشهد", "تشهد", "شهدته", "شهدتها"))
 #: Nouns of holding a meeting after على/إلى (``اتفقا على عقد قمة``، ``دعا إلى إجراء محادثات``): arranged.
-HOLDING_NOUNS = frozenset(fold_ar(w) for w in ("عقد", "إجراء", "تنظيم", "استضافة", "ترتيب"))
+HOLDING_NOUNS = frozenset(fold_ar(w) for w in ("عقد", "إجراء", "تنظيم", "استضافة", "ترتيب", "إطلاق"))
+#: Of those, the ones that say "arrange" on their own (طلب تنظيم لقاء، ترتيب اجتماع).
+ORGANISING_NOUNS = frozenset(fold_ar(w) for w in ("تنظيم", "ترتيب"))
+#: Present verbs of holding talks: after a glued ل a purpose (ليجري محادثات، ليعقد اجتماعا).
+LIGHT_VERBS_PRESENT = frozenset(fold_ar(w) for w in (
+    "يجري", "تجري", "يعقد", "تعقد", "يبحث", "تبحث", "يلتقي", "تلتقي", "يجتمع", "تجتمع", "يشارك", "تشارك", "يحضر", "تحضر"))
 #: Words right after a meeting noun that make it a process, not one meeting (محادثات السلام، مفاوضات التسوية).
 PROCESS_WORDS = frozenset(fold_ar(w) for w in ("السلام", "التسوية", "المصالحة", "الانضمام", "التجارة", "التجارية"))
 #: Adjectives right after a meeting noun that make it an interview or a press event (لقاء صحافي، مقابلة تلفزيونية).

@@ -136,7 +136,7 @@ class PlaceRules(DateRules):
                 marked = "علي" in before[-4:] and not any(ch in self.text[e.start - 1 : e.start] for ch in "،,")
             if not marked and witnessed and e.end <= trigger[0]:
                 marked = True
-            country = fold_ar(name) in self.lex.countries or fold_ar(name) in REGIONS
+            country = 2 if fold_ar(name) in REGIONS else int(fold_ar(name) in self.lex.countries)  # town, country, region
             after = e.start >= trigger[1]
             distance = e.start - trigger[1] if after else trigger[0] - e.end
             dative = self.folded[e.start - 1 : e.start] == "ل" and not destinations  # موالين لدمشق، التابعة لإيران
@@ -267,11 +267,11 @@ class PlaceRules(DateRules):
         places = [e for e, marked in self._place_spans(i, destinations=True)
                   if marked and not self._in_report_frame(i, e, (trigger, trigger))]
         after = [e for e in places if trigger <= e.start < end and not self._after_to(e)]
-        if after:
+        if any(fold_ar(self._place_name(e)) not in REGIONS for e in after):
             return self._order_locations(after)
         before = [e for e in places if e.end <= trigger and not any(
             w.strip(PUNCT).removeprefix("و") in MEETING_CLAUSE_BREAKS for w in self.folded[e.end : trigger].split())]
-        return self._order_locations(before)
+        return self._order_locations([*before, *after])  # (إلى قطر، حيث التقى … في جولة في الشرق الأوسط)
 
     def _after_to(self, e: Span) -> bool:
         """``إلى`` before the place, not after a visit word (``خلال زيارة سرية إلى بيونغيانغ`` is the trip

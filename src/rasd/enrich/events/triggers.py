@@ -8,6 +8,7 @@ from rasd.enrich.events.lexicon import (
     ACCIDENT_WORDS,
     AGENTS,
     ATTACK_VERB_THRESHOLD,
+    COMPLEMENTISERS,
     CONCLUDING_STEMS,
     CONTROL_GAINS,
     CONTROL_OBJECTS,
@@ -23,10 +24,12 @@ from rasd.enrich.events.lexicon import (
     INCIDENT_NEAR_WORDS,
     INTENSITY_WORDS,
     INTERVIEW_WORDS,
+    LIGHT_VERBS_PRESENT,
     MEDIA_WORDS,
     MEETING_HELD,
     NOT_LIBERATION_BEFORE,
     NOUN_THRESHOLD,
+    ORGANISING_NOUNS,
     PASSIVE_AUX,
     PLACE_NOUNS,
     PLACE_TARGETS,
@@ -163,25 +166,46 @@ class TriggerRules(ActorRules):
         return gained and not glued and self._control_object_follows(c)
 
     def _arranged(self, c: Candidate) -> bool:
-        """A meeting not held (yet) or not told as news: a future verb or a verb of calling it off within six
-        words before the trigger (its subject may come between: ``سيعقد الزعيمان قمة``، ``سيكون أول اجتماع``،
-        ``ألغى مسؤولون اجتماعا``; ``arranged_words.txt``); a process (``محادثات السلام``), a press event
-        (``لقاء صحافي``); hosting a number
-        of people (``استقبلت المملكة 422 لاجئا``); within three words agreeing or calling to hold it (``اتفقا على عقد قمة``،
-        ``دعا إلى إجراء محادثات``); for a noun also a relative clause it sits in (``الاتفاقيات التي تم
-        التوصل إليها في اجتماع القمة``: background to another report)."""
+        """A meeting not held (yet) or not told as news:
+
+        * a future verb, a verb of calling it off or asking for it within eight words before the trigger (its
+          subject may come between: ``سيعقد الزعيمان قمة``، ``سيكون أول اجتماع``، ``وألغت كوريا الشمالية في
+          وقت سابق من الأسبوع اجتماعا``، ``طلب السفير تنظيم لقاء``; ``arranged_words.txt``), not across a
+          complementiser;
+        * holding it as an aim within three words before: after على/إلى (``اتفقا على عقد قمة``، ``دعا إلى
+          إجراء محادثات``); right before it with ب/ل (``بإجراء محادثات``، ``لاستضافة قمة``), organising
+          (``تنظيم لقاء``) or ل + a present verb (``ليجري محادثات``);
+        * a count of meetings (``33 اجتماعا``), a process (``محادثات السلام``), a press event (``لقاء
+          صحافي``), hosting a number of people (``استقبلت المملكة 422 لاجئا``);
+        * for a noun, a relative clause it sits in (``الاتفاقيات التي تم التوصل إليها في اجتماع القمة``:
+          background to another report)."""
         ws = self.words(c.sentence)
         k = self.word_at(c.sentence, c.start)
-        if any(w.removeprefix("و") in self.lex.arranged for _, _, w in ws[max(0, k - 6) : k]):
-            return True
+        for _, _, w in reversed(ws[max(0, k - 8) : k]):
+            w = w.removeprefix("و")
+            if w in COMPLEMENTISERS:
+                break
+            if w in self.lex.arranged:
+                return True
         if c.pos == "noun" and any(w.removeprefix("ل") in PROCESS_WORDS or w in INTERVIEW_WORDS
                                    for w in self._words_after(c, 1)):
             return True  # وتعطلت محادثات السلام بين الجانبين، في لقاء صحافي: a process, a press event
         if c.form.startswith("استقبل") and any(w[:1].isdigit() for w in self._words_after(c, 3)):
             return True  # استقبلت المملكة 422 لاجئا: hosting people, not a meeting
         before = [w.removeprefix("و") for _, _, w in ws[max(0, k - 3) : k]]
-        if any(w in HOLDING_NOUNS and n > 0 and before[n - 1] in ("علي", "الي", "الى") for n, w in enumerate(before)):
-            return True
+        if before and before[-1][:1].isdigit():
+            return True  # 33 اجتماعا بين ممثل الشركة والأجهزة: many meetings, not one
+        for n, w in enumerate(before):
+            bare = w.removeprefix("ب").removeprefix("ل")
+            if bare in HOLDING_NOUNS and n > 0 and before[n - 1] in ("علي", "الي", "الى"):
+                return True
+        if before:  # right before the trigger (بتنظيم القاعدة two words back is an organisation)
+            w = before[-1]
+            bare = w.removeprefix("ب").removeprefix("ل")
+            if bare in HOLDING_NOUNS and (bare != w or bare in ORGANISING_NOUNS):
+                return True
+            if w[:1] == "ل" and w[1:] in LIGHT_VERBS_PRESENT:
+                return True  # ووصل إلى البيت الأبيض ليجري محادثات: the purpose of a trip
         if c.pos != "noun":
             return False
         start = ws[max(0, k - 6)][0] if ws else c.start
