@@ -55,7 +55,8 @@ class EventBuilder(TriggerRules):
             if primary is not None:
                 a["locations"] = [*a["locations"], *([] if primary in a["locations"] else [primary])]
                 source = "context"
-        nation = self._authority_country(event.sentence) if FAMILIES[event.type] not in DIPLOMACY else None
+        nation = (self._authority_country(event.sentence, arrest=event.type == "arrest")
+                  if FAMILIES[event.type] not in DIPLOMACY else None)
         if (nation and event.type == "arrest" and nation not in a["locations"]
                 and not any(fold_ar(p) in self.lex.countries for p in a["locations"])):
             a["locations"] = [*a["locations"], nation]  # اعتقلت السلطات التركية: in Turkey (countries last)
@@ -70,7 +71,7 @@ class EventBuilder(TriggerRules):
             source = "headline" if primary else None
         if primary is not None and not a["locations"]:
             a["locations"] = [primary]
-            a["location_from_context"] = True
+            a["location_from_context"] = source != "nationality"  # (that one is read off its own sentence)
         elif primary is not None and primary not in a["locations"]:
             a["locations"] = [*a["locations"], primary]  # (a country from the authority: countries last)
         a["location"] = primary

@@ -184,13 +184,15 @@ MEETING_CLAUSE_BREAKS = frozenset(fold_ar(w) for w in (
 #: Verb stems opening a relative clause that tells where a meeting was held (التي عقدت في، الذي جرى في).
 HELD_STEMS = tuple(fold_ar(w) for w in ("عقد", "انعقد", "جرى", "جرت", "استمر", "دام", "دامت", "تم", "أقيم"))
 #: Words naming a state's civil authority: a nationality adjective after them (within two words: السلطات
-#: التركية، الشرطة الكندية، مواقع للنظام السوري) gives the country they act in.  Armies and forces are not
-#: among them: they fight abroad (برصاص الجيش الإسرائيلي في غزة، القوات التركية في عفرين).
+#: التركية، الشرطة الكندية) gives the country an arrest was made in.  Armies and forces are not among them:
+#: they act abroad (برصاص الجيش الإسرائيلي في غزة، القوات التركية في عفرين).
 AUTHORITY_WORDS = frozenset(fold_ar(w) for w in (
     "السلطات", "الشرطة", "الأمن", "النظام", "الحكومة", "الأجهزة", "الدرك", "السلطة", "الجهات", "النيابة", "القضاء",
-    "المحكمة", "المحاكم", "لسلطات", "للسلطات", "للنظام", "للشرطة", "للحكومة",
-    # land itself: قصف أراض إسرائيلية، على الأراضي البريطانية، في المياه الإقليمية الإيرانية
-    "أراض", "أراضي", "الأراضي", "أرض", "الأرض", "الأجواء", "أجواء", "المياه", "السواحل", "الحدود"))
+    "المحكمة", "المحاكم", "لسلطات", "للسلطات", "للنظام", "للشرطة", "للحكومة"))
+#: Land itself and a regime's own sites, for any event: قصف أراض إسرائيلية، على الأراضي البريطانية، في
+#: المياه الإقليمية الإيرانية، مواقع للنظام السوري.
+LAND_WORDS = frozenset(fold_ar(w) for w in (
+    "أراض", "أراضي", "الأراضي", "أرض", "الأرض", "الأجواء", "أجواء", "المياه", "السواحل", "النظام", "للنظام"))
 #: Relative pronouns: a meeting noun in their clause is background to another report.
 RELATIVE_WORDS = frozenset(fold_ar(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 THERE_WORDS = frozenset(fold_ar(w) for w in ("هناك", "هنالك"))

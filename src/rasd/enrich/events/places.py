@@ -17,6 +17,7 @@ from rasd.enrich.events.lexicon import (
     FAMILIES,
     GENERIC_PLACES,
     HELD_STEMS,
+    LAND_WORDS,
     LOCATIVE_WORDS,
     MEETING_CLAUSE_BREAKS,
     NOT_PLACE_WORDS,
@@ -160,13 +161,14 @@ class PlaceRules(DateRules):
                 return m.start() - len(" ".join(before))
         return s.end
 
-    def _authority_country(self, i: int) -> str | None:
-        """The country whose authority or forces act in sentence ``i``: a nationality adjective within two
-        words after an authority word (``اعتقلت السلطات التركية``، ``قوات الأمن العراقية``، ``مواقع للنظام
-        السوري`` → تركيا، العراق، سوريا); the first such, else None."""
+    def _authority_country(self, i: int, *, arrest: bool) -> str | None:
+        """The country named by a nationality adjective within two words after a land word (``قصف أراض
+        إسرائيلية``، ``مواقع للنظام السوري``) or, for an arrest, after an authority word (``اعتقلت السلطات
+        التركية``، ``الشرطة الكندية``) in sentence ``i``; the first such, else None."""
         ws = self.words(i)
+        vocab = AUTHORITY_WORDS | LAND_WORDS if arrest else LAND_WORDS
         for n, (_, _, w) in enumerate(ws):
-            if w.removeprefix("و") not in AUTHORITY_WORDS:
+            if w.removeprefix("و") not in vocab:
                 continue
             for _, _, adj in ws[n + 1 : n + 3]:
                 stem = adj.removeprefix("ال")  # (أراض إسرائيلية: indefinite after an indefinite noun)
