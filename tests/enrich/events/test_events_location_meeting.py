@@ -152,3 +152,20 @@ def test_meeting_held_or_not(event_rows: Any, sentence: str, times: dict[str, tu
                              expected: list[tuple[str, str]]) -> None:
     rows = event_rows([sentence], ("type",), entities=PARTIES, times=times)
     assert [(r["trigger"], r["type"]) for r in rows] == expected
+
+
+PROTESTS_ARRESTS = [
+    pytest.param("واحتج خالد عمر أمس على نشر المقال في القاهرة.", [], id="one-person-objecting-is-no-protest"),
+    pytest.param("واحتج آلاف المتظاهرين أمس في شوارع القاهرة.", [("واحتج", "protest")], id="a-crowd-protesting"),
+    pytest.param("وقتل مسلح 3 أشخاص أمس خلال احتجاز رهائن في متجر بالقاهرة.", [("احتجاز رهائن", None)],
+                 id="hostage-taking-is-no-arrest"),
+    pytest.param("وروى سامي علي ما شهده في مركز احتجاز في القاهرة أمس.", [], id="a-detention-centre-is-no-arrest"),
+    pytest.param("وجرى احتجاز خالد عمر في القاهرة أمس.", [("احتجاز", "arrest")], id="a-detention-is-an-arrest"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PROTESTS_ARRESTS)
+def test_protest_or_arrest(event_rows: Any, sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    rows = event_rows([sentence], ("type",), entities=PARTIES, times=DAY, quantities={"3 أشخاص": (3, "killed")})
+    got = [(r["trigger"], r["type"]) for r in rows if r["type"] in ("protest", "arrest")]
+    assert got == [(t, k) for t, k in expected if k is not None]

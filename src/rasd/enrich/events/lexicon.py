@@ -193,6 +193,9 @@ AUTHORITY_WORDS = frozenset(fold_ar(w) for w in (
 #: المياه الإقليمية الإيرانية، مواقع للنظام السوري.
 LAND_WORDS = frozenset(fold_ar(w) for w in (
     "أراض", "أراضي", "الأراضي", "أرض", "الأرض", "الأجواء", "أجواء", "المياه", "السواحل", "النظام", "للنظام"))
+#: Nouns right before an arrest noun that make it a place of detention (مركز احتجاز، مراكز الاعتقال، سجن).
+DETENTION_PLACES = frozenset(fold_ar(w) for w in (
+    "مركز", "مراكز", "مرفق", "مرافق", "معسكر", "معسكرات", "سجن", "سجون", "مقر", "زنزانة", "أماكن", "مكان"))
 #: Relative pronouns: a meeting noun in their clause is background to another report.
 RELATIVE_WORDS = frozenset(fold_ar(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 THERE_WORDS = frozenset(fold_ar(w) for w in ("هناك", "هنالك"))

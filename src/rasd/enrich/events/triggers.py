@@ -14,6 +14,7 @@ from rasd.enrich.events.lexicon import (
     CONTROL_OBJECTS,
     CUMULATIVE_WORDS,
     DELEGATION_RE,
+    DETENTION_PLACES,
     DOING_PAST,
     DOING_PRESENT,
     DUAL_PARTIES,
@@ -68,6 +69,10 @@ class TriggerRules(ActorRules):
             return False  # إذا كنت شاهدا على اعتداء، ما إذا كان البلدان قد توصلا إلى اتفاق: not asserted
         if family == "arrest" and (self._object_not_person(c) or self._tally_not_dated(c)):
             return False  # أوقفت أعمال الحفر، ألقت القبض على 160 ألفا منذ محاولة الانقلاب
+        if family == "arrest" and c.pos == "noun" and self._word_before(c) in DETENTION_PLACES:
+            return False  # مركز احتجاز كفرسوسا، سجن الاعتقال: a place of detention, not an arrest
+        if family == "protest" and c.pos == "verb" and self._person_objects(c):
+            return False  # واحتج ترامب على نشر المقال: one person objecting, not a protest
         if family in ("protest", "arrest", "visit") and c.pos == "noun" and "ل" in self.folded[c.start : c.end - len(c.form)]:
             return False  # خطابا للاحتجاج على، مراكز لاحتجاز المهاجرين، لم يتوجه لزيارة: a purpose or a kind
         if c.pos == "verb" and c.form[:1] in "يت" and self._after_when(c):
@@ -164,6 +169,22 @@ class TriggerRules(ActorRules):
             return bool(place) or bool(self.entities.within(c.end, next_two, ("LOC",)))  # not تحرير المحاصرين في …
         gained = bool(before) and before[-1] in CONTROL_GAINS
         return gained and not glued and self._control_object_follows(c)
+
+    def _word_before(self, c: Candidate) -> str:
+        k = self.word_at(c.sentence, c.start)
+        return self.words(c.sentence)[k - 1][2].removeprefix("و") if k > 0 else ""
+
+    def _person_objects(self, c: Candidate) -> bool:
+        """A protest verb whose subject right after it is one person (``واحتج ترامب على``، ``احتجت الوزيرة
+        فلانة``), with no crowd in the sentence: an objection, not people in the street."""
+        if self.has_word(c.sentence, self.lex.protest_words):
+            return False
+        ws = self.words(c.sentence)
+        k = self.word_from(c.sentence, c.end)
+        if k >= len(ws):
+            return False
+        subject = self.entities.within(ws[k][0], ws[min(len(ws) - 1, k + 2)][1], AGENTS)
+        return bool(subject) and subject[0].start <= ws[k][0] + 1 and subject[0].label == "PER"
 
     def _arranged(self, c: Candidate) -> bool:
         """A meeting not held (yet) or not told as news:
