@@ -55,6 +55,16 @@ class EventBuilder(TriggerRules):
             if primary is not None:
                 a["locations"] = [*a["locations"], *([] if primary in a["locations"] else [primary])]
                 source = "context"
+        if (source == "sentence" and primary is not None and not marked and fold_ar(primary) in self.lex.countries
+                and FAMILIES[event.type] not in DIPLOMACY):
+            # إسرائيل قصفت قاعدة، اتهمت سوريا وروسيا …: a bare country is mostly a side, not the place; a land
+            # word or the headline's label place says better where, when there is one
+            label = self._headline_label_place()
+            land = self._authority_country(event.sentence, arrest=False)
+            if land is not None and land != primary:
+                primary, source = land, "nationality"
+            elif label is not None and label != primary and label in a["locations"]:
+                primary, source = label, "headline"  # (سوريا: إسرائيل قصفت قاعدة التيفور)
         nation = (self._authority_country(event.sentence, arrest=event.type == "arrest")
                   if FAMILIES[event.type] not in DIPLOMACY else None)
         if (nation and event.type == "arrest" and nation not in a["locations"]
@@ -95,11 +105,13 @@ class EventBuilder(TriggerRules):
         m = HEADLINE_LABEL_RE.match(title)
         if m is None:
             return None
+        name = fold_ar(m.group("label"))
+        if name not in self.lex.countries and name not in self.lex.cities:
+            return None  # (الأمم المتحدة: …، ترامب: … are no places)
         ents = self.entities.within(m.start("label"), m.end("label"), ("LOC",))
         if len(ents) == 1 and ents[0].start == m.start("label") and ents[0].end == m.end("label"):
             return canonical_of(ents[0], self.text)
-        name = fold_ar(m.group("label"))
-        return m.group("label") if name in self.lex.countries or name in self.lex.cities else None
+        return m.group("label")
 
     def names_another(self, c: Candidate) -> bool:
         """``وفي هجوم آخر``، ``انفجار جديد``، ``في حادث منفصل``: the trigger names an incident other than

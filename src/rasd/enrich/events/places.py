@@ -168,8 +168,8 @@ class PlaceRules(DateRules):
         ws = self.words(i)
         vocab = AUTHORITY_WORDS | LAND_WORDS if arrest else LAND_WORDS
         for n, (_, _, w) in enumerate(ws):
-            if w.removeprefix("و") not in vocab:
-                continue
+            if w.removeprefix("و") not in vocab or (n > 0 and ws[n - 1][2] in ("من", "عبر", "فوق")):
+                continue  # (بصواريخ من فوق الأراضي اللبنانية: where they came from)
             for _, _, adj in ws[n + 1 : n + 3]:
                 stem = adj.removeprefix("ال")  # (أراض إسرائيلية: indefinite after an indefinite noun)
                 for ending in ("يون", "يين", "ين", "ه", "ات"):
