@@ -34,7 +34,7 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,7 @@ SHARED = HERE.parent.parent / "shared" / "data"
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from rasd.ner.conll import Sentence, read_conll, score_spans, spans_of, split_dev  # noqa: E402
-from rasd.ner.features import FeatureExtractor, WordInfo, _article_ratio  # noqa: E402
+from rasd.ner.features import FeatureExtractor, WordInfo, _article_ratio, prior_features  # noqa: E402
 from rasd.ner.lexicon import Lexicon, load_lexicon  # noqa: E402
 from rasd.ner.linear import LinearChainModel  # noqa: E402
 from rasd.ner.tagger import O_BIAS  # noqa: E402
@@ -86,19 +86,55 @@ def code_key() -> str:
     return h.hexdigest()[:12]
 
 
-def tag_features(model_path: Path, sentences: Sequence[Features], o_bias: float = O_BIAS) -> list[list[str]]:
-    """Viterbi tags from feature strings (the reference path the vectorised tagger reproduces)."""
+def tag_features(
+    model_path: Path,
+    sentences: Sequence[Features],
+    o_bias: float = O_BIAS,
+    type_bias: Mapping[str, float] = {},
+) -> list[list[str]]:
+    """Viterbi tags from feature strings (the reference path the vectorised tagger reproduces).
+    ``type_bias``: added to the B- and I- scores of an entity type (experiments)."""
+    return tag_settings(model_path, sentences, [(o_bias, type_bias)])[0]
+
+
+def tag_settings(
+    model_path: Path, sentences: Sequence[Features], settings: Sequence[tuple[float, Mapping[str, float]]]
+) -> list[list[list[str]]]:
+    """`tag_features` under several (O bias, type bias) settings, scoring the features once."""
     model = LinearChainModel.load(model_path)
     o = model.labels.index("O")
-    out: list[list[str]] = []
+    offsets = []
+    for o_bias, type_bias in settings:
+        vec = np.zeros(len(model.labels), dtype=np.float32)
+        vec[o] -= o_bias
+        for k, label in enumerate(model.labels):
+            vec[k] += type_bias.get(label[2:], 0.0) if label != "O" else 0.0
+        offsets.append(vec)
+    out: list[list[list[str]]] = [[] for _ in settings]
     for feats in sentences:
         if not feats:
-            out.append([])
+            for tags in out:
+                tags.append([])
             continue
         em = np.stack([model.sum_rows(model.ids(f)) for f in feats])
-        em[:, o] -= o_bias
-        out.append(model.viterbi(em))
+        for tags, vec in zip(out, offsets, strict=True):
+            tags.append(model.viterbi(em + vec))
     return out
+
+
+# (name, O bias, per-type bias) settings compared with the shipped O bias by --bias-sweep
+BIAS_SETTINGS: list[tuple[str, float, dict[str, float]]] = [
+    ("o=0.5", 0.5, {}),
+    ("o=1.0", 1.0, {}),
+    ("o=1.25", 1.25, {}),
+    ("o=1.5", 1.5, {}),
+    ("ORG+0.25", O_BIAS, {"ORG": 0.25}),
+    ("MISC+0.25", O_BIAS, {"MISC": 0.25}),
+    ("PERS+0.25", O_BIAS, {"PERS": 0.25}),
+    ("LOC+0.25", O_BIAS, {"LOC": 0.25}),
+    ("ORG-0.25", O_BIAS, {"ORG": -0.25}),
+    ("MISC-0.25", O_BIAS, {"MISC": -0.25}),
+]
 
 
 # ---------------------------------------------------------------------------------------------- variants
@@ -167,25 +203,24 @@ def ant_context_counts(lex: Lexicon) -> AntContext:
     return stats
 
 
-WOJOOD_CLASHING = frozenset({"MISC"})  # Wojood EVENT: ANERcorp's MISC is mostly other things
-
-
-def wojood_sentences(drop_clashing: bool) -> list[Sentence]:
-    """The Wojood sample mapped as in `rasd.ner.wojood`; ``drop_clashing``: without the sentences
-    holding a type whose conventions differ, and without FAC (ANERcorp tags few buildings)."""
+def wojood_sentences(drop: frozenset[str] = frozenset()) -> list[Sentence]:
+    """The Wojood sample mapped as in `rasd.ner.wojood`, without the sentences holding an entity of a
+    type in ``drop`` (a type whose conventions clash with ANERcorp's)."""
     out = [s for f in ("train", "val", "test") for s in read_wojood(WOJOOD / f"{f}.txt")]
-    if not drop_clashing:
-        return out
-    return [s for s in out if not any(t[2:] in WOJOOD_CLASHING for t in s[1])]
+    return [s for s in out if not any(t[2:] in drop for t in s[1])]
 
 
 @dataclass
 class Variant:
     name: str
     change: str
-    wojood: str = ""  # "", "append", "augment", "augment-core"
+    wojood: str = ""  # "", "append", "augment"
+    wojood_drop: frozenset[str] = frozenset()  # drop Wojood sentences with an entity of these types
     stacked: bool = False
     boundary: frozenset[str] = frozenset()  # BoundaryExtractor feature kinds
+    name_like: bool = False  # neighbour name-likeness features (would need rasd.ner.tagger support)
+    iterations: int = 0  # L-BFGS iterations of the final round (0: the shipped TrainConfig's)
+    wojood_priors: bool = False  # ANT tag priors counted by a CRF trained on the Wojood sample alone
 
 
 VARIANTS = {
@@ -203,7 +238,15 @@ VARIANTS = {
         Variant(
             "wojood-aug-core",
             "as wojood-aug, without the Wojood sentences holding an EVENT (-> MISC) entity",
-            "augment-core",
+            "augment",
+            frozenset({"MISC"}),
+        ),
+        Variant(
+            "wojood-aug-pl",
+            "as wojood-aug, only the Wojood sentences without ORG or EVENT (-> MISC) entities: Wojood's "
+            "organisation conventions (nested, wider spans) clash with ANERcorp's",
+            "augment",
+            frozenset({"MISC", "ORG"}),
         ),
         Variant(
             "wojood-stack",
@@ -216,6 +259,21 @@ VARIANTS = {
             "boundary features: verb-prefix shape x ANT article ratio, ANT sentence-start ratio, ANT after-given-name ratio",
             boundary=frozenset({"vp", "ss", "fg"}),
         ),
+        Variant(
+            "bnd-nl",
+            "next-word name-likeness: class of a word = given-name part x ANT prior type x ANT article ratio; "
+            "features 1:nl=<class of the next word>, -1:nl=<previous>, nl|nl=<own>|<next>",
+            name_like=True,
+        ),
+        Variant(
+            "wojood-priors",
+            "a CRF trained on the Wojood sample alone (no priors) tags the fixed ANT sample; per stem its "
+            "tag shares are word-level features wpr=<type>:<level> (as the ANERcorp priors' pr=), no "
+            "run-time model: a second priors table",
+            wojood_priors=True,
+        ),
+        Variant("iter200", "final round: 200 L-BFGS iterations instead of 100", iterations=200),
+        Variant("iter400", "final round: 400 L-BFGS iterations instead of 100", iterations=400),
         Variant(
             "bnd-vp",
             "boundary features: verb-prefix shape x ANT article ratio only",
@@ -237,6 +295,7 @@ class Recipe:
         self.ant_context = ant_context_counts(lex) if self.variant.boundary else AntContext({}, {}, {})
         self._extractors: dict[int, FeatureExtractor] = {}
         self._stack_model: Path | None = None
+        self._wojood_priors: dict[str, tuple[int, ...]] | None = None
 
     def extractor(self, priors: Priors) -> FeatureExtractor:
         fx = self._extractors.get(id(priors))
@@ -252,16 +311,52 @@ class Recipe:
         feats = [self.extractor(p).extract(tokens) for (tokens, _), p in zip(sentences, priors, strict=True)]
         if self.variant.stacked:
             self._add_stacked(sentences, feats)
+        if self.variant.wojood_priors:
+            table = self._wojood_prior_table()
+            for (tokens, _), p, f in zip(sentences, priors, feats, strict=True):
+                for info, tf in zip(self.extractor(p).word_infos(tokens), f, strict=True):
+                    row = table.get(info.stem)
+                    if row is not None:
+                        extra: list[str] = []
+                        prior_features(row, extra)
+                        tf.extend("w" + x for x in extra)
+        if self.variant.name_like:
+            for (tokens, _), p, f in zip(sentences, priors, feats, strict=True):
+                self._add_name_like(self.extractor(p).word_infos(tokens), f)
         return feats
 
-    def _add_stacked(self, sentences: Sequence[Sentence], feats: list[Features]) -> None:
+    def _add_name_like(self, infos: Sequence[WordInfo], feats: Features) -> None:
+        classes = []
+        for info in infos:
+            bare = info.stem[2:] if info.stem.startswith("ال") and len(info.stem) > 4 else info.stem
+            alr = _article_ratio(bare, self.lex) if len(bare) >= 3 and info.stem[:1].isalpha() else "s"
+            classes.append(("g" if info.stem in self.lex.person_parts else "") + (info.prior or "-") + alr)
+        n = len(infos)
+        for i, f in enumerate(feats):
+            if i + 1 < n:
+                f.append("1:nl=" + classes[i + 1])
+                f.append("nl|nl=" + classes[i] + "|" + classes[i + 1])
+            if i > 0:
+                f.append("-1:nl=" + classes[i - 1])
+
+    def _wojood_model(self) -> Path:
         if self._stack_model is None:
             self._stack_model = self.work / "wojood_alone.npz"
             fx = FeatureExtractor(self.lex, {})
-            woj = wojood_sentences(False)
+            woj = wojood_sentences()
             train_features([(fx.extract(t), tags) for t, tags in woj], self._stack_model, TrainConfig())
+        return self._stack_model
+
+    def _wojood_prior_table(self) -> dict[str, tuple[int, ...]]:
+        if self._wojood_priors is None:
+            self._wojood_priors = count_tag_priors(
+                self._wojood_model(), ant_sample(SHARED / "ant-corpus"), {}
+            )
+        return self._wojood_priors
+
+    def _add_stacked(self, sentences: Sequence[Sentence], feats: list[Features]) -> None:
         fx = FeatureExtractor(self.lex, {})
-        tags = tag_features(self._stack_model, [fx.extract(t) for t, _ in sentences], 0.0)
+        tags = tag_features(self._wojood_model(), [fx.extract(t) for t, _ in sentences], 0.0)
         for f, tg in zip(feats, tags, strict=True):
             for i in range(len(f)):
                 f[i].append("wj=" + tg[i])
@@ -273,7 +368,7 @@ class Recipe:
     ) -> None:
         mode = self.variant.wojood
         if mode:
-            woj = wojood_sentences(mode == "augment-core")
+            woj = wojood_sentences(self.variant.wojood_drop)
             wfeats = self.features(woj, [wojood_priors] * len(woj))
             if mode == "append":
                 items = items + [(f, s[1]) for f, s in zip(wfeats, woj, strict=True)]
@@ -281,8 +376,10 @@ class Recipe:
                 items = [(augment_domain(f, "A"), t) for f, t in items] + [
                     (augment_domain(f, "W"), s[1]) for f, s in zip(wfeats, woj, strict=True)
                 ]
+        if self.variant.iterations:
+            config = replace(config, max_iterations=self.variant.iterations)
         train_features(items, path, config)
-        if mode.startswith("augment"):
+        if mode == "augment":
             fold_domain(path, "A")
 
 
@@ -332,10 +429,12 @@ def cross_validate_recipe(
     config: TrainConfig,
     folds: int,
     work: Path,
-) -> list[list[str]]:
-    """Held-out predictions for every sentence of ``train`` (tagged through the feature strings)."""
+    settings: Sequence[tuple[float, Mapping[str, float]]] = ((O_BIAS, {}),),
+) -> list[list[list[str]]]:
+    """Held-out predictions for every sentence of ``train`` (tagged through the feature strings), one
+    list per tagging setting (O bias, per-type bias)."""
     n = len(train)
-    preds: list[list[str]] = [[] for _ in range(n)]
+    preds: list[list[list[str]]] = [[[] for _ in range(n)] for _ in settings]
     for k in range(folds):
         test = [i for i in range(n) if i * folds // n == k]
         fit = [i for i in range(n) if i * folds // n != k]
@@ -347,8 +446,9 @@ def cross_validate_recipe(
         recipe.train(items, path, config, priors[0])
         del items
         held = recipe.features([train[i] for i in test], [priors[i] for i in test])
-        for i, tags in zip(test, tag_features(path, held), strict=True):
-            preds[i] = tags
+        for pred, tagged in zip(preds, tag_settings(path, held, settings), strict=True):
+            for i, tags in zip(test, tagged, strict=True):
+                pred[i] = tags
         print(f"  {recipe.variant.name}: fold {k + 1}/{folds}", flush=True)
     return preds
 
@@ -380,7 +480,12 @@ def cached_priors(train: Sequence[Sentence], work: Path) -> list[Priors]:
 
 
 def compare_variant(
-    train: Sequence[Sentence], variant: Variant, config: TrainConfig, folds: int, work: Path
+    train: Sequence[Sentence],
+    variant: Variant,
+    config: TrainConfig,
+    folds: int,
+    work: Path,
+    dev: Sequence[Sentence] = (),
 ) -> dict[str, Any]:
     """The shipped recipe and ``variant`` on the same folds; scores and the paired bootstrap."""
     lex = load_lexicon()
@@ -389,9 +494,9 @@ def compare_variant(
     if base_path.exists():
         base = _load_json(base_path)
     else:
-        base = cross_validate_recipe(train, priors, Recipe(None, lex, work), config, folds, work)
+        base = cross_validate_recipe(train, priors, Recipe(None, lex, work), config, folds, work)[0]
         _dump_json(base, base_path)
-    var = cross_validate_recipe(train, priors, Recipe(variant, lex, work), config, folds, work)
+    var = cross_validate_recipe(train, priors, Recipe(variant, lex, work), config, folds, work)[0]
     gold = [tags for _, tags in train]
     rows: dict[str, dict[str, list[float]]] = {}
     for name, pred in (("shipped", base), (variant.name, var)):
@@ -400,6 +505,9 @@ def compare_variant(
         print(f"{name}: F1 {scores['overall']['f1']:.4f}", flush=True)
     paired = paired_bootstrap(gold, base, var)
     print("paired (variant - shipped):", paired, flush=True)
+    report: dict[str, Any] = {}
+    if dev:
+        report = dev_report(train, dev, priors, variant, config, work)
     return {
         "benchmark": "NER recipe variant vs the shipped recipe, cross-validated on the ANERcorp training split",
         "variant": variant.name,
@@ -409,6 +517,71 @@ def compare_variant(
         "c1_c2": [config.c1, config.c2],
         "scores_p_r_f1": rows,
         "paired_variant_minus_shipped": paired,
+        **report,
+    }
+
+
+def dev_report(
+    train: Sequence[Sentence],
+    dev: Sequence[Sentence],
+    priors: Sequence[Priors],
+    variant: Variant,
+    config: TrainConfig,
+    work: Path,
+) -> dict[str, Any]:
+    """Report only (never used to choose): the shipped recipe and the variant trained on the whole
+    training split, scored on the dev split, through the same feature-string path.  Dev sentences get
+    the priors of the first jackknife half (not the run-time priors), so the shipped figure differs a
+    little from ``ner_eval.py``'s."""
+    lex = load_lexicon()
+    gold = [tags for _, tags in dev]
+    preds = []
+    base_path = CACHE / f"devbase_{len(train)}_{config.c1}_{config.c2}_{code_key()}.json.gz"
+    for v in (None, variant):
+        if v is None and base_path.exists():
+            preds.append(_load_json(base_path))
+            continue
+        recipe = Recipe(v, lex, work)
+        feats = recipe.features(train, priors)
+        items = [(f, list(s[1])) for f, s in zip(feats, train, strict=True)]
+        del feats
+        path = work / f"dev_{recipe.variant.name}.npz"
+        recipe.train(items, path, config, priors[0])
+        del items
+        preds.append(tag_features(path, recipe.features(dev, [priors[0]] * len(dev))))
+        if v is None:
+            _dump_json(preds[0], base_path)
+    rows = {}
+    for name, pred in (("shipped", preds[0]), (variant.name, preds[1])):
+        scores = score_spans(gold, pred)
+        rows[name] = {k: [v["precision"], v["recall"], v["f1"]] for k, v in scores.items()}
+        print(f"dev {name}: F1 {scores['overall']['f1']:.4f}", flush=True)
+    paired = paired_bootstrap(gold, preds[0], preds[1])
+    print("dev paired (variant - shipped):", paired, flush=True)
+    return {"dev_report_only_p_r_f1": rows, "dev_paired_variant_minus_shipped": paired}
+
+
+def sweep_biases(train: Sequence[Sentence], config: TrainConfig, folds: int, work: Path) -> dict[str, Any]:
+    """The shipped recipe's held-out tags under `BIAS_SETTINGS`, each compared with the shipped O bias."""
+    priors = cached_priors(train, work)
+    settings = [(O_BIAS, {}), *((o, t) for _, o, t in BIAS_SETTINGS)]
+    preds = cross_validate_recipe(
+        train, priors, Recipe(None, load_lexicon(), work), config, folds, work, settings
+    )
+    gold = [tags for _, tags in train]
+    rows: dict[str, Any] = {}
+    for (name, _, _), pred in zip([(f"shipped o={O_BIAS}", 0, {}), *BIAS_SETTINGS], preds, strict=True):
+        scores = score_spans(gold, pred)
+        row: dict[str, Any] = {k: [v["precision"], v["recall"], v["f1"]] for k, v in scores.items()}
+        if pred is not preds[0]:
+            row["paired_minus_shipped"] = paired_bootstrap(gold, preds[0], pred)
+        rows[name] = row
+        print(name, row["overall"], row.get("paired_minus_shipped", ""), flush=True)
+    return {
+        "benchmark": "NER tagging-time label biases, cross-validated on the ANERcorp training split",
+        "sentences": len(train),
+        "folds": folds,
+        "settings_p_r_f1": rows,
     }
 
 
@@ -458,6 +631,15 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N training sentences")
     parser.add_argument("--variant", choices=sorted(VARIANTS), help="compare the shipped recipe with this")
     parser.add_argument("--list-variants", action="store_true")
+    parser.add_argument(
+        "--dev-report",
+        action="store_true",
+        help="with --variant: also train both on the whole split and score dev (report only; added to an "
+        "existing results file without rerunning the CV)",
+    )
+    parser.add_argument(
+        "--bias-sweep", action="store_true", help="tagging-time O / per-type biases (BIAS_SETTINGS)"
+    )
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     if args.list_variants:
@@ -469,14 +651,31 @@ def main() -> int:
         print(f"ANERcorp not found at {source}", file=sys.stderr)
         return 2
     configs = [TrainConfig(c1=float(c.split(",")[0]), c2=float(c.split(",")[1])) for c in args.configs]
-    train, _dev = split_dev(read_conll(source))
+    train, dev = split_dev(read_conll(source))
     if args.limit:
         train = train[: args.limit]
     t0 = time.perf_counter()
+    if args.bias_sweep:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = sweep_biases(train, TrainConfig(), args.folds, Path(tmp))
+        result["seconds"] = round(time.perf_counter() - t0, 1)
+        out = Path(args.out or HERE / "results" / "ner_cv_bias.json")
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return 0
     if args.variant:
         out = Path(args.out or HERE / "results" / f"ner_cv_{args.variant}.json")
         with tempfile.TemporaryDirectory() as tmp:
-            result = compare_variant(train, VARIANTS[args.variant], TrainConfig(), args.folds, Path(tmp))
+            if args.dev_report and out.exists():  # add the dev report to an earlier CV result
+                result = json.loads(out.read_text(encoding="utf-8"))
+                cv_priors = cached_priors(train, Path(tmp))
+                result.update(
+                    dev_report(train, dev, cv_priors, VARIANTS[args.variant], TrainConfig(), Path(tmp))
+                )
+            else:
+                devs = dev if args.dev_report else []
+                result = compare_variant(
+                    train, VARIANTS[args.variant], TrainConfig(), args.folds, Path(tmp), devs
+                )
         result["seconds"] = round(time.perf_counter() - t0, 1)
         out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         return 0
