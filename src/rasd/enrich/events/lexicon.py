@@ -294,7 +294,7 @@ def load_country_names() -> frozenset[str]:
 
     names: set[str] = set()
     for code, name in Locale("ar").territories.items():
-        if code.isalpha():
+        if code.isalpha() and code not in ("UN", "EU", "EZ", "QO"):  # (الأمم المتحدة، الاتحاد الأوروبي: no countries)
             f = fold_ar(name)
             names.add(f)
             names.add(f[2:] if f.startswith("ال") else "ال" + f)
