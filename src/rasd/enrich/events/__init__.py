@@ -17,10 +17,14 @@ One `Span` per event over its trigger (``هجوما داميا``، ``ويستق�
                    trigger before before it; never the source's place (``قال مراسلنا في دمشق إن``), a dative
                    side (``موالين لدمشق``), a reference point (``شرق باب المندب``) or a bare ``المدينة``;
                    a meeting's only up to a complementiser or another clause; else the context's
-    location_source  where ``location`` came from: ``sentence``; ``context`` (previous sentence, headline
-                   event); ``participant`` (a meeting without a place: the latest earlier meeting or visit of
-                   one of its participants); ``headline`` (the place a headline opens with as its label:
-                   ``فرنسا: …``, only when nothing else names one); None when no place is known
+    location_source  where ``location`` came from: ``sentence``; ``nationality`` (a land word with a
+                   nationality adjective: ``قصف أراض إسرائيلية``، ``مواقع للنظام السوري``; for an arrest also a
+                   civil authority's: ``اعتقلت السلطات التركية``; it also wins over a bare, unmarked country,
+                   mostly a side: ``إسرائيل قصفت``); ``context`` (previous sentence, headline event);
+                   ``participant`` (a meeting without a place: the latest earlier meeting or visit of one of
+                   its participants); ``headline`` (the gazetteer place a headline opens with as its label:
+                   ``فرنسا: …``, only when nothing else names one — such labels are often the speaker's
+                   country, so this is the weakest source); None when no place is known
     actors         PER/ORG in the sentence, sources (بحسب X) left out, the perpetrator first
     perpetrator    the subject of a verb trigger (هاجمت قوات النظام) or of the verb governing a noun
                    trigger (وشنت تركيا هجوما، هجوما شنه داعش), or None
@@ -76,7 +80,10 @@ and its ``location_source``; places the entity layer called ORG/MISC (``بقري
 ``سيعقد``، ``ألغى``; ``اتفقا على عقد قمة``; dated after the publication day), when a process (``محادثات
 السلام``), a press event (``لقاء صحافي``، ``لقاء مع ممثلين عن وسائل الإعلام``), a relative clause's
 background (``الاتفاقات التي تم التوصل إليها في اجتماع``) or hosting a number of people (``استقبلت 422``);
-``منذ`` before a day's time (``تدور منذ صباح الجمعة``) is no running tally.
+``منذ`` before a day's time (``تدور منذ صباح الجمعة``) is no running tally; meetings asked for, organised,
+instructed, proposed or counted (``طلب تنظيم لقاء``، ``بإجراء محادثات``، ``ليجري محادثات``، ``اجتماع مقترح``،
+``33 اجتماعا``) do not fire; one person objecting (``احتج ترامب على``) is no protest; a detention centre
+(``مركز احتجاز``) and hostage-taking (``احتجاز رهائن``) are no arrest.
 
 One incident, one event (``merging.py``): one event per family per sentence (the most specific type
 wins: suicide bomb > air strike > shelling > explosion > …); a definite noun (``الانفجار``) within two
