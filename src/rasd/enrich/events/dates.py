@@ -8,7 +8,15 @@ from typing import Any
 from rasd.document import Span
 from rasd.enrich.events.casualties import CasualtyRules
 from rasd.enrich.events.context import Candidate, Event
-from rasd.enrich.events.lexicon import CLAUSE_WORDS, DATE_RE, MAX_EVENT_AGE_DAYS, PUNCT, REFERENCE_WORDS
+from rasd.enrich.events.lexicon import (
+    CLAUSE_WORDS,
+    DATE_RE,
+    MAX_EVENT_AGE_DAYS,
+    PUNCT,
+    REFERENCE_WORDS,
+    REPORTED_OPENERS,
+)
+from rasd.enrich.lexmatch import fold_ar
 
 
 def period_end(value: str) -> date | None:
@@ -57,13 +65,25 @@ class DateRules(CasualtyRules):
         value = event.attrs.get("date")
         return bool(value) and self._too_old(str(value), published.date())
 
-    def is_planned(self, event: Event) -> bool:
-        """A meeting, visit or agreement whose governing date starts after the publication day (``قمة …
-        في أيلول المقبل``، ``يلتقي الرئيسان الأسبوع المقبل``): arranged, not held yet."""
+    def is_planned(self, event: Event, c: Candidate) -> bool:
+        """A meeting, visit or agreement named by a noun or a present verb whose governing date starts after
+        the publication day (``قمة … في أيلول المقبل``، ``يلتقي الرئيسان الأسبوع المقبل``): arranged, not
+        held yet.  A past verb happened whatever date is near (``وزار كيم بكين للتنسيق قبيل قمة قد تنعقد
+        في مايو القادم``), and an offset from another event dates nothing (``زار غانا بعد ستة أشهر من
+        توليه منصبه``), nor does a date in what was said at it (``أعلن أنه سيتم في 2019``)."""
         published = self.article.published
         value = event.attrs.get("date")
         if published is None or not value or event.attrs.get("date_precision") in (None, "publication"):
             return False
+        if c.pos == "verb" and c.form[:1] not in "يتن":
+            return False
+        evidence = fold_ar(str(event.attrs.get("date_evidence") or ""))
+        if evidence.startswith("بعد"):
+            return False
+        s = self.sentences[event.sentence]
+        at = self.folded.find(evidence, c.end, s.end) if evidence else -1
+        if at >= 0 and any(w.strip(PUNCT) in REPORTED_OPENERS for w in self.folded[c.end : at].split()):
+            return False  # خلال لقاء …، أعلن أنه سيتم في 2019: the date of what was said, not of the meeting
         return period_start(str(value)) > published.date()
 
     @staticmethod

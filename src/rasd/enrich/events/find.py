@@ -84,7 +84,7 @@ def find_events(article: Article, lexicon: EventLexicon | None = None) -> list[S
                 ctx.merge_into(previous, i)
                 continue
             event = ctx.make_event(fired, i)
-            if ctx.is_background(event) or (family in DIPLOMACY and ctx.is_planned(event)):
+            if ctx.is_background(event) or (family in DIPLOMACY and ctx.is_planned(event, fired[0])):
                 continue
             if referred:  # the sentence's toll belongs to its own incident, not to the one it reacts to
                 event.attrs.update(killed=None, killed_qualifier=None, wounded=None, wounded_qualifier=None)

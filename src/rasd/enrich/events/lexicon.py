@@ -196,6 +196,9 @@ LAND_WORDS = frozenset(fold_ar(w) for w in (
 #: Nouns right before an arrest noun that make it a place of detention (مركز احتجاز، مراكز الاعتقال، سجن).
 DETENTION_PLACES = frozenset(fold_ar(w) for w in (
     "مركز", "مراكز", "مرفق", "مرافق", "معسكر", "معسكرات", "سجن", "سجون", "مقر", "زنزانة", "أماكن", "مكان"))
+#: Complementisers that open what was said (أن، إن، أنه، إنها): a date after them is the saying's content's.
+REPORTED_OPENERS = frozenset(fold_ar(w) for w in (
+    "أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم", "إنهم"))
 #: Relative pronouns: a meeting noun in their clause is background to another report.
 RELATIVE_WORDS = frozenset(fold_ar(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 THERE_WORDS = frozenset(fold_ar(w) for w in ("هناك", "هنالك"))

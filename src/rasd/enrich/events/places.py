@@ -93,8 +93,7 @@ class PlaceRules(DateRules):
         if any(ch in before for ch in "،,.:؛;"):
             before = re.split("[،,.:؛;]", before)[-1]
         words = [w for w in (x.strip(PUNCT) for x in before.split()) if w][-3:]
-        return any(w.removeprefix("و").removeprefix("ب").removeprefix("ال") in PLACE_NOUN_BARE or
-                   w.removeprefix("و").removeprefix("ب") in PLACE_NOUNS for w in words)
+        return any(w.removeprefix("و").removeprefix("ب").removeprefix("ال") in PLACE_NOUN_BARE for w in words)
 
     def _locative_chain(self, e: Span, floor: int) -> bool:
         """``في`` (or a glued ``ب`` on the first word) two or three words before a place with only nouns

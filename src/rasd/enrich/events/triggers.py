@@ -198,8 +198,8 @@ class TriggerRules(ActorRules):
           (``تنظيم لقاء``) or ل + a present verb (``ليجري محادثات``);
         * a count of meetings (``33 اجتماعا``), a process (``محادثات السلام``), a press event (``لقاء
           صحافي``), hosting a number of people (``استقبلت المملكة 422 لاجئا``);
-        * for a noun, a relative clause it sits in (``الاتفاقيات التي تم التوصل إليها في اجتماع القمة``:
-          background to another report)."""
+        * for a meeting noun, a passive relative clause it sits in (``الاتفاقيات التي تم التوصل إليها في
+          اجتماع القمة``: background, what an earlier meeting produced)."""
         ws = self.words(c.sentence)
         k = self.word_at(c.sentence, c.start)
         for _, _, w in reversed(ws[max(0, k - 8) : k]):
@@ -222,18 +222,22 @@ class TriggerRules(ActorRules):
                 return True
         if before:  # right before the trigger (بتنظيم القاعدة two words back is an organisation)
             w = before[-1]
-            bare = w.removeprefix("ب").removeprefix("ل")
+            bare = w.removeprefix("ل")  # (لإجراء، لاستضافة: a purpose; أقرت بإجراء محادثات: admitted, held)
             if bare in HOLDING_NOUNS and (bare != w or bare in ORGANISING_NOUNS):
                 return True
             if w[:1] == "ل" and w[1:] in LIGHT_VERBS_PRESENT:
                 return True  # ووصل إلى البيت الأبيض ليجري محادثات: the purpose of a trip
-        if c.pos != "noun":
-            return False
+        if c.pos != "noun" or c.type != "meeting":
+            return False  # (الذي اختتم الثلاثاء زيارة رسمية: a visit told in passing is still news)
         start = ws[max(0, k - 6)][0] if ws else c.start
         clause = self.text[start : c.start]
         if "،" in clause or "," in clause:
             clause = clause[max(clause.rfind("،"), clause.rfind(",")) + 1 :]
-        return any(w.strip(PUNCT) in RELATIVE_WORDS for w in fold_ar(clause).split())
+        words = [w.strip(PUNCT) for w in fold_ar(clause).split()]
+        # (الاتفاقات التي تم التوصل إليها في اجتماع: what an earlier meeting produced; not الذي كان يتحدث بعد
+        # قمة جمعته: a speaker's clause)
+        return any(w in RELATIVE_WORDS and n + 1 < len(words) and words[n + 1] in PASSIVE_AUX
+                   for n, w in enumerate(words))
 
     def _planned(self, c: Candidate) -> bool:
         """A noun governed by a future or subjunctive verb: ``من المقرر أن يعقد محادثات``، ``لن يشن
