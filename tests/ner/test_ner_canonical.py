@@ -70,3 +70,12 @@ def test_latin_acronym_with_edition_is_an_organisation(stage: Any) -> None:
 def test_empty_article(stage: Any) -> None:
     art = stage(Article.build("", []))
     assert art.entities == ()
+
+
+def test_said_to_me_is_no_person_but_a_known_li_is(stage: Any) -> None:
+    """``قال لي`` is "said to me": an entity of only لي is dropped; after the whole name (a curated
+    head of government here) the short لي stays linked to it."""
+    story = entities(stage, "قصة", "ركض اللص نحوي وهو يحمل بندقية. وقال لي أن أجثو على الأرض.")
+    assert "لي" not in story
+    news = entities(stage, "", "التقى رئيس الوزراء الصيني لي كه تشيانغ المستشارة الألمانية.", "وقال لي إن البلدين سيتعاونان.")
+    assert set(news["لي كه تشيانغ"]["mentions"]) == {"لي كه تشيانغ", "لي"}

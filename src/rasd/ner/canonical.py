@@ -147,6 +147,9 @@ class _Words:
         return sorted(found)
 
 
+# Prepositions with a pronoun that are also short names (لي: Li, Lee): an entity that is only this
+# word is dropped (``وقال لي أن`` "said to me"); linked to a longer name in the article it stays.
+_PRONOUN_FORMS = frozenset((form_of(w),) for w in ("لي", "له", "لها", "لهم", "لنا", "لك", "بي", "به", "بها", "عني", "مني", "معي"))
 # A one-word mention whose word ANT tagging almost never calls a name is dropped (``جميل``, ``معتادان``).
 _PRIOR_MIN_SEEN = 20
 _PRIOR_MAX_SHARE = 0.05
@@ -415,6 +418,8 @@ def resolve_entities(
     spans: list[Span] = []
     for m, idx in zip(repaired, groups, strict=True):
         ent = entities[idx]
+        if ent.key in _PRONOUN_FORMS:
+            continue  # قال لي: "to me" — a name only when the article gives the whole one (لي كه تشيانغ)
         attrs: dict[str, Any] = {"canonical": ent.canonical, "mention_group": idx}
         if ent.role:
             attrs["role"] = ent.role
