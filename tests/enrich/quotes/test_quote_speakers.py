@@ -212,6 +212,37 @@ CASES = [
         [("[المجلس المحلي]", "indirect", "دانيلز أثبتت شجاعتها")],
         id="a-word-before-a-glued-object-is-no-title",
     ),
+    # a name closing the subject after a prepositional phrase is in apposition to the title
+    pytest.param(
+        ["وقال الباحث في قسم الشرق الأوسط بالمنظمة سليم الحداد إن القصف استهدف مدرسة."],
+        {"سليم الحداد": (PER, "سليم الحداد")},
+        [("سليم الحداد", "indirect", "القصف استهدف مدرسة")],
+        id="title-adjunct-name",
+    ),
+    pytest.param(
+        ["وقال المسؤول في حزب الأمة هشام الخطيب لوكالة الأنباء إن الحزب سيقاطع الانتخابات."],
+        {"حزب الأمة": (ORG, "حزب الأمة")},
+        [("[هشام الخطيب]", "indirect", "الحزب سيقاطع الانتخابات")],
+        id="title-adjunct-untagged-name",
+    ),
+    pytest.param(
+        ["وقال فريق الدفاع عن سليم الحداد إن موكله بريء."],
+        {"سليم الحداد": (PER, "سليم الحداد")},
+        [("[فريق الدفاع]", "indirect", "موكله بريء")],
+        id="a-name-after-a-preposition-is-its-object",
+    ),
+    pytest.param(
+        ["وقال مسؤول في إدارة الرئيس سليم الحداد إن القرار نهائي."],
+        {"سليم الحداد": (PER, "سليم الحداد")},
+        [("[مسؤول]", "indirect", "القرار نهائي")],
+        id="a-name-after-a-title-inside-the-phrase",
+    ),
+    pytest.param(
+        ["وقال مصدر قريب من المغنية سليمة الحداد إنها بخير."],
+        {"سليمة الحداد": (PER, "سليمة الحداد")},
+        [("[مصدر قريب]", "indirect", "بخير")],
+        id="an-unnamed-source-close-to-a-name",
+    ),
 ]
 
 

@@ -71,6 +71,9 @@ class QuoteLexicon:
     addressee_words: frozenset[str]  # مخاطبا، موجها: the rest is whom he spoke to, not who spoke
     anaphors: frozenset[str]
     anaphor_heads: frozenset[str]
+    given_names: frozenset[str]  # folded given names that ANT tagging mostly calls a name (not علي/على)
+    common_words: frozenset[str]  # folded words ANT tagging saw often and almost never in a name
+    person_titles: frozenset[str]  # folded title words (الرئيس، وزير، الممثل…) from the NER triggers
 
 
 def load_quote_lexicon() -> QuoteLexicon:
@@ -98,4 +101,40 @@ def load_quote_lexicon() -> QuoteLexicon:
         addressee_words=frozenset(fold_ar(r[0]) for r in gap if len(r) > 1 and r[1] == "addressee"),
         anaphors=anaphors,
         anaphor_heads=frozenset(a.split()[0] for a in anaphors),
+        **_name_words(),
     )
+
+
+#: A given name counts for an untagged name when ANT tagging called it a name at least this often
+#: (عمر 39%: also "age"; not على/علي at 1%, which is "on" in Egyptian spelling too).
+GIVEN_NAME_MIN_SHARE = 0.3
+#: A word is common, never part of an untagged name, when ANT tagging saw it this often ...
+COMMON_MIN_SEEN = 20
+#: ... and called it a name less often than this.
+COMMON_MAX_SHARE = 0.05
+
+
+def _name_words() -> dict[str, frozenset[str]]:
+    """Given names, common non-name words and person titles, folded, from the NER lexicon's given-name
+    and trigger lists and its ANT tag priors (``stem, occurrences, PERS, LOC, ORG, MISC``)."""
+    from rasd.ner.lexicon import data_path, load_lexicon, read_rows  # the entity stage loads it anyway
+
+    priors = load_lexicon().priors
+
+    def share(key: str) -> float | None:
+        prior = priors.get(key)
+        return sum(prior[1:]) / prior[0] if prior and prior[0] >= COMMON_MIN_SEEN else None
+
+    given = set()
+    for row in read_rows(data_path("gazetteers") / "first_names.txt"):
+        key = fold_ar(row[0])
+        seen = share(key)
+        if seen is None or seen >= GIVEN_NAME_MIN_SHARE:
+            given.add(key)
+    common = {fold_ar(k) for k in priors if (seen := share(k)) is not None and seen < COMMON_MAX_SHARE}
+    titles = {fold_ar(r[0]) for r in read_rows(data_path("gazetteers") / "triggers.tsv") if r[1:2] == ["PER_TITLE"]}
+    return {
+        "given_names": frozenset(given - common),
+        "common_words": frozenset(common),
+        "person_titles": frozenset(titles),
+    }

@@ -219,7 +219,7 @@ def take_preverbal_subject(folded: str, cue: Cue, entities: EntityIndex, lex: Qu
 
 
 def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: EntityIndex,
-                     lex: QuoteLexicon) -> None:
+                     lex: QuoteLexicon, *, speech: bool = True) -> None:
     """Fill ``cue.subject`` (an entity), ``explicit_other`` or ``anaphor`` from the words after the verb.
 
     An entity is the subject when it comes right after the verb, or after words it stands in
@@ -227,6 +227,8 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
     (``المتحدث باسم الرئاسة، إبراهيم قالين``) or another name (``وزير خارجية إيران محمد جواد ظريف``).
     After an indefinite noun it is a genitive — ``قال أحد مساعدي ترامب``، ``مبعوث الأمم المتحدة`` — and
     the scan goes on for a name in apposition; a place after the first word is always a genitive.
+    With ``speech`` (a speech verb's subject, not a sentence's first clause), a name closing the
+    subject after a prepositional phrase is in apposition too (``قال الباحث في قسم آسيا X إن``).
     """
     cands = entities.within(cue.verb_end, limit, SUBJECT_LABELS)
     ci = 0
@@ -248,6 +250,11 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
                 if in_adjunct:
                     continue
                 return  # ل/ب + entity: a recipient (وقال لرويترز), not the subject
+            if (speech and in_adjunct and ent.label == "PER" and prev != "<COMMA>" and cue.first_word not in UNNAMED_HEADS
+                    and heads_apposition(folded, ent.start, lex)
+                    and ends_subject(folded, ent.end, max(limit, cue.sentence_end), lex)):
+                take_subject(text, cue, ent, [])  # وقال الناشط في مدينة درعا عمر الحريري لوكالة …
+                return
             if in_adjunct and (prev != "<COMMA>" or ent.label != "PER"):
                 skip_until = ent.end
                 if folded[ent.end : ent.end + 1] in "،,":
@@ -299,6 +306,12 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
                 return
             in_adjunct = True  # a noun subject then a prepositional phrase: only a name after a comma
         if in_adjunct:
+            name_end = speech and cue.first_word not in UNNAMED_HEADS and heads_apposition(folded, m.start(), lex) and untagged_name_end(
+                text, folded, m.start(), max(limit, cue.sentence_end), lex
+            )
+            if name_end:  # وقال الناشط في مدينة درعا عمر الحريري إن: a name the entity layer missed
+                cue.first_word, cue.np_start, cue.np_end = bare, m.start(), name_end
+                return
             if word[-1] in "،,":
                 after_comma, prev, relational = True, "<COMMA>", False
             elif word[-1] in PUNCT_STRIP or words >= 2 * MAX_SUBJECT_WORDS:
@@ -321,6 +334,65 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
             return
         if words >= MAX_SUBJECT_WORDS:
             return
+
+
+#: Indefinite heads of sources left unnamed (``قال مصدر قريب من المغنية X إن``: X is who it is close
+#: to): a name after their prepositional phrase is its complement, not the speaker.
+UNNAMED_HEADS = frozenset(fold_ar(w) for w in (
+    "مصدر", "مصادر", "مسؤول", "مسؤولة", "مسؤولون", "مسؤولين", "خبير", "خبراء", "محلل", "محللون", "شاهد", "شهود",
+    "ناشط", "ناشطون", "ناشطين", "دبلوماسي", "دبلوماسيون", "متحدث", "متحدثة", "مقرب", "مقربون", "أحد", "إحدى"))
+#: How many words may follow a given name in an untagged name (عمر الحريري، محمد عبد الرحمن).
+MAX_NAME_TAIL = 2
+
+
+def untagged_name_end(text: str, folded: str, start: int, limit: int, lex: QuoteLexicon) -> int:
+    """End of a person's name at ``start`` that the entity layer did not tag, when a name is plainly
+    there: a given name ANT tagging mostly calls a name (not علي/على, سعيد, جميل), then one or two
+    words none of which is a stop word or a common non-name, then the reported words' complementizer,
+    a comma or colon, or ``ل`` + a medium (لوكالة الأنباء).  0 otherwise.
+
+    ``… في الأردن محمد الحواري إن`` → the end of ``محمد الحواري``.
+    """
+    words = list(itertools.islice(WORD_RE.finditer(folded, start, limit), MAX_NAME_TAIL + 1))
+    if len(words) < 2 or words[0].group() not in lex.given_names or words[0].group()[-1] in PUNCT_STRIP:
+        return 0
+    for k in range(1, len(words)):
+        bare = words[k].group().rstrip(PUNCT_STRIP)
+        if not bare or bare in lex.stop_words or bare in lex.common_words or not bare.isalpha():
+            return 0
+        end = words[k].start() + len(bare)
+        if ends_subject(folded, end, limit, lex):
+            return end
+    return 0
+
+
+def heads_apposition(folded: str, start: int, lex: QuoteLexicon) -> bool:
+    """Whether a name at ``start``, after a prepositional phrase, can be in apposition to the subject
+    (``المسؤول في حزب "نداء تونس" وسام السعيدي``، ``الباحث في الولاية غول محمد``) rather than inside
+    the phrase: the word before it is definite or a rare word (a place name), not a preposition
+    (``فريق الدفاع عن كوسبي``), a title (``في إدارة الرئيس ترامب``، ``الممثل عمرو``), a common
+    indefinite noun (``منتدى دافوس``) or a word with a glued preposition (``بنظيرته``)."""
+    before = folded[max(0, start - 40) : start].split()
+    if not before:
+        return False
+    prev = before[-1].strip(PUNCT_STRIP)
+    if not prev or prev in lex.stop_words or prev in lex.person_titles:
+        return False
+    if is_definite(prev):
+        return prev[max(prev.find("ال"), 0) :] not in lex.person_titles
+    return prev not in lex.common_words and not prev.startswith(("ب", "ل", "ك"))
+
+
+def ends_subject(folded: str, end: int, limit: int, lex: QuoteLexicon) -> bool:
+    """Whether the speaker's name ends at ``end``: a comma or colon, the reported words'
+    complementizer (إن، أن), or ``ل`` + a medium (لوكالة الأنباء) follow."""
+    if folded[end : end + 1] in ("،", ",", ":"):
+        return True
+    after = WORD_RE.search(folded, end, limit)
+    if after is None or folded[end:after.start()].strip():
+        return False
+    word = after.group().strip(PUNCT_STRIP)
+    return COMPLEMENTIZER_RE.fullmatch(word) is not None or (word.startswith("ل") and word[1:] in lex.label_words)
 
 
 def is_definite(word: str) -> bool:
@@ -361,7 +433,7 @@ def note_sentence_agent(text: str, folded: str, sent: Span, entities: EntityInde
         if pair and verb and fold_ar(pair.group()).strip(PUNCT_STRIP) in SIDE_WORDS:
             first = verb
     probe = Cue(first.start(), first.end(), "any", sent.end)
-    resolve_subject(text, folded, probe, sent.end, entities, lex)
+    resolve_subject(text, folded, probe, sent.end, entities, lex, speech=False)
     if probe.subject is not None and probe.subject.label in AGENT_LABELS:
         s = probe.subject
         state.add(s.start, canonical_of(s, text), (s.start, s.end))
