@@ -160,6 +160,10 @@ FRONTED_ADJUNCT_CHARS = 45
 OBJECT_PRONOUN_PPS = frozenset(fold_ar(w) for w in ("عنه", "عنها", "عنهم", "له", "لها", "لهم"))
 #: A relative pronoun as the subject of a speech verb stands for the name before it.
 RELATIVE_PRONOUNS = frozenset(fold_ar(w) for w in ("الذي", "والذي", "التي", "والتي", "الذين", "والذين"))
+#: First words of a time or manner phrase before a verb (``عام 2015 أعلن``، ``بشكل قاطع أكد``).
+TIME_MANNER_OPENERS = frozenset(fold_ar(w) for w in (
+    "عام", "العام", "وعام", "يوم", "اليوم", "ويوم", "شهر", "الشهر", "سنة", "السنة", "الأسبوع", "أسبوع", "مساء",
+    "صباح", "ومساء", "وصباح", "ليلة", "بشكل", "وبشكل", "بصورة", "وبصورة", "بعدها", "وبعدها", "حينها", "وحينها"))
 PREVERBAL_PARTICLES = frozenset(fold_ar(w) for w in (
     "قد", "وقد", "لقد", "كان", "وكان", "كانت", "وكانت", "ثم", "كما", "وكما", "فيما", "بينما", "حيث", "إذ",
     "من", "جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها", "وفي", "في", "ذلك", "وبعد", "بعد"))
@@ -191,6 +195,8 @@ def resolve_preverbal_subject(folded: str, cue: Cue, entities: EntityIndex, lex:
     first = bare[0][1:] if bare[0].startswith(("و", "ف")) and bare[0][1:] in lex.stop_words else bare[0]
     if first in TOPIC_OPENERS or first in lex.stop_words:
         return  # أما بخصوص تشكيل الحكومة أكد أنه، وفي وقت سابق أعلن …: a topic or an adjunct, not the subject
+    if first in TIME_MANNER_OPENERS or any(ch.isdigit() for ch in first):
+        return  # عام 2015 أعلن، بشكل قاطع أكد: a time or a manner, not the subject
     for e in reversed(entities.within(before[0].start(), cue.start, SUBJECT_LABELS)):
         k = next((n for n, w in enumerate(before) if w.start() <= e.start < w.end()), None)
         if k is None or e.start != before[k].start():
@@ -326,7 +332,8 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
                 cue.first_word, cue.np_start = bare, m.start()
             cue.explicit_other = True
             cue.np_end = m.start() + len(word.rstrip(PUNCT_STRIP))
-        prev = bare
+        if bare not in lex.skip_words:  # وأعلن آنذاك X: a name after an adverb is still right after the verb
+            prev = bare
         if word and word[-1] in PUNCT_STRIP:
             if cue.explicit_other and word[-1] in "،,":
                 after_comma, prev, relational = True, "<COMMA>", False  # المتحدث باسم الرئاسة، إبراهيم قالين
