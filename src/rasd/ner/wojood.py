@@ -1,6 +1,9 @@
 """The Wojood sample (SinaLab, MIT licence) mapped to ANERcorp's flat types.
 
-Build-time, experiments only (``scripts/train_ner.py --dev --wojood``): it lowered dev F1.
+Build-time, experiments only: appended as training data (``scripts/train_ner.py --dev --wojood``) it
+lowered F1 (dev −3.2, cross-validated −3.9); added by feature augmentation (``--wojood-aug``,
+`rasd.ner.training.augment_domain`) it left the cross-validated F1 unchanged (−0.1, 95% [−0.4, +0.2];
+``benchmarks/ner_cv.py --variant wojood-aug``).
 
 Wojood is nested and has 21 types; each line is ``token TAG [TAG…]`` with the outer entity first.
 We keep, per token, the outermost tag whose type maps to PERS/ORG/LOC/MISC (so the organisation
