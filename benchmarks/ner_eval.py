@@ -89,9 +89,12 @@ def main() -> None:
         "\n| experiment | P | R | F1 | LOC | PERS | ORG | MISC | decision |\n|---|---|---|---|---|---|---|---|---|"
     )
     for e in result["experiments"]:
-        cells = " | ".join(
-            _fmt(x) for x in [*e["overall"], *(e[t][2] for t in ("LOC", "PERS", "ORG", "MISC"))]
-        )
+        if "overall" not in e:  # a sweep without one dev figure (its CV figures are in the JSON)
+            cells = " | ".join("–" for _ in range(7))
+        else:
+            cells = " | ".join(
+                _fmt(x) for x in [*e["overall"], *(e[t][2] for t in ("LOC", "PERS", "ORG", "MISC"))]
+            )
         print(f"| {e['name']} | {cells} | {e['decision'].split(' (')[0].split(':')[0]} |")
 
 
