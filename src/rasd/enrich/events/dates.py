@@ -19,32 +19,35 @@ from rasd.enrich.events.lexicon import (
 from rasd.enrich.lexmatch import fold_ar
 
 
-def period_end(value: str) -> date | None:
-    """Last day of a DATE value's period: ``2016`` → 2016-12-31, ``2018-03`` → 2018-03-28 (near enough)."""
+def period_bounds(value: str) -> tuple[date, date] | None:
+    """First and last day of a DATE value's period (``2016`` → 2016-01-01 … 2016-12-31, ``2018-03`` →
+    2018-03-01 … 2018-03-28, near enough; a week ``2018-W10`` → its Monday … Sunday); None when unreadable."""
     try:
         if len(value) >= 10:
-            return date.fromisoformat(value[:10])
+            day = date.fromisoformat(value[:10])
+            return day, day
         if len(value) == 8 and value[5] == "W":
-            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 7)
+            year, week = int(value[:4]), int(value[6:8])
+            return date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
         if len(value) == 7:
-            return date(int(value[:4]), int(value[5:7]), 28)
-        return date(int(value[:4]), 12, 31)
+            year, month = int(value[:4]), int(value[5:7])
+            return date(year, month, 1), date(year, month, 28)
+        year = int(value[:4])
+        return date(year, 1, 1), date(year, 12, 31)
     except ValueError:
         return None
 
 
+def period_end(value: str) -> date | None:
+    """Last day of a DATE value's period: ``2016`` → 2016-12-31, ``2018-03`` → 2018-03-28 (near enough)."""
+    bounds = period_bounds(value)
+    return bounds[1] if bounds else None
+
+
 def period_start(value: str) -> date:
     """First day of a DATE value's period: ``2018-09`` → 2018-09-01; an unreadable value → ``date.min``."""
-    try:
-        if len(value) >= 10:
-            return date.fromisoformat(value[:10])
-        if len(value) == 8 and value[5] == "W":
-            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-        if len(value) == 7:
-            return date(int(value[:4]), int(value[5:7]), 1)
-        return date(int(value[:4]), 1, 1)
-    except ValueError:
-        return date.min
+    bounds = period_bounds(value)
+    return bounds[0] if bounds else date.min
 
 
 class DateRules(CasualtyRules):
