@@ -457,25 +457,14 @@ def count_document_priors(
 ) -> dict[str, tuple[int, ...]]:
     """As `count_tag_priors`, tagging each article with `Tagger.tag_document` (label consistency), or
     with `Tagger.tag_many` when not ``consistency``."""
-    from rasd.ner.features import PRIOR_TYPES
     from rasd.ner.tagger import Tagger
+    from rasd.ner.training import TagCounts
 
     tagger = Tagger.load(model_path, priors={}, o_bias=0.0)
-    index = {t: k for k, t in enumerate(PRIOR_TYPES)}
-    counts: dict[str, list[int]] = {}
+    counts = TagCounts(tagger)
     for doc in docs:
-        tagged = tagger.tag_document(doc) if consistency else tagger.tag_many(doc)
-        for tokens, tags in zip(doc, tagged, strict=True):
-            for tok, tag in zip(tokens, tags, strict=True):
-                stem = tagger.features.word_info(tok).stem
-                row = counts.get(stem)
-                if row is None:
-                    row = counts[stem] = [0] * (1 + len(PRIOR_TYPES))
-                row[0] += 1
-                k = index.get(tag[2:]) if tag != "O" else None
-                if k is not None:
-                    row[1 + k] += 1
-    return {w: tuple(r) for w, r in counts.items() if r[0] >= 2}
+        counts.add(doc, tagger.tag_document(doc) if consistency else tagger.tag_many(doc))
+    return counts.priors()
 
 
 def cached_doc_priors(train: Sequence[Sentence], work: Path, mode: str = "document") -> list[Priors]:

@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pycrfsuite
 
@@ -31,9 +31,13 @@ from rasd.ner.features import PRIOR_TYPES, FeatureExtractor
 from rasd.ner.lexicon import load_lexicon
 from rasd.ner.linear import export_weights
 
+if TYPE_CHECKING:  # the tagger imports this module's neighbours; at run time it is imported where used
+    from rasd.ner.tagger import Tagger
+
 __all__ = [
     "ANT_SAMPLE_EVERY",
     "ANT_SAMPLE_SENTENCES",
+    "TagCounts",
     "TrainConfig",
     "ant_sample",
     "augment_domain",
@@ -190,29 +194,40 @@ def count_tag_priors(
     from rasd.ner.tagger import Tagger
 
     tagger = Tagger.load(model_path, priors=priors or {}, o_bias=0.0)
-    index = {t: k for k, t in enumerate(PRIOR_TYPES)}
-    counts: dict[str, list[int]] = {}
-
-    def count(chunk: Sequence[Sequence[str]]) -> None:
-        for tokens, tags in zip(chunk, tagger.tag_many(chunk), strict=True):
-            for tok, tag in zip(tokens, tags, strict=True):
-                stem = tagger.features.word_info(tok).stem
-                row = counts.get(stem)
-                if row is None:
-                    row = counts[stem] = [0] * (1 + len(PRIOR_TYPES))
-                row[0] += 1
-                k = index.get(tag[2:]) if tag != "O" else None
-                if k is not None:
-                    row[1 + k] += 1
-
+    counts = TagCounts(tagger)
     chunk: list[Sequence[str]] = []
     for tokens in corpus:
         chunk.append(tokens)
         if len(chunk) >= _PRIOR_CHUNK:
-            count(chunk)
+            counts.add(chunk, tagger.tag_many(chunk))
             chunk = []
-    count(chunk)
-    return {w: tuple(r) for w, r in counts.items() if r[0] >= 2}
+    counts.add(chunk, tagger.tag_many(chunk))
+    return counts.priors()
+
+
+class TagCounts:
+    """Per word stem: occurrences and tags by type (`PRIOR_TYPES`), as the priors table counts them."""
+
+    def __init__(self, tagger: Tagger) -> None:
+        self.tagger = tagger
+        self.index = {t: k for k, t in enumerate(PRIOR_TYPES)}
+        self.counts: dict[str, list[int]] = {}
+
+    def add(self, sentences: Sequence[Sequence[str]], tagged: Sequence[Sequence[str]]) -> None:
+        for tokens, tags in zip(sentences, tagged, strict=True):
+            for tok, tag in zip(tokens, tags, strict=True):
+                stem = self.tagger.features.word_info(tok).stem
+                row = self.counts.get(stem)
+                if row is None:
+                    row = self.counts[stem] = [0] * (1 + len(PRIOR_TYPES))
+                row[0] += 1
+                k = self.index.get(tag[2:]) if tag != "O" else None
+                if k is not None:
+                    row[1 + k] += 1
+
+    def priors(self) -> dict[str, tuple[int, ...]]:
+        """The counts of stems seen at least twice."""
+        return {w: tuple(r) for w, r in self.counts.items() if r[0] >= 2}
 
 
 _PRIOR_CHUNK = 200  # sentences tagged per batch when counting priors (tag_many gives the same tags)
