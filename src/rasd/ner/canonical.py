@@ -28,7 +28,7 @@ from typing import Any
 
 from rasd.document import Article, Span
 from rasd.ner.features import WordInfo
-from rasd.ner.lexicon import Lexicon
+from rasd.ner.lexicon import Lexicon, is_common_word
 from rasd.ner.mentions import Mention, Sentence
 from rasd.ner.normal import form_of
 from rasd.ner.orgheads import find_org_heads
@@ -150,9 +150,6 @@ class _Words:
 # Prepositions with a pronoun that are also short names (لي: Li, Lee): an entity that is only this
 # word is dropped (``وقال لي أن`` "said to me"); linked to a longer name in the article it stays.
 _PRONOUN_FORMS = frozenset((form_of(w),) for w in ("لي", "له", "لها", "لهم", "لنا", "لك", "بي", "به", "بها", "عني", "مني", "معي"))
-# A one-word mention whose word ANT tagging almost never calls a name is dropped (``جميل``, ``معتادان``).
-_PRIOR_MIN_SEEN = 20
-_PRIOR_MAX_SHARE = 0.05
 
 
 def _trim_person(m: Mention, sentences: Sequence[Sentence], infos: list[list[WordInfo]]) -> Mention:
@@ -175,9 +172,8 @@ def _plausible(m: Mention, sentences: Sequence[Sentence], infos: list[list[WordI
         info = infos[m.sentence][m.first]
         if (info.stem,) in lex.gazetteer:
             return True
-        prior = lex.priors.get(info.stem)
-        if prior and prior[0] >= _PRIOR_MIN_SEEN and sum(prior[1:]) < _PRIOR_MAX_SHARE * prior[0]:
-            return False
+        if is_common_word(lex.priors.get(info.stem)):
+            return False  # a word ANT tagging almost never calls a name (جميل، معتادان)
     return True
 
 

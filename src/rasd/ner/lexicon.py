@@ -20,7 +20,18 @@ from pathlib import Path
 
 from rasd.ner.normal import form_of
 
-__all__ = ["GAZETTEER_FILES", "Lexicon", "OrgHeads", "data_path", "load_lexicon", "read_priors", "read_rows"]
+__all__ = [
+    "COMMON_MAX_SHARE",
+    "COMMON_MIN_SEEN",
+    "GAZETTEER_FILES",
+    "Lexicon",
+    "OrgHeads",
+    "data_path",
+    "is_common_word",
+    "load_lexicon",
+    "read_priors",
+    "read_rows",
+]
 
 # file -> entity type (Span label), curated?  Earlier files win over later ones.  Entries from curated
 # files (and CLDR countries) may add mentions the model missed; GeoNames city names only inform it.
@@ -31,6 +42,23 @@ GAZETTEER_FILES: tuple[tuple[str, str, bool], ...] = (
     ("countries.tsv", "LOC", True),
     ("cities.tsv", "LOC", False),
 )
+
+
+# A word seen this often in the ANT prior sample and tagged a name in under this share of its
+# occurrences is a common word (جميل، معتادان، فاز): `is_common_word`.
+COMMON_MIN_SEEN = 20
+COMMON_MAX_SHARE = 0.05
+
+
+def is_common_word(prior: tuple[int, ...] | None) -> bool:
+    """Whether a word's ANT prior (``occurrences, PERS, LOC, ORG, MISC``) marks it a common non-name.
+
+    >>> is_common_word((1000, 3, 0, 0, 0)), is_common_word((1000, 900, 0, 0, 0)), is_common_word(None)
+    (True, False, False)
+    """
+    if not prior:
+        return False
+    return prior[0] >= COMMON_MIN_SEEN and sum(prior[1:]) < COMMON_MAX_SHARE * prior[0]
 
 
 def data_path(*parts: str) -> Path:

@@ -28,7 +28,7 @@ from rasd.ner.features import (
     WordInfo,
     neighbor_features,
 )
-from rasd.ner.lexicon import Lexicon, data_path, load_lexicon
+from rasd.ner.lexicon import Lexicon, data_path, is_common_word, load_lexicon
 from rasd.ner.linear import FloatArray, IntArray, LinearChainModel
 
 __all__ = ["MODEL_FILE", "Tagger", "default_tagger", "sum_segments", "tag_entities"]
@@ -44,10 +44,6 @@ _BATCH_CELLS = 20_000  # sentences x positions per batched Viterbi (bounds memor
 # 0.79, recall 0.67); calibrated on the ANERcorp dev split as one scalar: 0 -> F1 0.725, 0.25 -> 0.731,
 # 0.5 -> 0.732, 0.75 -> 0.734, 1.0 -> 0.737, 1.5 -> 0.724.  We take 0.75, inside the plateau.
 O_BIAS = 0.75
-# A word seen this often in the ANT prior sample and tagged a name in under this share of its
-# occurrences is a common word: never copied as a one-word name (`Tagger.is_name_like`).
-_PRIOR_MIN_SEEN = 20
-_PRIOR_MAX_SHARE = 0.05
 
 
 class _PairTable:
@@ -526,11 +522,10 @@ class Tagger:
 
     def is_name_like(self, stem: str) -> bool:
         """Whether a one-word name may be copied to its recurrences: a word, not a stop word, and
-        not a word that tagging ANT almost never called a name (``_PRIOR_MIN_SEEN``/``_PRIOR_MAX_SHARE``)."""
+        not a word that tagging ANT almost never called a name (`rasd.ner.lexicon.is_common_word`)."""
         if len(stem) < 2 or not stem[0].isalpha() or stem in self.lexicon.stop:
             return False
-        prior = self.features.priors.get(stem)
-        return not (prior and prior[0] >= _PRIOR_MIN_SEEN and sum(prior[1:]) < _PRIOR_MAX_SHARE * prior[0])
+        return not is_common_word(self.features.priors.get(stem))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 tags for one sentence (or any token run)."""

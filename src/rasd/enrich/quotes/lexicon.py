@@ -108,30 +108,21 @@ def load_quote_lexicon() -> QuoteLexicon:
 #: A given name counts for an untagged name when ANT tagging called it a name at least this often
 #: (عمر 39%: also "age"; not على/علي at 1%, which is "on" in Egyptian spelling too).
 GIVEN_NAME_MIN_SHARE = 0.3
-#: A word is common, never part of an untagged name, when ANT tagging saw it this often ...
-COMMON_MIN_SEEN = 20
-#: ... and called it a name less often than this.
-COMMON_MAX_SHARE = 0.05
 
 
 def _name_words() -> dict[str, frozenset[str]]:
-    """Given names, common non-name words and person titles, folded, from the NER lexicon's given-name
-    and trigger lists and its ANT tag priors (``stem, occurrences, PERS, LOC, ORG, MISC``)."""
-    from rasd.ner.lexicon import data_path, load_lexicon, read_rows  # the entity stage loads it anyway
+    """Given names, common non-name words (`rasd.ner.lexicon.is_common_word`) and person titles,
+    folded, from the NER lexicon's given-name and trigger lists and its ANT tag priors."""
+    from rasd.ner.lexicon import COMMON_MIN_SEEN, data_path, is_common_word, load_lexicon, read_rows
 
-    priors = load_lexicon().priors
-
-    def share(key: str) -> float | None:
-        prior = priors.get(key)
-        return sum(prior[1:]) / prior[0] if prior and prior[0] >= COMMON_MIN_SEEN else None
-
+    priors = load_lexicon().priors  # the entity stage loads it anyway
+    common = {fold_ar(k) for k, prior in priors.items() if is_common_word(prior)}
     given = set()
     for row in read_rows(data_path("gazetteers") / "first_names.txt"):
         key = fold_ar(row[0])
-        seen = share(key)
-        if seen is None or seen >= GIVEN_NAME_MIN_SHARE:
+        prior = priors.get(key)
+        if not prior or prior[0] < COMMON_MIN_SEEN or sum(prior[1:]) >= GIVEN_NAME_MIN_SHARE * prior[0]:
             given.add(key)
-    common = {fold_ar(k) for k in priors if (seen := share(k)) is not None and seen < COMMON_MAX_SHARE}
     titles = {fold_ar(r[0]) for r in read_rows(data_path("gazetteers") / "triggers.tsv") if r[1:2] == ["PER_TITLE"]}
     return {
         "given_names": frozenset(given - common),
