@@ -242,6 +242,10 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
     prev = ""  # the previous word (folded), "<ENT>" for a name, "<COMMA>" after a comma
     relational = False  # أحد مساعدي …: a name before the next comma is the complement
     in_adjunct = False  # مبعوث الأمم المتحدة للسلام في الشرق الأوسط، نيكولاي ميلادينوف: wait for the comma
+    # in an adjunct, a name that closes the subject may be the speaker too (قال الباحث في قسم آسيا X إن);
+    # not after an unnamed source's phrase (قال مصدر قريب من X), and only for a speech verb's subject
+    closing_names = False
+    name_limit = max(limit, cue.sentence_end)  # the complementizer after the name lies past ``limit``
     skip_until = -1
     titles_after_comma = 0
     for words, m in enumerate(WORD_RE.finditer(text, cue.verb_end, limit), start=1):
@@ -256,9 +260,8 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
                 if in_adjunct:
                     continue
                 return  # ل/ب + entity: a recipient (وقال لرويترز), not the subject
-            if (speech and in_adjunct and ent.label == "PER" and prev != "<COMMA>" and cue.first_word not in UNNAMED_HEADS
-                    and heads_apposition(folded, ent.start, lex)
-                    and ends_subject(folded, ent.end, max(limit, cue.sentence_end), lex)):
+            if (closing_names and ent.label == "PER" and prev != "<COMMA>" and heads_apposition(folded, ent.start, lex)
+                    and ends_subject(folded, ent.end, name_limit, lex)):
                 take_subject(text, cue, ent, [])  # وقال الناشط في مدينة درعا عمر الحريري لوكالة …
                 return
             if in_adjunct and (prev != "<COMMA>" or ent.label != "PER"):
@@ -311,9 +314,10 @@ def resolve_subject(text: str, folded: str, cue: Cue, limit: int, entities: Enti
             if not cue.explicit_other:
                 return
             in_adjunct = True  # a noun subject then a prepositional phrase: only a name after a comma
+            closing_names = speech and cue.first_word not in UNNAMED_HEADS
         if in_adjunct:
-            name_end = speech and cue.first_word not in UNNAMED_HEADS and heads_apposition(folded, m.start(), lex) and untagged_name_end(
-                text, folded, m.start(), max(limit, cue.sentence_end), lex
+            name_end = closing_names and heads_apposition(folded, m.start(), lex) and untagged_name_end(
+                text, folded, m.start(), name_limit, lex
             )
             if name_end:  # وقال الناشط في مدينة درعا عمر الحريري إن: a name the entity layer missed
                 cue.first_word, cue.np_start, cue.np_end = bare, m.start(), name_end
