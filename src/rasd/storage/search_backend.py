@@ -160,15 +160,13 @@ def compile_expr(
         if negatives:
             raise QueryError("a query needs at least one word to find, not only words to exclude")
         return None
-    if relaxed or missing >= len(positives) - 1:
-        out = syntax.join(positives, syntax.or_ if relaxed or missing else syntax.and_)
-    elif missing > 0:
-        out = syntax.join(
-            [syntax.join(list(kept), syntax.and_) for kept in combinations(positives, len(positives) - missing)],
-            syntax.or_,
-        )
-    else:
+    keep = 1 if relaxed else max(len(positives) - missing, 1)  # parts an article must hold
+    if keep == len(positives):
         out = syntax.join(positives, syntax.and_)
+    elif keep == 1:
+        out = syntax.join(positives, syntax.or_)
+    else:
+        out = syntax.join([syntax.join(list(kept), syntax.and_) for kept in combinations(positives, keep)], syntax.or_)
     return syntax.exclude(out, negatives) if negatives else out
 
 
