@@ -47,11 +47,11 @@ class EventBuilder(TriggerRules):
         if primary is None and a["locations"]:  # places merged in from other sentences (its own were weighed)
             own = {self._place_name(e) for e, _ in self._place_spans(event.sentence)} if source == "sentence" else set()
             named = [p for p in a["locations"] if fold_ar(p) not in GENERIC_PLACES and p not in own]
-            primary = next((p for p in named if fold_ar(p) not in self.lex.countries), named[0] if named else None)
+            primary = self._town_first(named)
         if primary is None and source == "sentence" and FAMILIES[event.type] not in DIPLOMACY:
             # السيطرة على المدينة: a bare noun points back to the place of its context
             found = self._context_places(event.sentence)
-            primary = next((p for p in found if fold_ar(p) not in self.lex.countries), found[0] if found else None)
+            primary = self._town_first(found)
             if primary is not None:
                 a["locations"] = [*a["locations"], *([] if primary in a["locations"] else [primary])]
                 source = "context"
@@ -86,6 +86,10 @@ class EventBuilder(TriggerRules):
             a["locations"] = [*a["locations"], primary]  # (a country from the authority: countries last)
         a["location"] = primary
         a["location_source"] = source
+
+    def _town_first(self, places: list[str]) -> str | None:
+        """The first place that is no country, else the first place (None for none)."""
+        return next((p for p in places if fold_ar(p) not in self.lex.countries), places[0] if places else None)
 
     @staticmethod
     def _place_of_partner_meeting(event: Event, earlier: list[Event]) -> str | None:
